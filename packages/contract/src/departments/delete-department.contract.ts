@@ -1,0 +1,15 @@
+import { emptyResponse, idParams } from '../common';
+import { defineContract } from '../define-contract';
+
+export const deleteDepartment = defineContract({
+  id: 'departments.delete',
+  method: 'DELETE',
+  path: '/api/v1/departments/:id',
+  tag: 'departments',
+  auth: 'user',
+  summary: 'Delete an empty department (no projects, no users)',
+  params: idParams,
+  status: 204,
+  response: emptyResponse,
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'PRECONDITION_FAILED'],
+});

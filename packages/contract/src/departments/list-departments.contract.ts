@@ -1,0 +1,16 @@
+import { listQuery, pageOf } from '../common';
+import { defineContract } from '../define-contract';
+import { departmentSchema } from './department.schema';
+
+export const listDepartments = defineContract({
+  id: 'departments.list',
+  method: 'GET',
+  path: '/api/v1/departments',
+  tag: 'departments',
+  auth: 'user',
+  summary: 'List the departments the caller can see',
+  query: listQuery,
+  status: 200,
+  response: pageOf(departmentSchema),
+  errors: ['VALIDATION'],
+});

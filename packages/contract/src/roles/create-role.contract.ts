@@ -1,0 +1,15 @@
+import { defineContract } from '../define-contract';
+import { roleInput, roleSchema } from './role.schema';
+
+export const createRole = defineContract({
+  id: 'roles.create',
+  method: 'POST',
+  path: '/api/v1/roles',
+  tag: 'roles',
+  auth: 'user',
+  summary: 'Create a custom role (permission set + visible menus)',
+  body: roleInput,
+  status: 201,
+  response: roleSchema,
+  errors: ['VALIDATION', 'FORBIDDEN', 'CONFLICT'],
+});

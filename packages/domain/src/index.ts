@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './permissions';
+export * from './authorize';
+export * from './quota';
+export * from './lockout';
