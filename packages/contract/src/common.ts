@@ -10,7 +10,7 @@ export const nameSchema = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[^\p{Cc}]+$/u, { message: 'must not contain control characters' });
+  .regex(/^[^\p{Cc}]*$/u, { message: 'must not contain control characters' });
 export const descriptionSchema = z.string().trim().max(255);
 
 export const listQuery = z.object({

@@ -117,6 +117,7 @@ export const builtInRoles: Record<BuiltInRoleId, RoleDefinition> = {
       ...resourceMenus,
       'billing',
       'monitoring',
+      'admin.departments',
       'admin.projects',
       'admin.users',
       'admin.quotas',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { auditEventSchema } from './audit-event.schema';
 
 export const getAuditEvent = defineContract({
-  id: 'audit-events.get',
+  id: 'audit-event.get',
   method: 'GET',
   path: '/api/v1/audit-events/:id',
   tag: 'audit',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { auditEventSchema, auditListQuery } from './audit-event.schema';
 
 export const listAuditEvents = defineContract({
-  id: 'audit-events.list',
+  id: 'audit-event.list',
   method: 'GET',
   path: '/api/v1/audit-events',
   tag: 'audit',

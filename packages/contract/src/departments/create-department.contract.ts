@@ -2,7 +2,7 @@ import { defineContract } from '../define-contract';
 import { departmentInput, departmentSchema } from './department.schema';
 
 export const createDepartment = defineContract({
-  id: 'departments.create',
+  id: 'department.create',
   method: 'POST',
   path: '/api/v1/departments',
   tag: 'departments',

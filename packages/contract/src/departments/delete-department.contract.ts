@@ -2,7 +2,7 @@ import { emptyResponse, idParams } from '../common';
 import { defineContract } from '../define-contract';
 
 export const deleteDepartment = defineContract({
-  id: 'departments.delete',
+  id: 'department.delete',
   method: 'DELETE',
   path: '/api/v1/departments/:id',
   tag: 'departments',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { departmentSchema } from './department.schema';
 
 export const getDepartment = defineContract({
-  id: 'departments.get',
+  id: 'department.get',
   method: 'GET',
   path: '/api/v1/departments/:id',
   tag: 'departments',

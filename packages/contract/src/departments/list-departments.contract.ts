@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { departmentSchema } from './department.schema';
 
 export const listDepartments = defineContract({
-  id: 'departments.list',
+  id: 'department.list',
   method: 'GET',
   path: '/api/v1/departments',
   tag: 'departments',

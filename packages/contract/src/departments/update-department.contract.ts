@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { departmentInput, departmentSchema } from './department.schema';
 
 export const updateDepartment = defineContract({
-  id: 'departments.update',
+  id: 'department.update',
   method: 'PATCH',
   path: '/api/v1/departments/:id',
   tag: 'departments',

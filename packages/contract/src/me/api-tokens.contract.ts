@@ -4,7 +4,7 @@ import { defineContract } from '../define-contract';
 import { apiTokenSchema } from './me.schema';
 
 export const listApiTokens = defineContract({
-  id: 'me.api-tokens.list',
+  id: 'api-token.list',
   method: 'GET',
   path: '/api/v1/me/api-tokens',
   tag: 'me',
@@ -16,7 +16,7 @@ export const listApiTokens = defineContract({
 });
 
 export const createApiToken = defineContract({
-  id: 'me.api-tokens.create',
+  id: 'api-token.create',
   method: 'POST',
   path: '/api/v1/me/api-tokens',
   tag: 'me',
@@ -30,7 +30,7 @@ export const createApiToken = defineContract({
 });
 
 export const deleteApiToken = defineContract({
-  id: 'me.api-tokens.delete',
+  id: 'api-token.delete',
   method: 'DELETE',
   path: '/api/v1/me/api-tokens/:id',
   tag: 'me',

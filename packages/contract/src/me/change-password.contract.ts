@@ -4,7 +4,7 @@ import { defineContract } from '../define-contract';
 import { passwordSchema } from '../users/user.schema';
 
 export const changePassword = defineContract({
-  id: 'me.password',
+  id: 'user.change-password',
   method: 'POST',
   path: '/api/v1/me/password',
   tag: 'me',

@@ -5,7 +5,7 @@ import { defineContract } from '../define-contract';
 const code = z.string().regex(/^\d{6}$/, { message: '6 digits' });
 
 export const setupTotp = defineContract({
-  id: 'me.totp.setup',
+  id: 'user.totp-setup',
   method: 'POST',
   path: '/api/v1/me/totp/setup',
   tag: 'me',
@@ -17,7 +17,7 @@ export const setupTotp = defineContract({
 });
 
 export const enableTotp = defineContract({
-  id: 'me.totp.enable',
+  id: 'user.totp-enable',
   method: 'POST',
   path: '/api/v1/me/totp/enable',
   tag: 'me',
@@ -30,7 +30,7 @@ export const enableTotp = defineContract({
 });
 
 export const disableTotp = defineContract({
-  id: 'me.totp.disable',
+  id: 'user.totp-disable',
   method: 'POST',
   path: '/api/v1/me/totp/disable',
   tag: 'me',

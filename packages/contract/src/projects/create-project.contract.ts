@@ -2,7 +2,7 @@ import { defineContract } from '../define-contract';
 import { projectInput, projectSchema } from './project.schema';
 
 export const createProject = defineContract({
-  id: 'projects.create',
+  id: 'project.create',
   method: 'POST',
   path: '/api/v1/projects',
   tag: 'projects',

@@ -2,7 +2,7 @@ import { emptyResponse, idParams } from '../common';
 import { defineContract } from '../define-contract';
 
 export const deleteProject = defineContract({
-  id: 'projects.delete',
+  id: 'project.delete',
   method: 'DELETE',
   path: '/api/v1/projects/:id',
   tag: 'projects',

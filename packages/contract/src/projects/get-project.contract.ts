@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { projectSchema } from './project.schema';
 
 export const getProject = defineContract({
-  id: 'projects.get',
+  id: 'project.get',
   method: 'GET',
   path: '/api/v1/projects/:id',
   tag: 'projects',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { projectListQuery, projectSchema } from './project.schema';
 
 export const listProjects = defineContract({
-  id: 'projects.list',
+  id: 'project.list',
   method: 'GET',
   path: '/api/v1/projects',
   tag: 'projects',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { projectSchema, projectUpdate } from './project.schema';
 
 export const updateProject = defineContract({
-  id: 'projects.update',
+  id: 'project.update',
   method: 'PATCH',
   path: '/api/v1/projects/:id',
   tag: 'projects',

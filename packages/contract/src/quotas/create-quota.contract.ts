@@ -2,7 +2,7 @@ import { defineContract } from '../define-contract';
 import { quotaInput, quotaSchema } from './quota.schema';
 
 export const createQuota = defineContract({
-  id: 'quotas.create',
+  id: 'quota.create',
   method: 'POST',
   path: '/api/v1/quotas',
   tag: 'quotas',

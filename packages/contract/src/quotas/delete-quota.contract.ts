@@ -2,7 +2,7 @@ import { emptyResponse, idParams } from '../common';
 import { defineContract } from '../define-contract';
 
 export const deleteQuota = defineContract({
-  id: 'quotas.delete',
+  id: 'quota.delete',
   method: 'DELETE',
   path: '/api/v1/quotas/:id',
   tag: 'quotas',

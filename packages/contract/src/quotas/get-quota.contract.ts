@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { quotaSchema } from './quota.schema';
 
 export const getQuota = defineContract({
-  id: 'quotas.get',
+  id: 'quota.get',
   method: 'GET',
   path: '/api/v1/quotas/:id',
   tag: 'quotas',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { quotaListQuery, quotaSchema } from './quota.schema';
 
 export const listQuotas = defineContract({
-  id: 'quotas.list',
+  id: 'quota.list',
   method: 'GET',
   path: '/api/v1/quotas',
   tag: 'quotas',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { quotaSchema, quotaUpdate } from './quota.schema';
 
 export const updateQuota = defineContract({
-  id: 'quotas.update',
+  id: 'quota.update',
   method: 'PATCH',
   path: '/api/v1/quotas/:id',
   tag: 'quotas',

@@ -2,7 +2,7 @@ import { defineContract } from '../define-contract';
 import { roleInput, roleSchema } from './role.schema';
 
 export const createRole = defineContract({
-  id: 'roles.create',
+  id: 'role.create',
   method: 'POST',
   path: '/api/v1/roles',
   tag: 'roles',

@@ -2,7 +2,7 @@ import { emptyResponse, idParams } from '../common';
 import { defineContract } from '../define-contract';
 
 export const deleteRole = defineContract({
-  id: 'roles.delete',
+  id: 'role.delete',
   method: 'DELETE',
   path: '/api/v1/roles/:id',
   tag: 'roles',

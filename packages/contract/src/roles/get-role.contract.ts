@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { roleSchema } from './role.schema';
 
 export const getRole = defineContract({
-  id: 'roles.get',
+  id: 'role.get',
   method: 'GET',
   path: '/api/v1/roles/:id',
   tag: 'roles',

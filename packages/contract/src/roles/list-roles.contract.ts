@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { roleSchema } from './role.schema';
 
 export const listRoles = defineContract({
-  id: 'roles.list',
+  id: 'role.list',
   method: 'GET',
   path: '/api/v1/roles',
   tag: 'roles',

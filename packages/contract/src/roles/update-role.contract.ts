@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { roleInput, roleSchema } from './role.schema';
 
 export const updateRole = defineContract({
-  id: 'roles.update',
+  id: 'role.update',
   method: 'PATCH',
   path: '/api/v1/roles/:id',
   tag: 'roles',

@@ -2,7 +2,7 @@ import { defineContract } from '../define-contract';
 import { userInput, userSchema } from './user.schema';
 
 export const createUser = defineContract({
-  id: 'users.create',
+  id: 'user.create',
   method: 'POST',
   path: '/api/v1/users',
   tag: 'users',

@@ -2,7 +2,7 @@ import { emptyResponse, idParams } from '../common';
 import { defineContract } from '../define-contract';
 
 export const deleteUser = defineContract({
-  id: 'users.delete',
+  id: 'user.delete',
   method: 'DELETE',
   path: '/api/v1/users/:id',
   tag: 'users',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { userSchema } from './user.schema';
 
 export const getUser = defineContract({
-  id: 'users.get',
+  id: 'user.get',
   method: 'GET',
   path: '/api/v1/users/:id',
   tag: 'users',

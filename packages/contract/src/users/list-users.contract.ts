@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { userListQuery, userSchema } from './user.schema';
 
 export const listUsers = defineContract({
-  id: 'users.list',
+  id: 'user.list',
   method: 'GET',
   path: '/api/v1/users',
   tag: 'users',

@@ -3,7 +3,7 @@ import { defineContract } from '../define-contract';
 import { userSchema, userUpdate } from './user.schema';
 
 export const updateUser = defineContract({
-  id: 'users.update',
+  id: 'user.update',
   method: 'PATCH',
   path: '/api/v1/users/:id',
   tag: 'users',

@@ -1,0 +1,7 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export type Db = PrismaClient;
+
+export const createPrisma = (databaseUrl: string): PrismaClient =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });

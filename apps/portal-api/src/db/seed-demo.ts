@@ -1,0 +1,73 @@
+import { builtInRoles, type Principal } from '@yunguan/domain';
+import type { Database } from '../repositories/db-client';
+import { findUserByUsername, insertUser } from '../repositories/user-repository';
+import { hashPassword, type HashCost } from '../security/password';
+import type { ServiceConfig, ServiceContext } from '../services/context';
+import { createDepartment } from '../services/departments/create-department';
+import { createProject } from '../services/projects/create-project';
+import { createQuota } from '../services/quotas/create-quota';
+import { createUser } from '../services/users/create-user';
+
+export type DemoLogin = { username: string; role: string; scope: string };
+
+/**
+ * Seed the demo organisation once: the super admin `admin`, two departments with projects and
+ * one user of each built-in role. Everything after the first user goes through the services, so
+ * the demo data is exactly what the API would create (audit rows included).
+ */
+export const seedDemo = async (
+  db: Database,
+  input: { password: string; hashCost: HashCost; secretBox: ServiceConfig['secretBox'] },
+): Promise<{ created: boolean; logins: DemoLogin[] }> => {
+  const logins: DemoLogin[] = [
+    { username: 'admin', role: 'super_admin', scope: 'platform' },
+    { username: 'rd-admin', role: 'department_admin', scope: '研发部' },
+    { username: 'rd-lead', role: 'project_admin', scope: '研发部 / web-shop' },
+    { username: 'rd-dev', role: 'member', scope: '研发部 / web-shop' },
+    { username: 'fin-admin', role: 'department_admin', scope: '财务部' },
+  ];
+  if (await findUserByUsername(db, 'admin')) return { created: false, logins };
+
+  const admin = await insertUser(db, {
+    username: 'admin',
+    passwordHash: await hashPassword(input.password, input.hashCost),
+    departmentId: null,
+    displayName: '平台管理员',
+    email: null,
+    assignments: [{ roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null }],
+  });
+  const principal: Principal = {
+    userId: admin.id,
+    username: admin.username,
+    departmentId: null,
+    grants: [{ roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null, ...builtInRoles.super_admin }],
+  };
+  const ctx: ServiceContext = {
+    db,
+    config: { hashCost: input.hashCost, sessionTtlMs: 0, secretBox: input.secretBox },
+    requestId: 'seed-demo',
+    sourceIp: null,
+    now: () => new Date(),
+    audit: { written: false },
+    principal,
+    sessionId: null,
+  };
+  const rd = await createDepartment(ctx, { name: '研发部', description: 'Research & development' });
+  const fin = await createDepartment(ctx, { name: '财务部', description: 'Finance' });
+  const shop = await createProject(ctx, { name: 'web-shop', description: 'Online shop', departmentId: rd.id });
+  await createProject(ctx, { name: 'data-platform', description: 'Data platform', departmentId: rd.id });
+  await createProject(ctx, { name: 'ledger', description: 'General ledger', departmentId: fin.id });
+  for (const [resource, limit] of [['instances', 50], ['vcpus', 200], ['ram_mb', 409_600], ['volume_gb', 10_000]] as const) {
+    await createQuota(ctx, { scope: 'department', departmentId: rd.id, resource, limit });
+  }
+  await createQuota(ctx, { scope: 'project', projectId: shop.id, resource: 'instances', limit: 20 });
+  await createQuota(ctx, { scope: 'project', projectId: shop.id, resource: 'vcpus', limit: 80 });
+  const users = [
+    { username: 'rd-admin', departmentId: rd.id, displayName: '研发部管理员', roles: [{ role: 'department_admin', scope: 'department' as const, departmentId: rd.id }] },
+    { username: 'rd-lead', departmentId: rd.id, displayName: 'web-shop 项目管理员', roles: [{ role: 'project_admin', scope: 'project' as const, projectId: shop.id }] },
+    { username: 'rd-dev', departmentId: rd.id, displayName: 'web-shop 开发', roles: [{ role: 'member', scope: 'project' as const, projectId: shop.id }] },
+    { username: 'fin-admin', departmentId: fin.id, displayName: '财务部管理员', roles: [{ role: 'department_admin', scope: 'department' as const, departmentId: fin.id }] },
+  ];
+  for (const u of users) await createUser(ctx, { ...u, password: input.password });
+  return { created: true, logins };
+};

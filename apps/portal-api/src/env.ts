@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  /** 32 bytes, base64 — encrypts secrets at rest (TOTP seeds, later cloud credentials). */
+  YUNGUAN_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  /** auto: Secure cookies when the request came over TLS (directly or via a trusted proxy). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Lower scrypt cost for tests only; refused in production. */
+  YUNGUAN_FAST_HASH: bool.default(false),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid portal-api configuration:\n${lines.join('\n')}`);
+  }
+  if (result.data.NODE_ENV === 'production' && result.data.YUNGUAN_FAST_HASH) {
+    throw new Error('YUNGUAN_FAST_HASH must not be set in production');
+  }
+  return result.data;
+};
+
+/** The migrator and seeder need only the database (and the demo password for seeding). */
+export const loadDatabaseEnv = (source: NodeJS.ProcessEnv = process.env) => {
+  const result = z
+    .object({
+      DATABASE_URL: schema.shape.DATABASE_URL,
+      YUNGUAN_DEMO_PASSWORD: z.string().min(10, 'the demo password needs at least 10 characters').default('yunguan-demo'),
+      YUNGUAN_SECRET_KEY: schema.shape.YUNGUAN_SECRET_KEY.optional(),
+      YUNGUAN_FAST_HASH: schema.shape.YUNGUAN_FAST_HASH,
+    })
+    .safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return result.data;
+};

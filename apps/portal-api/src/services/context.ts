@@ -1,0 +1,23 @@
+import type { Principal } from '@yunguan/domain';
+import type { Database } from '../repositories/db-client';
+import type { HashCost } from '../security/password';
+import type { SecretBox } from '../security/secret-box';
+
+export type ServiceConfig = {
+  hashCost: HashCost;
+  sessionTtlMs: number;
+  secretBox: SecretBox;
+};
+
+/** Everything a service verb needs about the call; transports build it. */
+export type RequestContext = {
+  db: Database;
+  config: ServiceConfig;
+  requestId: string;
+  sourceIp: string | null;
+  now: () => Date;
+  /** Set once a service has written its own audit row, so the transport does not add another. */
+  audit: { written: boolean };
+};
+
+export type ServiceContext = RequestContext & { principal: Principal; sessionId: string | null };

