@@ -9,8 +9,12 @@ const noDeepImports = {
   message: "Import another package through its exports ('@yunguan/x'), never its src/.",
 };
 const otherApps = (self) => ({
-  group: ['@yunguan/web', '@yunguan/portal-api', '@yunguan/tunnel-gateway', '@yunguan/dc-agent']
-    .filter((name) => name !== self),
+  group: [
+    '@yunguan/web',
+    '@yunguan/portal-api',
+    '@yunguan/tunnel-gateway',
+    '@yunguan/dc-agent',
+  ].filter((name) => name !== self),
   message: 'Apps never import other apps.',
 });
 
@@ -44,6 +48,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     files: ['packages/**/*.ts'],
     rules: {
@@ -52,8 +57,20 @@ export default tseslint.config(
         {
           patterns: [
             noDeepImports,
-            { group: ['@yunguan/web', '@yunguan/portal-api', '@yunguan/tunnel-gateway', '@yunguan/dc-agent', '**/apps/**'], message: 'Packages never depend on apps.' },
-            { group: ['@prisma/*', '**/generated/prisma*'], message: 'Prisma lives in portal-api repositories only.' },
+            {
+              group: [
+                '@yunguan/web',
+                '@yunguan/portal-api',
+                '@yunguan/tunnel-gateway',
+                '@yunguan/dc-agent',
+                '**/apps/**',
+              ],
+              message: 'Packages never depend on apps.',
+            },
+            {
+              group: ['@prisma/*', '**/generated/prisma*'],
+              message: 'Prisma lives in portal-api repositories only.',
+            },
           ],
         },
       ],
@@ -61,7 +78,11 @@ export default tseslint.config(
   },
   {
     files: ['apps/portal-api/**/*.ts'],
-    ignores: ['apps/portal-api/src/repositories/**', 'apps/portal-api/src/db/**', 'apps/portal-api/test/**'],
+    ignores: [
+      'apps/portal-api/src/repositories/**',
+      'apps/portal-api/src/db/**',
+      'apps/portal-api/test/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -69,7 +90,10 @@ export default tseslint.config(
           patterns: [
             noDeepImports,
             otherApps('@yunguan/portal-api'),
-            { group: ['@prisma/*', '**/generated/prisma/client*', '**/generated/prisma'], message: 'Prisma lives in src/repositories (and src/db) only.' },
+            {
+              group: ['@prisma/*', '**/generated/prisma/client*', '**/generated/prisma'],
+              message: 'Prisma lives in src/repositories (and src/db) only.',
+            },
           ],
         },
       ],
@@ -84,7 +108,10 @@ export default tseslint.config(
           patterns: [
             noDeepImports,
             otherApps('@yunguan/web'),
-            { group: ['@prisma/*', '@yunguan/cloud-*', 'ioredis', 'bullmq', 'pg'], message: 'web talks to portal-api only.' },
+            {
+              group: ['@prisma/*', '@yunguan/cloud-*', 'ioredis', 'bullmq', 'pg'],
+              message: 'web talks to portal-api only.',
+            },
           ],
         },
       ],
@@ -95,7 +122,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [noDeepImports, { group: ['@yunguan/web', '@yunguan/portal-api'], message: 'Apps never import other apps.' }, { group: ['@prisma/*'], message: 'Prisma lives in portal-api repositories only.' }] },
+        {
+          patterns: [
+            noDeepImports,
+            {
+              group: ['@yunguan/web', '@yunguan/portal-api'],
+              message: 'Apps never import other apps.',
+            },
+            { group: ['@prisma/*'], message: 'Prisma lives in portal-api repositories only.' },
+          ],
+        },
       ],
     },
   },

@@ -44,14 +44,24 @@ const secretKey = async (): Promise<string> => {
 const newestMtime = async (dir: string): Promise<number> => {
   let newest = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name.startsWith('.')) continue;
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name.startsWith('.'))
+      continue;
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestMtime(full) : (await stat(full)).mtimeMs);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? await newestMtime(full) : (await stat(full)).mtimeMs,
+    );
   }
   return newest;
 };
 
-const run = async (name: string, command: string, args: string[], cwd: string, childEnv: NodeJS.ProcessEnv) => {
+const run = async (
+  name: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  childEnv: NodeJS.ProcessEnv,
+) => {
   const child = startChild(name, command, args, { cwd, env: childEnv });
   const code = await child.exited;
   if (code !== 0) throw new Error(`${name} failed with exit code ${code}`);
@@ -109,12 +119,23 @@ const main = async () => {
 
   const webDir = path.join(root, 'apps/web');
   const buildId = path.join(webDir, '.next/BUILD_ID');
-  const sources = Math.max(await newestMtime(path.join(webDir, 'src')), await newestMtime(path.join(root, 'packages/contract/src')));
+  const sources = Math.max(
+    await newestMtime(path.join(webDir, 'src')),
+    await newestMtime(path.join(root, 'packages/contract/src')),
+  );
   if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
     say('building the web console (first run or sources changed; about a minute)…');
-    await run('build', path.join(root, 'node_modules/.bin/next'), ['build'], webDir, { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' });
+    await run('build', path.join(root, 'node_modules/.bin/next'), ['build'], webDir, {
+      ...childEnv,
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
   }
-  stack = await startStack({ root, env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' }, apiPort, webPort });
+  stack = await startStack({
+    root,
+    env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' },
+    apiPort,
+    webPort,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say('');
   say(`Yunguan is serving (ready in ${seconds} s)`);

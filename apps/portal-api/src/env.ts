@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,7 +12,11 @@ const schema = z.object({
   YUNGUAN_SECRET_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   /** auto: Secure cookies when the request came over TLS (directly or via a trusted proxy). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: bool.default(false),
@@ -42,13 +44,18 @@ export const loadDatabaseEnv = (source: NodeJS.ProcessEnv = process.env) => {
   const result = z
     .object({
       DATABASE_URL: schema.shape.DATABASE_URL,
-      YUNGUAN_DEMO_PASSWORD: z.string().min(10, 'the demo password needs at least 10 characters').default('yunguan-demo'),
+      YUNGUAN_DEMO_PASSWORD: z
+        .string()
+        .min(10, 'the demo password needs at least 10 characters')
+        .default('yunguan-demo'),
       YUNGUAN_SECRET_KEY: schema.shape.YUNGUAN_SECRET_KEY.optional(),
       YUNGUAN_FAST_HASH: schema.shape.YUNGUAN_FAST_HASH,
     })
     .safeParse(source);
   if (!result.success) {
-    throw new Error(`Invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return result.data;
 };

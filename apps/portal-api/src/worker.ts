@@ -15,7 +15,11 @@ const queues = [...new Set(jobs.map((j) => j.queue))];
 
 for (const job of jobs) {
   const queue = new Queue(job.queue, { connection });
-  await queue.upsertJobScheduler(job.name, job.schedule, { name: job.name, data: {}, opts: job.options });
+  await queue.upsertJobScheduler(job.name, job.schedule, {
+    name: job.name,
+    data: {},
+    opts: job.options,
+  });
   await queue.close();
 }
 
@@ -34,7 +38,10 @@ const workers = queues.map(
       { connection, concurrency: 4 },
     ),
 );
-for (const w of workers) w.on('failed', (job, err) => log.error({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
+for (const w of workers)
+  w.on('failed', (job, err) =>
+    log.error({ job: job?.name, id: job?.id, err: err.message }, 'job failed'),
+  );
 log.info({ queues }, 'worker started');
 
 const stop = async (signal: string) => {

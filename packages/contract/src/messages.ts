@@ -33,11 +33,16 @@ const en: Catalog = {
   project_not_empty: (p) => `The project still has ${p.resources} resource(s). Delete them first.`,
   role_in_use: (p) => `The role is held by ${p.count} assignment(s). Remove them first.`,
   built_in_role: () => 'Built-in roles cannot be changed or deleted. Create a custom role instead.',
-  assignment_unknown_role: (p) => `Role assignment ${p.index}: the role does not exist. Pick one from the role list.`,
-  assignment_scope_not_allowed: (p) => `Role assignment ${p.index}: this role cannot be granted at that scope (department admin → department; project admin and member → project).`,
-  assignment_platform_has_target: (p) => `Role assignment ${p.index}: a platform role takes no department or project.`,
-  assignment_missing_target: (p) => `Role assignment ${p.index}: choose the department or project the role applies to.`,
-  assignment_outside_department: (p) => `Role assignment ${p.index}: roles can only be granted in the user's own department and its projects.`,
+  assignment_unknown_role: (p) =>
+    `Role assignment ${p.index}: the role does not exist. Pick one from the role list.`,
+  assignment_scope_not_allowed: (p) =>
+    `Role assignment ${p.index}: this role cannot be granted at that scope (department admin → department; project admin and member → project).`,
+  assignment_platform_has_target: (p) =>
+    `Role assignment ${p.index}: a platform role takes no department or project.`,
+  assignment_missing_target: (p) =>
+    `Role assignment ${p.index}: choose the department or project the role applies to.`,
+  assignment_outside_department: (p) =>
+    `Role assignment ${p.index}: roles can only be granted in the user's own department and its projects.`,
   cannot_delete_self: () => 'You cannot delete your own account.',
   wrong_password: () => 'The current password is wrong.',
   totp_not_started: () => 'Start the authenticator setup first.',
@@ -78,10 +83,12 @@ const zh: Catalog = {
   role_in_use: (p) => `该角色仍有 ${p.count} 个授权，请先移除。`,
   built_in_role: () => '内置角色不可修改或删除，请新建自定义角色。',
   assignment_unknown_role: (p) => `第 ${p.index} 个角色授权：角色不存在，请从角色列表中选择。`,
-  assignment_scope_not_allowed: (p) => `第 ${p.index} 个角色授权：该角色不能在此范围授予（部门管理员→部门；项目管理员和成员→项目）。`,
+  assignment_scope_not_allowed: (p) =>
+    `第 ${p.index} 个角色授权：该角色不能在此范围授予（部门管理员→部门；项目管理员和成员→项目）。`,
   assignment_platform_has_target: (p) => `第 ${p.index} 个角色授权：平台角色不需要指定部门或项目。`,
   assignment_missing_target: (p) => `第 ${p.index} 个角色授权：请选择角色作用的部门或项目。`,
-  assignment_outside_department: (p) => `第 ${p.index} 个角色授权：只能在用户所属部门及其项目中授予角色。`,
+  assignment_outside_department: (p) =>
+    `第 ${p.index} 个角色授权：只能在用户所属部门及其项目中授予角色。`,
   cannot_delete_self: () => '不能删除自己的账户。',
   wrong_password: () => '当前密码错误。',
   totp_not_started: () => '请先开始身份验证器绑定。',

@@ -11,7 +11,10 @@ export type RunningPostgres = { url: (database: string) => string; stop: () => P
  * directory is reused when it already holds a cluster. As root, initdb and the server run as a
  * `postgres` user (createPostgresUser).
  */
-export const startEmbeddedPostgres = async (opts: { dataDir: string; port: number }): Promise<RunningPostgres> => {
+export const startEmbeddedPostgres = async (opts: {
+  dataDir: string;
+  port: number;
+}): Promise<RunningPostgres> => {
   await mkdir(path.dirname(opts.dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
@@ -31,13 +34,18 @@ export const startEmbeddedPostgres = async (opts: { dataDir: string; port: numbe
   };
 };
 
-export const ensureDatabase = async (adminUrl: string, name: string, template?: string): Promise<void> => {
+export const ensureDatabase = async (
+  adminUrl: string,
+  name: string,
+  template?: string,
+): Promise<void> => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+    if (exists.rowCount === 0)
+      await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   } finally {
     await client.end();
   }

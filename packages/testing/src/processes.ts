@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 
-export type Child = { name: string; process: ChildProcess; stop: () => Promise<void>; exited: Promise<number | null> };
+export type Child = {
+  name: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+  exited: Promise<number | null>;
+};
 
 /** Start a child process, prefix its output lines with its name (or swallow with quiet). */
 export const startChild = (
@@ -10,14 +15,21 @@ export const startChild = (
   args: string[],
   opts: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean; onLine?: (line: string) => void },
 ): Child => {
-  const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
       opts.onLine?.(line);
       if (!opts.quiet) process.stdout.write(`[${name}] ${line}\n`);
     });
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {

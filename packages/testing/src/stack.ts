@@ -11,7 +11,12 @@ export type StackOptions = {
   quiet?: boolean;
 };
 
-export type RunningStack = { apiUrl: string; webUrl: string; children: Child[]; stop: () => Promise<void> };
+export type RunningStack = {
+  apiUrl: string;
+  webUrl: string;
+  children: Child[];
+  stop: () => Promise<void>;
+};
 
 const ok = async (url: string) => {
   try {
@@ -37,19 +42,29 @@ export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
   };
   try {
     const apiDir = path.join(opts.root, 'apps/portal-api');
-    children.push(startChild('api', tsx, ['src/server.ts'], { cwd: apiDir, env, quiet: opts.quiet }));
-    children.push(startChild('worker', tsx, ['src/worker.ts'], { cwd: apiDir, env, quiet: opts.quiet }));
+    children.push(
+      startChild('api', tsx, ['src/server.ts'], { cwd: apiDir, env, quiet: opts.quiet }),
+    );
+    children.push(
+      startChild('worker', tsx, ['src/worker.ts'], { cwd: apiDir, env, quiet: opts.quiet }),
+    );
     children.push(
       startChild('web', next, ['start', '-H', '127.0.0.1', '-p', String(opts.webPort)], {
         cwd: path.join(opts.root, 'apps/web'),
-        env: { ...opts.env, YUNGUAN_API_ORIGIN: apiUrl, NODE_ENV: 'production', PORT: String(opts.webPort) },
+        env: {
+          ...opts.env,
+          YUNGUAN_API_ORIGIN: apiUrl,
+          NODE_ENV: 'production',
+          PORT: String(opts.webPort),
+        },
         quiet: opts.quiet,
       }),
     );
     const dead = () => children.find((c) => c.process.exitCode !== null);
     const ready = async (url: string) => {
       const gone = dead();
-      if (gone) throw new Error(`${gone.name} exited with code ${gone.process.exitCode} during start-up`);
+      if (gone)
+        throw new Error(`${gone.name} exited with code ${gone.process.exitCode} during start-up`);
       return ok(url);
     };
     await waitFor('portal-api /readyz', () => ready(`${apiUrl}/readyz`), 60_000);

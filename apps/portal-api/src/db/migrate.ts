@@ -14,7 +14,10 @@ const LOCK_KEY = 7_310_042; // pg_advisory_lock key shared by every migrator pro
  * checksum; an edited migration is refused. Built-in role rows are then synced from code.
  * See docs/adr/0003-sql-migrations-without-schema-engine.md.
  */
-export const migrate = async (databaseUrl: string, migrationsDir: string): Promise<MigrationReport> => {
+export const migrate = async (
+  databaseUrl: string,
+  migrationsDir: string,
+): Promise<MigrationReport> => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -22,9 +25,11 @@ export const migrate = async (databaseUrl: string, migrationsDir: string): Promi
     await client.query(`CREATE TABLE IF NOT EXISTS "_yunguan_migrations" (
       "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_yunguan_migrations"')).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (
+        await client.query<{ name: string; checksum: string }>(
+          'SELECT name, checksum FROM "_yunguan_migrations"',
+        )
+      ).rows.map((r) => [r.name, r.checksum]),
     );
     const names = (await readdir(migrationsDir, { withFileTypes: true }))
       .filter((d) => d.isDirectory())
@@ -36,13 +41,19 @@ export const migrate = async (databaseUrl: string, migrationsDir: string): Promi
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = done.get(name);
       if (previous !== undefined) {
-        if (previous !== checksum) throw new Error(`migration ${name} was edited after it was applied; add a new migration instead`);
+        if (previous !== checksum)
+          throw new Error(
+            `migration ${name} was edited after it was applied; add a new migration instead`,
+          );
         continue;
       }
       await client.query('BEGIN');
       try {
         await client.query(sql);
-        await client.query('INSERT INTO "_yunguan_migrations" (name, checksum) VALUES ($1, $2)', [name, checksum]);
+        await client.query('INSERT INTO "_yunguan_migrations" (name, checksum) VALUES ($1, $2)', [
+          name,
+          checksum,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

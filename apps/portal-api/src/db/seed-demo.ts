@@ -34,13 +34,23 @@ export const seedDemo = async (
     departmentId: null,
     displayName: '平台管理员',
     email: null,
-    assignments: [{ roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null }],
+    assignments: [
+      { roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null },
+    ],
   });
   const principal: Principal = {
     userId: admin.id,
     username: admin.username,
     departmentId: null,
-    grants: [{ roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null, ...builtInRoles.super_admin }],
+    grants: [
+      {
+        roleId: 'super_admin',
+        scope: 'platform',
+        departmentId: null,
+        projectId: null,
+        ...builtInRoles.super_admin,
+      },
+    ],
   };
   const ctx: ServiceContext = {
     db,
@@ -54,19 +64,57 @@ export const seedDemo = async (
   };
   const rd = await createDepartment(ctx, { name: '研发部', description: 'Research & development' });
   const fin = await createDepartment(ctx, { name: '财务部', description: 'Finance' });
-  const shop = await createProject(ctx, { name: 'web-shop', description: 'Online shop', departmentId: rd.id });
-  await createProject(ctx, { name: 'data-platform', description: 'Data platform', departmentId: rd.id });
+  const shop = await createProject(ctx, {
+    name: 'web-shop',
+    description: 'Online shop',
+    departmentId: rd.id,
+  });
+  await createProject(ctx, {
+    name: 'data-platform',
+    description: 'Data platform',
+    departmentId: rd.id,
+  });
   await createProject(ctx, { name: 'ledger', description: 'General ledger', departmentId: fin.id });
-  for (const [resource, limit] of [['instances', 50], ['vcpus', 200], ['ram_mb', 409_600], ['volume_gb', 10_000]] as const) {
+  for (const [resource, limit] of [
+    ['instances', 50],
+    ['vcpus', 200],
+    ['ram_mb', 409_600],
+    ['volume_gb', 10_000],
+  ] as const) {
     await createQuota(ctx, { scope: 'department', departmentId: rd.id, resource, limit });
   }
-  await createQuota(ctx, { scope: 'project', projectId: shop.id, resource: 'instances', limit: 20 });
+  await createQuota(ctx, {
+    scope: 'project',
+    projectId: shop.id,
+    resource: 'instances',
+    limit: 20,
+  });
   await createQuota(ctx, { scope: 'project', projectId: shop.id, resource: 'vcpus', limit: 80 });
   const users = [
-    { username: 'rd-admin', departmentId: rd.id, displayName: '研发部管理员', roles: [{ role: 'department_admin', scope: 'department' as const, departmentId: rd.id }] },
-    { username: 'rd-lead', departmentId: rd.id, displayName: 'web-shop 项目管理员', roles: [{ role: 'project_admin', scope: 'project' as const, projectId: shop.id }] },
-    { username: 'rd-dev', departmentId: rd.id, displayName: 'web-shop 开发', roles: [{ role: 'member', scope: 'project' as const, projectId: shop.id }] },
-    { username: 'fin-admin', departmentId: fin.id, displayName: '财务部管理员', roles: [{ role: 'department_admin', scope: 'department' as const, departmentId: fin.id }] },
+    {
+      username: 'rd-admin',
+      departmentId: rd.id,
+      displayName: '研发部管理员',
+      roles: [{ role: 'department_admin', scope: 'department' as const, departmentId: rd.id }],
+    },
+    {
+      username: 'rd-lead',
+      departmentId: rd.id,
+      displayName: 'web-shop 项目管理员',
+      roles: [{ role: 'project_admin', scope: 'project' as const, projectId: shop.id }],
+    },
+    {
+      username: 'rd-dev',
+      departmentId: rd.id,
+      displayName: 'web-shop 开发',
+      roles: [{ role: 'member', scope: 'project' as const, projectId: shop.id }],
+    },
+    {
+      username: 'fin-admin',
+      departmentId: fin.id,
+      displayName: '财务部管理员',
+      roles: [{ role: 'department_admin', scope: 'department' as const, departmentId: fin.id }],
+    },
   ];
   for (const u of users) await createUser(ctx, { ...u, password: input.password });
   return { created: true, logins };

@@ -22,7 +22,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: {
       level: deps.env.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
     },
     trustProxy: deps.env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
@@ -34,13 +39,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   // Input is validated by the contract's zod schemas in registerContract (localised messages);
   // Fastify only carries the schemas into the OpenAPI document.
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Yunguan portal API', version: '0.1.0', description: 'Multi-cloud management portal (云管).' },
+      info: {
+        title: 'Yunguan portal API',
+        version: '0.1.0',
+        description: 'Multi-cloud management portal (云管).',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'yg_session' },
@@ -51,7 +60,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, (_request, reply) =>
+    reply.send(app.swagger()),
+  );
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -60,10 +71,15 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     const { error, internal } = toDomainError(raw);
     if (internal) request.log.error({ err: raw }, 'unhandled error');
     else request.log.info({ code: error.code, reason: error.details.reason }, 'request refused');
-    return reply.code(httpStatusFor(error, raw)).send(errorBodyOf(error, localeOf(request), request.id));
+    return reply
+      .code(httpStatusFor(error, raw))
+      .send(errorBodyOf(error, localeOf(request), request.id));
   });
-  app.setNotFoundHandler(async (request, reply) => {
-    const error = new DomainError('NOT_FOUND', 'no such route', { reason: 'not_found', params: { entity: 'API route' } });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new DomainError('NOT_FOUND', 'no such route', {
+      reason: 'not_found',
+      params: { entity: 'API route' },
+    });
     return reply.code(404).send(errorBodyOf(error, localeOf(request), request.id));
   });
 

@@ -37,7 +37,8 @@ export const toDomainError = (error: unknown): { error: DomainError; internal: b
 
 export const httpStatusFor = (error: DomainError, raw: unknown): number => {
   const fastifyStatus = (raw as FastifyLikeError)?.statusCode;
-  if (error.details.reason === 'request_unreadable' && typeof fastifyStatus === 'number') return fastifyStatus;
+  if (error.details.reason === 'request_unreadable' && typeof fastifyStatus === 'number')
+    return fastifyStatus;
   return statusOf[error.code];
 };
 
@@ -47,7 +48,10 @@ export const errorBodyOf = (error: DomainError, locale: Locale, requestId: strin
     message:
       error.details.reason === 'request_unreadable'
         ? `${renderMessage(locale, 'VALIDATION')} (${error.message})`
-        : renderMessage(locale, error.code, error.details.reason, { ...error.details.params, requestId }),
+        : renderMessage(locale, error.code, error.details.reason, {
+            ...error.details.params,
+            requestId,
+          }),
     requestId,
     details: {
       ...(error.details.reason ? { reason: error.details.reason } : {}),

@@ -47,11 +47,18 @@ export const registerContract = <C extends Contract>(
     },
     handler: async (request, reply) => {
       const locale = localeOf(request);
-      const ctx = contract.auth === 'user' ? await authenticate(deps, request) : requestContextOf(deps, request);
+      const ctx =
+        contract.auth === 'user'
+          ? await authenticate(deps, request)
+          : requestContextOf(deps, request);
       const args = {
         ctx,
-        params: contract.params ? parseInput(contract.params, request.params, locale, 'params') : undefined,
-        query: contract.query ? parseInput(contract.query, request.query, locale, 'query') : undefined,
+        params: contract.params
+          ? parseInput(contract.params, request.params, locale, 'params')
+          : undefined,
+        query: contract.query
+          ? parseInput(contract.query, request.query, locale, 'query')
+          : undefined,
         body: contract.body ? parseInput(contract.body, request.body, locale, 'body') : undefined,
         request,
         reply,
@@ -60,7 +67,10 @@ export const registerContract = <C extends Contract>(
       if (result === SENT) return reply;
       if (contract.status === 204) return reply.code(204).send();
       const output: unknown = contract.response.parse(result);
-      return reply.code(contract.status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(output));
+      return reply
+        .code(contract.status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(output));
     },
   });
 };

@@ -32,14 +32,18 @@ export const requestContextOf = (deps: AppDeps, request: FastifyRequest): Reques
 };
 
 /** Bearer API token, else the session cookie (with CSRF on mutations), else 401. */
-export const authenticate = async (deps: AppDeps, request: FastifyRequest): Promise<ServiceContext> => {
+export const authenticate = async (
+  deps: AppDeps,
+  request: FastifyRequest,
+): Promise<ServiceContext> => {
   const ctx = requestContextOf(deps, request);
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     request.ygAuth = await authenticateApiToken(ctx, header.slice('Bearer '.length).trim());
   } else {
     const sessionToken = request.cookies[SESSION_COOKIE];
-    if (!sessionToken) throw new DomainError('UNAUTHENTICATED', 'no session', { reason: 'session_expired' });
+    if (!sessionToken)
+      throw new DomainError('UNAUTHENTICATED', 'no session', { reason: 'session_expired' });
     const csrf = request.headers[CSRF_HEADER];
     request.ygAuth = await authenticateSession(ctx, {
       sessionToken,

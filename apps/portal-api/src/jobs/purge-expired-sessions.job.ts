@@ -8,7 +8,12 @@ export const purgeExpiredSessionsJob = {
   queue: 'maintenance',
   payload: z.object({}).strict(),
   schedule: { every: 15 * 60 * 1000 },
-  options: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 100, removeOnFail: 500 },
+  options: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: 100,
+    removeOnFail: 500,
+  },
   handler: async (deps: { db: Database; now: () => Date }, _payload: Record<string, never>) => ({
     purged: await purgeExpiredSessions(deps.db, deps.now()),
   }),

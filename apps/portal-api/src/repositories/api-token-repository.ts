@@ -10,7 +10,15 @@ export type ApiTokenRow = {
   lastUsedAt: Date | null;
 };
 
-const select = { id: true, userId: true, name: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true } as const;
+const select = {
+  id: true,
+  userId: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+} as const;
 
 export const insertApiToken = (
   db: DbClient,
@@ -27,7 +35,11 @@ export const touchApiToken = async (db: DbClient, id: string, at: Date): Promise
   await db.apiToken.update({ where: { id }, data: { lastUsedAt: at } });
 };
 
-export const deleteApiTokenOfUser = async (db: DbClient, userId: string, id: string): Promise<boolean> => {
+export const deleteApiTokenOfUser = async (
+  db: DbClient,
+  userId: string,
+  id: string,
+): Promise<boolean> => {
   const result = await db.apiToken.deleteMany({ where: { id, userId } });
   return result.count > 0;
 };

@@ -45,7 +45,9 @@ const whereOf = (f: AuditFilter) => ({
     f.actor ? { actorName: { contains: f.actor, mode: 'insensitive' as const } } : {},
     f.action ? { action: { startsWith: f.action } } : {},
     f.result ? { result: f.result } : {},
-    f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {},
+    f.from || f.to
+      ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } }
+      : {},
   ],
 });
 
@@ -63,7 +65,12 @@ export const listAuditRows = async (
 };
 
 /** Stream-friendly batches for CSV export (keyset pagination on id). */
-export const listAuditBatch = async (db: DbClient, filter: AuditFilter, beforeId: bigint | null, take: number) =>
+export const listAuditBatch = async (
+  db: DbClient,
+  filter: AuditFilter,
+  beforeId: bigint | null,
+  take: number,
+) =>
   (await db.auditLog.findMany({
     where: { AND: [whereOf(filter), beforeId ? { id: { lt: beforeId } } : {}] },
     orderBy: { id: 'desc' },

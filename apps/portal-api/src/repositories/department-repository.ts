@@ -32,7 +32,12 @@ export const listDepartmentRows = async (
     ...(args.q ? { name: { contains: args.q, mode: 'insensitive' as const } } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.department.findMany({ where, include: withCounts, orderBy: { name: 'asc' }, ...pageArgs(args.page, args.pageSize) }),
+    db.department.findMany({
+      where,
+      include: withCounts,
+      orderBy: { name: 'asc' },
+      ...pageArgs(args.page, args.pageSize),
+    }),
     db.department.count({ where }),
   ]);
   return { rows, total };

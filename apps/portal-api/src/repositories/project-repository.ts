@@ -35,7 +35,12 @@ export const listProjectRows = async (
     ],
   };
   const [rows, total] = await Promise.all([
-    db.project.findMany({ where, include, orderBy: { name: 'asc' }, ...pageArgs(args.page, args.pageSize) }),
+    db.project.findMany({
+      where,
+      include,
+      orderBy: { name: 'asc' },
+      ...pageArgs(args.page, args.pageSize),
+    }),
     db.project.count({ where }),
   ]);
   return { rows, total };
@@ -45,7 +50,11 @@ export const listProjectsByIds = (db: DbClient, ids: string[]) =>
   db.project.findMany({ where: { id: { in: ids } }, include, orderBy: { name: 'asc' } });
 
 export const listProjectsOfDepartments = (db: DbClient, departmentIds: string[]) =>
-  db.project.findMany({ where: { departmentId: { in: departmentIds } }, include, orderBy: { name: 'asc' } });
+  db.project.findMany({
+    where: { departmentId: { in: departmentIds } },
+    include,
+    orderBy: { name: 'asc' },
+  });
 
 export const findProjectRow = (db: DbClient, id: string): Promise<ProjectRow | null> =>
   db.project.findUnique({ where: { id }, include });
@@ -55,8 +64,11 @@ export const insertProject = (
   data: { name: string; description: string; departmentId: string },
 ) => db.project.create({ data, include });
 
-export const updateProjectRow = (db: DbClient, id: string, data: { name?: string; description?: string }) =>
-  db.project.update({ where: { id }, data, include });
+export const updateProjectRow = (
+  db: DbClient,
+  id: string,
+  data: { name?: string; description?: string },
+) => db.project.update({ where: { id }, data, include });
 
 export const deleteProjectRow = async (db: DbClient, id: string): Promise<void> => {
   await db.project.delete({ where: { id } });

@@ -9,10 +9,20 @@ export type QuotaRow = {
   limit: number;
 };
 
-const select = { id: true, scope: true, departmentId: true, projectId: true, resource: true, limit: true } as const;
+const select = {
+  id: true,
+  scope: true,
+  departmentId: true,
+  projectId: true,
+  resource: true,
+  limit: true,
+} as const;
 
 /** Every stored row of these departments (department rows and their projects' rows). */
-export const listQuotaRowsOfDepartments = (db: DbClient, departmentIds: string[]): Promise<QuotaRow[]> =>
+export const listQuotaRowsOfDepartments = (
+  db: DbClient,
+  departmentIds: string[],
+): Promise<QuotaRow[]> =>
   db.quota.findMany({ where: { departmentId: { in: departmentIds } }, select });
 
 export const findQuotaRow = (db: DbClient, id: string): Promise<QuotaRow | null> =>
@@ -20,7 +30,13 @@ export const findQuotaRow = (db: DbClient, id: string): Promise<QuotaRow | null>
 
 export const insertQuota = (
   db: DbClient,
-  data: { scope: string; departmentId: string; projectId: string | null; resource: string; limit: number },
+  data: {
+    scope: string;
+    departmentId: string;
+    projectId: string | null;
+    resource: string;
+    limit: number;
+  },
 ): Promise<QuotaRow> => db.quota.create({ data, select });
 
 export const updateQuotaLimit = (db: DbClient, id: string, limit: number): Promise<QuotaRow> =>

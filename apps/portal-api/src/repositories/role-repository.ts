@@ -25,7 +25,14 @@ export const findRoleRows = (db: DbClient, ids: string[]): Promise<RoleRow[]> =>
 
 export const insertRole = (
   db: DbClient,
-  data: { id: string; name: string; description: string; scopes: string[]; permissions: string[]; menus: string[] },
+  data: {
+    id: string;
+    name: string;
+    description: string;
+    scopes: string[];
+    permissions: string[];
+    menus: string[];
+  },
 ): Promise<RoleRow> => db.role.create({ data: { ...data, builtIn: false }, include });
 
 export const updateRoleRow = (

@@ -51,7 +51,14 @@ const reachFilter = (reach: Reach) =>
 
 export const listUserRows = async (
   db: DbClient,
-  args: { reach: Reach; q?: string; departmentId?: string; projectId?: string; page: number; pageSize: number },
+  args: {
+    reach: Reach;
+    q?: string;
+    departmentId?: string;
+    projectId?: string;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ rows: UserRow[]; total: number }> => {
   const where = {
     AND: [
@@ -69,7 +76,12 @@ export const listUserRows = async (
     ],
   };
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, include, orderBy: { username: 'asc' }, ...pageArgs(args.page, args.pageSize) }),
+    db.user.findMany({
+      where,
+      include,
+      orderBy: { username: 'asc' },
+      ...pageArgs(args.page, args.pageSize),
+    }),
     db.user.count({ where }),
   ]);
   return { rows, total };

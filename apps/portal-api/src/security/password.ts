@@ -17,8 +17,13 @@ const KEY_LENGTH = 32;
 
 export const hashPassword = async (password: string, cost: HashCost): Promise<string> => {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, KEY_LENGTH, { ...cost, maxmem: 128 * cost.N * cost.r * 2 });
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scryptAsync(password, salt, KEY_LENGTH, {
+    ...cost,
+    maxmem: 128 * cost.N * cost.r * 2,
+  });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join(
+    '$',
+  );
 };
 
 export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {

@@ -75,5 +75,5 @@ export const toAuditEvent = (row: AuditRow): AuditEvent => ({
   sourceIp: row.sourceIp,
   result: row.result,
   requestId: row.requestId,
-  detail: (row.detail ?? {}) as Record<string, unknown>,
+  detail: row.detail && typeof row.detail === 'object' ? { ...row.detail } : {},
 });

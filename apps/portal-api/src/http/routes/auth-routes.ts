@@ -41,7 +41,9 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AppDeps) => {
     await disableTotp(ctx, body.password);
     return null;
   });
-  registerContract(app, deps, c.listApiTokens, async ({ ctx }) => ({ items: await listApiTokens(ctx) }));
+  registerContract(app, deps, c.listApiTokens, async ({ ctx }) => ({
+    items: await listApiTokens(ctx),
+  }));
   registerContract(app, deps, c.createApiToken, async ({ ctx, body }) => createApiToken(ctx, body));
   registerContract(app, deps, c.deleteApiToken, async ({ ctx, params }) => {
     await deleteApiToken(ctx, params.id);

@@ -13,7 +13,12 @@ export const setSessionCookies = (
   reply: FastifyReply,
   session: { sessionToken: string; csrfToken: string; expiresAt: Date },
 ) => {
-  const base = { path: '/', sameSite: 'lax' as const, secure: secure(env, request), expires: session.expiresAt };
+  const base = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: secure(env, request),
+    expires: session.expiresAt,
+  };
   reply.setCookie(SESSION_COOKIE, session.sessionToken, { ...base, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false });
 };

@@ -17,7 +17,9 @@ export const registerIdentityRoutes = (app: FastifyInstance, deps: AppDeps) => {
   registerContract(app, deps, c.listUsers, ({ ctx, query }) => listUsers(ctx, query));
   registerContract(app, deps, c.getUser, ({ ctx, params }) => getUser(ctx, params.id));
   registerContract(app, deps, c.createUser, ({ ctx, body }) => createUser(ctx, body));
-  registerContract(app, deps, c.updateUser, ({ ctx, params, body }) => updateUser(ctx, params.id, body));
+  registerContract(app, deps, c.updateUser, ({ ctx, params, body }) =>
+    updateUser(ctx, params.id, body),
+  );
   registerContract(app, deps, c.deleteUser, async ({ ctx, params }) => {
     await deleteUser(ctx, params.id);
     return null;
@@ -25,7 +27,9 @@ export const registerIdentityRoutes = (app: FastifyInstance, deps: AppDeps) => {
   registerContract(app, deps, c.listRoles, async ({ ctx }) => ({ items: await listRoles(ctx) }));
   registerContract(app, deps, c.getRole, ({ ctx, params }) => getRole(ctx, params.id));
   registerContract(app, deps, c.createRole, ({ ctx, body }) => createRole(ctx, body));
-  registerContract(app, deps, c.updateRole, ({ ctx, params, body }) => updateRole(ctx, params.id, body));
+  registerContract(app, deps, c.updateRole, ({ ctx, params, body }) =>
+    updateRole(ctx, params.id, body),
+  );
   registerContract(app, deps, c.deleteRole, async ({ ctx, params }) => {
     await deleteRole(ctx, params.id);
     return null;

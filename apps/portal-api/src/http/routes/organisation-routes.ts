@@ -17,7 +17,9 @@ export const registerOrganisationRoutes = (app: FastifyInstance, deps: AppDeps) 
   registerContract(app, deps, c.listDepartments, ({ ctx, query }) => listDepartments(ctx, query));
   registerContract(app, deps, c.getDepartment, ({ ctx, params }) => getDepartment(ctx, params.id));
   registerContract(app, deps, c.createDepartment, ({ ctx, body }) => createDepartment(ctx, body));
-  registerContract(app, deps, c.updateDepartment, ({ ctx, params, body }) => updateDepartment(ctx, params.id, body));
+  registerContract(app, deps, c.updateDepartment, ({ ctx, params, body }) =>
+    updateDepartment(ctx, params.id, body),
+  );
   registerContract(app, deps, c.deleteDepartment, async ({ ctx, params }) => {
     await deleteDepartment(ctx, params.id);
     return null;
@@ -25,7 +27,9 @@ export const registerOrganisationRoutes = (app: FastifyInstance, deps: AppDeps) 
   registerContract(app, deps, c.listProjects, ({ ctx, query }) => listProjects(ctx, query));
   registerContract(app, deps, c.getProject, ({ ctx, params }) => getProject(ctx, params.id));
   registerContract(app, deps, c.createProject, ({ ctx, body }) => createProject(ctx, body));
-  registerContract(app, deps, c.updateProject, ({ ctx, params, body }) => updateProject(ctx, params.id, body));
+  registerContract(app, deps, c.updateProject, ({ ctx, params, body }) =>
+    updateProject(ctx, params.id, body),
+  );
   registerContract(app, deps, c.deleteProject, async ({ ctx, params }) => {
     await deleteProject(ctx, params.id);
     return null;

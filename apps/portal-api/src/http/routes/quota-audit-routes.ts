@@ -13,10 +13,14 @@ import type { AppDeps } from '../deps';
 import { registerContract, SENT } from '../register-contract';
 
 export const registerQuotaAndAuditRoutes = (app: FastifyInstance, deps: AppDeps) => {
-  registerContract(app, deps, c.listQuotas, async ({ ctx, query }) => ({ items: await listQuotas(ctx, query) }));
+  registerContract(app, deps, c.listQuotas, async ({ ctx, query }) => ({
+    items: await listQuotas(ctx, query),
+  }));
   registerContract(app, deps, c.getQuota, ({ ctx, params }) => getQuota(ctx, params.id));
   registerContract(app, deps, c.createQuota, ({ ctx, body }) => createQuota(ctx, body));
-  registerContract(app, deps, c.updateQuota, ({ ctx, params, body }) => updateQuota(ctx, params.id, body));
+  registerContract(app, deps, c.updateQuota, ({ ctx, params, body }) =>
+    updateQuota(ctx, params.id, body),
+  );
   registerContract(app, deps, c.deleteQuota, async ({ ctx, params }) => {
     await deleteQuota(ctx, params.id);
     return null;

@@ -3,7 +3,20 @@ import type { ServiceContext } from '../context';
 import { toAuditEvent } from '../mappers';
 import { auditFilterFor, type AuditQuery } from './list-audit-events';
 
-const columns = ['id', 'at', 'actorName', 'action', 'targetType', 'targetId', 'targetName', 'departmentId', 'projectId', 'sourceIp', 'result', 'requestId'] as const;
+const columns = [
+  'id',
+  'at',
+  'actorName',
+  'action',
+  'targetType',
+  'targetId',
+  'targetName',
+  'departmentId',
+  'projectId',
+  'sourceIp',
+  'result',
+  'requestId',
+] as const;
 
 /** RFC 4180 quoting, and a leading ' on cells a spreadsheet would treat as a formula. */
 export const csvCell = (value: string | null): string => {
@@ -13,7 +26,10 @@ export const csvCell = (value: string | null): string => {
 };
 
 /** Every matching event, newest first, in batches so memory stays flat. */
-export async function* exportAuditCsv(ctx: ServiceContext, query: AuditQuery): AsyncGenerator<string> {
+export async function* exportAuditCsv(
+  ctx: ServiceContext,
+  query: AuditQuery,
+): AsyncGenerator<string> {
   const filter = auditFilterFor(ctx, query);
   yield `\uFEFF${columns.join(',')}\r\n`;
   let before: bigint | null = null;

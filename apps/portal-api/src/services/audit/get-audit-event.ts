@@ -8,7 +8,10 @@ export const getAuditEvent = async (ctx: ServiceContext, id: string): Promise<Au
   const row = /^\d{1,18}$/.test(id) ? await findAuditRow(ctx.db, BigInt(id)) : null;
   const visible =
     row !== null &&
-    (can(ctx.principal, 'audit.read', { departmentId: row.departmentId, projectId: row.projectId }) ||
+    (can(ctx.principal, 'audit.read', {
+      departmentId: row.departmentId,
+      projectId: row.projectId,
+    }) ||
       can(ctx.principal, 'audit.read', { departmentId: row.departmentId, projectId: null }));
   if (!row || !visible) throw notFound('audit event', id);
   return toAuditEvent(row);

@@ -33,11 +33,15 @@ export const authenticateSession = async (
   const session = await findSessionByTokenHash(ctx.db, sha256(input.sessionToken));
   const now = ctx.now();
   if (!session || session.expiresAt <= now) throw unauthenticated();
-  if (input.mutating && (!input.csrfToken || !safeEqualHex(sha256(input.csrfToken), session.csrfHash))) {
+  if (
+    input.mutating &&
+    (!input.csrfToken || !safeEqualHex(sha256(input.csrfToken), session.csrfHash))
+  ) {
     throw new DomainError('FORBIDDEN', 'csrf token mismatch', { reason: 'csrf' });
   }
   const user = await activeUser(ctx, session.userId);
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await touchSession(ctx.db, session.id, now);
   return {
     principal: await loadPrincipal(ctx.db, user),
     user,
@@ -48,7 +52,10 @@ export const authenticateSession = async (
 };
 
 /** Resolve `Authorization: Bearer ygt_…`. No CSRF: browsers never attach it on their own. */
-export const authenticateApiToken = async (ctx: RequestContext, token: string): Promise<Authenticated> => {
+export const authenticateApiToken = async (
+  ctx: RequestContext,
+  token: string,
+): Promise<Authenticated> => {
   const row = await findApiTokenByHash(ctx.db, sha256(token));
   const now = ctx.now();
   if (!row || (row.expiresAt && row.expiresAt <= now)) throw unauthenticated('invalid_token');

@@ -31,7 +31,9 @@ export const loadPrincipal = async (db: DbClient, user: UserRow): Promise<Princi
     if (!row || scope === 'platform') continue;
     grants.push({
       ...base,
-      permissions: row.permissions.filter((p): p is Permission => scopedPermissions.includes(p as Permission)),
+      permissions: row.permissions.filter((p): p is Permission =>
+        scopedPermissions.includes(p as Permission),
+      ),
       menus: row.menus as MenuKey[],
     });
   }

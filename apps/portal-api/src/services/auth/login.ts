@@ -1,7 +1,11 @@
 import { afterFailedLogin, afterSuccessfulLogin, DomainError, isLocked } from '@yunguan/domain';
 import { inTransaction } from '../../repositories/db-client';
 import { deleteSessionByTokenHash, insertSession } from '../../repositories/session-repository';
-import { findUserByUsername, updateUserRow, type UserRow } from '../../repositories/user-repository';
+import {
+  findUserByUsername,
+  updateUserRow,
+  type UserRow,
+} from '../../repositories/user-repository';
 import { hashPassword, verifyPassword } from '../../security/password';
 import { randomToken, sha256 } from '../../security/tokens';
 import { checkTotp } from '../../security/totp';
@@ -17,10 +21,18 @@ export type LoginInput = {
 };
 
 export type LoginResult =
-  | { status: 'ok'; userId: string; username: string; sessionToken: string; csrfToken: string; expiresAt: Date }
+  | {
+      status: 'ok';
+      userId: string;
+      username: string;
+      sessionToken: string;
+      csrfToken: string;
+      expiresAt: Date;
+    }
   | { status: 'totp_required' };
 
-const invalid = () => new DomainError('UNAUTHENTICATED', 'invalid credentials', { reason: 'invalid_credentials' });
+const invalid = () =>
+  new DomainError('UNAUTHENTICATED', 'invalid credentials', { reason: 'invalid_credentials' });
 
 let dummyHash: Promise<string> | null = null;
 
@@ -72,7 +84,8 @@ export const login = async (ctx: RequestContext, input: LoginInput): Promise<Log
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.sessionTtlMs);
   await inTransaction(ctx.db, async (tx) => {
     // Rotate: the session presented with this request (if any) ends; a fresh one begins.
-    if (input.previousSessionToken) await deleteSessionByTokenHash(tx, sha256(input.previousSessionToken));
+    if (input.previousSessionToken)
+      await deleteSessionByTokenHash(tx, sha256(input.previousSessionToken));
     await insertSession(tx, {
       tokenHash: sha256(sessionToken),
       csrfHash: sha256(csrfToken),
@@ -91,5 +104,12 @@ export const login = async (ctx: RequestContext, input: LoginInput): Promise<Log
       actor: { id: user.id, name: user.username },
     });
   });
-  return { status: 'ok', userId: user.id, username: user.username, sessionToken, csrfToken, expiresAt };
+  return {
+    status: 'ok',
+    userId: user.id,
+    username: user.username,
+    sessionToken,
+    csrfToken,
+    expiresAt,
+  };
 };

@@ -10,7 +10,10 @@ export const deleteDepartment = async (ctx: ServiceContext, id: string): Promise
   await inTransaction(ctx.db, async (tx) => {
     const row = await findDepartmentFor(ctx, id, 'department.delete', tx);
     if (row._count.projects > 0 || row._count.users > 0) {
-      throw precondition('department_not_empty', { projects: row._count.projects, users: row._count.users });
+      throw precondition('department_not_empty', {
+        projects: row._count.projects,
+        users: row._count.users,
+      });
     }
     await deleteDepartmentRow(tx, id);
     await recordAudit(tx, ctx, {

@@ -12,6 +12,12 @@ export const findDepartmentFor = async (
 ): Promise<DepartmentRow> => {
   const row = await findDepartmentRow(db, id);
   if (!row) throw notFound('department', id);
-  assertCan(ctx.principal, permission, { departmentId: row.id, projectId: null }, 'department.read', 'department');
+  assertCan(
+    ctx.principal,
+    permission,
+    { departmentId: row.id, projectId: null },
+    'department.read',
+    'department',
+  );
   return row;
 };

@@ -33,7 +33,13 @@ export const createApiToken = async (
     ? new Date(ctx.now().getTime() + input.expiresInDays * 24 * 3600 * 1000)
     : null;
   const row = await inTransaction(ctx.db, async (tx) => {
-    const created = await insertApiToken(tx, { userId: ctx.principal.userId, name: input.name, prefix, tokenHash: hash, expiresAt });
+    const created = await insertApiToken(tx, {
+      userId: ctx.principal.userId,
+      name: input.name,
+      prefix,
+      tokenHash: hash,
+      expiresAt,
+    });
     await recordAudit(tx, ctx, {
       action: 'api-token.create',
       targetType: 'api-token',
@@ -48,7 +54,8 @@ export const createApiToken = async (
 
 export const deleteApiToken = async (ctx: ServiceContext, id: string): Promise<void> => {
   await inTransaction(ctx.db, async (tx) => {
-    if (!(await deleteApiTokenOfUser(tx, ctx.principal.userId, id))) throw notFound('api token', id);
+    if (!(await deleteApiTokenOfUser(tx, ctx.principal.userId, id)))
+      throw notFound('api token', id);
     await recordAudit(tx, ctx, {
       action: 'api-token.delete',
       targetType: 'api-token',

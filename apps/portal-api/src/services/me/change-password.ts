@@ -13,7 +13,9 @@ export const changePassword = async (
   const user = await findUserRow(ctx.db, ctx.principal.userId);
   if (!user) throw notFound('user');
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new DomainError('PRECONDITION_FAILED', 'wrong current password', { reason: 'wrong_password' });
+    throw new DomainError('PRECONDITION_FAILED', 'wrong current password', {
+      reason: 'wrong_password',
+    });
   }
   const passwordHash = await hashPassword(input.newPassword, ctx.config.hashCost);
   await inTransaction(ctx.db, async (tx) => {

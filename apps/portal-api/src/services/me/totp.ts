@@ -24,7 +24,9 @@ const audit = (ctx: ServiceContext, user: UserRow, action: string) =>
   );
 
 /** Step 1: a fresh secret, stored encrypted and inactive until confirmed with a code. */
-export const setupTotp = async (ctx: ServiceContext): Promise<{ secret: string; otpauthUri: string }> => {
+export const setupTotp = async (
+  ctx: ServiceContext,
+): Promise<{ secret: string; otpauthUri: string }> => {
   const user = await self(ctx);
   if (user.totpEnabled) {
     throw new DomainError('CONFLICT', 'totp already enabled', { reason: 'totp_already_enabled' });
@@ -39,10 +41,14 @@ export const setupTotp = async (ctx: ServiceContext): Promise<{ secret: string; 
 export const enableTotp = async (ctx: ServiceContext, code: string): Promise<void> => {
   const user = await self(ctx);
   if (user.totpEnabled) {
-    throw new DomainError('PRECONDITION_FAILED', 'totp already enabled', { reason: 'totp_already_enabled' });
+    throw new DomainError('PRECONDITION_FAILED', 'totp already enabled', {
+      reason: 'totp_already_enabled',
+    });
   }
   if (!user.totpSecretEnc) {
-    throw new DomainError('PRECONDITION_FAILED', 'totp not started', { reason: 'totp_not_started' });
+    throw new DomainError('PRECONDITION_FAILED', 'totp not started', {
+      reason: 'totp_not_started',
+    });
   }
   if (!(await checkTotp(ctx.config.secretBox.open(user.totpSecretEnc), code))) {
     throw new DomainError('PRECONDITION_FAILED', 'wrong totp code', { reason: 'totp_invalid' });

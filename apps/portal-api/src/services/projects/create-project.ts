@@ -13,7 +13,9 @@ export const createProject = async (
 ): Promise<Project> => {
   const target = { departmentId: input.departmentId, projectId: null };
   if (!can(ctx.principal, 'project.create', target)) {
-    const visible = can(ctx.principal, 'department.read', target) || ctx.principal.departmentId === input.departmentId;
+    const visible =
+      can(ctx.principal, 'department.read', target) ||
+      ctx.principal.departmentId === input.departmentId;
     throw visible ? forbidden('project.create') : notFound('department', input.departmentId);
   }
   const department = await findDepartmentRow(ctx.db, input.departmentId);
@@ -32,7 +34,8 @@ export const createProject = async (
       return toProject(row);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('name_taken', { name: input.name, in: department.name });
+    if (isUniqueViolation(error))
+      throw conflict('name_taken', { name: input.name, in: department.name });
     throw error;
   }
 };

@@ -12,6 +12,12 @@ export const findProjectFor = async (
 ): Promise<ProjectRow> => {
   const row = await findProjectRow(db, id);
   if (!row) throw notFound('project', id);
-  assertCan(ctx.principal, permission, { departmentId: row.departmentId, projectId: row.id }, 'project.read', 'project');
+  assertCan(
+    ctx.principal,
+    permission,
+    { departmentId: row.departmentId, projectId: row.id },
+    'project.read',
+    'project',
+  );
   return row;
 };

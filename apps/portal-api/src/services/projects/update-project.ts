@@ -28,7 +28,8 @@ export const updateProject = async (
       return toProject(row);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('name_taken', { name: input.name ?? '', in: before.department.name });
+    if (isUniqueViolation(error))
+      throw conflict('name_taken', { name: input.name ?? '', in: before.department.name });
     throw error;
   }
 };

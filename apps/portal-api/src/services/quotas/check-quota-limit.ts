@@ -16,7 +16,11 @@ export const checkQuotaLimit = async (
   await lockDepartmentForQuota(tx, input.departmentId);
   const quotas = await loadDepartmentQuotas(tx, input.departmentId);
   if (input.projectId === null) {
-    assertDepartmentLimitCovers({ resource: input.resource, limit: input.limit, projects: quotas.allocations(input.resource) });
+    assertDepartmentLimitCovers({
+      resource: input.resource,
+      limit: input.limit,
+      projects: quotas.allocations(input.resource),
+    });
     return;
   }
   assertProjectLimitFits({

@@ -9,7 +9,12 @@ import { findQuotaFor } from './find-visible-quota';
 export const deleteQuota = async (ctx: ServiceContext, id: string): Promise<void> => {
   await inTransaction(ctx.db, async (tx) => {
     const before = await findQuotaFor(ctx, id, 'quota.read', tx);
-    await findQuotaFor(ctx, id, before.projectId ? 'quota.update.project' : 'quota.update.department', tx);
+    await findQuotaFor(
+      ctx,
+      id,
+      before.projectId ? 'quota.update.project' : 'quota.update.department',
+      tx,
+    );
     await lockDepartmentForQuota(tx, before.departmentId);
     await deleteQuotaRow(tx, id);
     await recordAudit(tx, ctx, {

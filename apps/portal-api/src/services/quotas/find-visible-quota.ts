@@ -26,7 +26,13 @@ export const findQuotaFor = async (
 export const viewOfRow = async (db: DbClient, row: QuotaRow): Promise<Quota> => {
   const quotas = await loadDepartmentQuotas(db, row.departmentId);
   const list = row.projectId
-    ? quotas.projectView(quotas.projects.find((p) => p.id === row.projectId) ?? { id: row.projectId, name: '', departmentId: row.departmentId })
+    ? quotas.projectView(
+        quotas.projects.find((p) => p.id === row.projectId) ?? {
+          id: row.projectId,
+          name: '',
+          departmentId: row.departmentId,
+        },
+      )
     : quotas.departmentView();
   const found = list.find((q) => q.resource === row.resource);
   if (!found) throw notFound('quota', row.id);

@@ -14,7 +14,11 @@ export const listQuotas = async (
   if (input.projectId) {
     const project = await findProjectFor(ctx, input.projectId, 'quota.read');
     const quotas = await loadDepartmentQuotas(ctx.db, project.departmentId);
-    return quotas.projectView({ id: project.id, name: project.name, departmentId: project.departmentId });
+    return quotas.projectView({
+      id: project.id,
+      name: project.name,
+      departmentId: project.departmentId,
+    });
   }
   if (input.departmentId) {
     await findDepartmentFor(ctx, input.departmentId, 'quota.read');
@@ -26,7 +30,8 @@ export const listQuotas = async (
   const items: Quota[] = [];
   for (const departmentId of departmentIds) {
     const quotas = await loadDepartmentQuotas(ctx.db, departmentId);
-    if (can(ctx.principal, 'quota.read', { departmentId, projectId: null })) items.push(...quotas.departmentView());
+    if (can(ctx.principal, 'quota.read', { departmentId, projectId: null }))
+      items.push(...quotas.departmentView());
     for (const p of projects.filter((x) => x.departmentId === departmentId)) {
       items.push(...quotas.projectView({ id: p.id, name: p.name, departmentId }));
     }

@@ -4,7 +4,10 @@ import { findDepartmentRow } from '../../repositories/department-repository';
 import { listProjectsOfDepartments } from '../../repositories/project-repository';
 import { DepartmentQuotas } from './quota-view';
 
-export const loadDepartmentQuotas = async (db: DbClient, departmentId: string): Promise<DepartmentQuotas> => {
+export const loadDepartmentQuotas = async (
+  db: DbClient,
+  departmentId: string,
+): Promise<DepartmentQuotas> => {
   const department = await findDepartmentRow(db, departmentId);
   if (!department) throw notFound('department', departmentId);
   const projects = await listProjectsOfDepartments(db, [departmentId]);

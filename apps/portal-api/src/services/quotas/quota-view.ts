@@ -22,7 +22,11 @@ export class DepartmentQuotas {
   ) {}
 
   static async load(db: DbClient, department: Owner, projects: readonly ProjectRef[]) {
-    return new DepartmentQuotas(department, projects, await listQuotaRowsOfDepartments(db, [department.departmentId]));
+    return new DepartmentQuotas(
+      department,
+      projects,
+      await listQuotaRowsOfDepartments(db, [department.departmentId]),
+    );
   }
 
   private row(resource: QuotaResource, projectId: string | null) {
@@ -34,7 +38,9 @@ export class DepartmentQuotas {
   }
 
   projectLimit(resource: QuotaResource, projectId: string): number {
-    return this.row(resource, projectId)?.limit ?? defaultProjectLimit(this.departmentLimit(resource));
+    return (
+      this.row(resource, projectId)?.limit ?? defaultProjectLimit(this.departmentLimit(resource))
+    );
   }
 
   /** What projects hold for a resource. A project without its own row holds nothing: under a
@@ -42,7 +48,11 @@ export class DepartmentQuotas {
   allocations(resource: QuotaResource, exceptProjectId?: string): ProjectAllocation[] {
     return this.projects
       .filter((p) => p.id !== exceptProjectId)
-      .map((p) => ({ projectId: p.id, projectName: p.name, limit: this.row(resource, p.id)?.limit ?? 0 }));
+      .map((p) => ({
+        projectId: p.id,
+        projectName: p.name,
+        limit: this.row(resource, p.id)?.limit ?? 0,
+      }));
   }
 
   departmentView(): Quota[] {

@@ -7,11 +7,24 @@ import type { ServiceContext } from '../context';
 import { checkQuotaLimit } from './check-quota-limit';
 import { findQuotaFor, viewOfRow } from './find-visible-quota';
 
-export const updateQuota = async (ctx: ServiceContext, id: string, input: { limit: number }): Promise<Quota> =>
+export const updateQuota = async (
+  ctx: ServiceContext,
+  id: string,
+  input: { limit: number },
+): Promise<Quota> =>
   inTransaction(ctx.db, async (tx) => {
     const before = await findQuotaFor(ctx, id, 'quota.read', tx);
-    await findQuotaFor(ctx, id, before.projectId ? 'quota.update.project' : 'quota.update.department', tx);
-    await checkQuotaLimit(tx, { ...before, resource: before.resource as QuotaResource, limit: input.limit });
+    await findQuotaFor(
+      ctx,
+      id,
+      before.projectId ? 'quota.update.project' : 'quota.update.department',
+      tx,
+    );
+    await checkQuotaLimit(tx, {
+      ...before,
+      resource: before.resource as QuotaResource,
+      limit: input.limit,
+    });
     const row = await updateQuotaLimit(tx, id, input.limit);
     await recordAudit(tx, ctx, {
       action: 'quota.update',

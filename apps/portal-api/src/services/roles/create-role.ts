@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@yunguan/contract';
-import { assertHas, conflict, platformTarget, scopedPermissions, type MenuKey, type Permission } from '@yunguan/domain';
+import {
+  assertHas,
+  conflict,
+  platformTarget,
+  scopedPermissions,
+  type MenuKey,
+  type Permission,
+} from '@yunguan/domain';
 import { inTransaction, isUniqueViolation } from '../../repositories/db-client';
 import { insertRole } from '../../repositories/role-repository';
 import { recordAudit } from '../audit/record-audit';

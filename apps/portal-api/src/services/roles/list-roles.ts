@@ -9,4 +9,3 @@ export const listRoles = async (ctx: ServiceContext): Promise<Role[]> => {
   if (!hasAnyGrantOf(ctx.principal, 'role.read')) throw forbidden('role.read');
   return (await listRoleRows(ctx.db)).map(toRole);
 };
-

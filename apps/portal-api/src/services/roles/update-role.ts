@@ -1,5 +1,13 @@
 import type { Role } from '@yunguan/contract';
-import { assertHas, conflict, notFound, platformTarget, precondition, type MenuKey, type Permission } from '@yunguan/domain';
+import {
+  assertHas,
+  conflict,
+  notFound,
+  platformTarget,
+  precondition,
+  type MenuKey,
+  type Permission,
+} from '@yunguan/domain';
 import { inTransaction, isUniqueViolation } from '../../repositories/db-client';
 import { findRoleRow, updateRoleRow } from '../../repositories/role-repository';
 import { recordAudit } from '../audit/record-audit';
@@ -42,4 +50,3 @@ export const updateRole = async (
     throw error;
   }
 };
-

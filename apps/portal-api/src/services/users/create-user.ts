@@ -22,14 +22,22 @@ export const createUser = async (
 ): Promise<User> => {
   const target = { departmentId: input.departmentId, projectId: null };
   if (!can(ctx.principal, 'user.create', target)) {
-    const visible = can(ctx.principal, 'department.read', target) || ctx.principal.departmentId === input.departmentId;
+    const visible =
+      can(ctx.principal, 'department.read', target) ||
+      ctx.principal.departmentId === input.departmentId;
     throw visible ? forbidden('user.create') : notFound('department', input.departmentId);
   }
-  if (!(await findDepartmentRow(ctx.db, input.departmentId))) throw notFound('department', input.departmentId);
+  if (!(await findDepartmentRow(ctx.db, input.departmentId)))
+    throw notFound('department', input.departmentId);
   const passwordHash = await hashPassword(input.password, ctx.config.hashCost);
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      const assignments = await resolveAssignments(tx, ctx.principal, input.departmentId, input.roles);
+      const assignments = await resolveAssignments(
+        tx,
+        ctx.principal,
+        input.departmentId,
+        input.roles,
+      );
       const row = await insertUser(tx, {
         username: input.username,
         passwordHash,
@@ -44,7 +52,11 @@ export const createUser = async (
         targetId: row.id,
         targetName: row.username,
         departmentId: row.departmentId,
-        detail: { roles: assignments.map((a) => `${a.roleId}@${a.scope}:${a.projectId ?? a.departmentId ?? '*'}`) },
+        detail: {
+          roles: assignments.map(
+            (a) => `${a.roleId}@${a.scope}:${a.projectId ?? a.departmentId ?? '*'}`,
+          ),
+        },
       });
       return toUser(row, ctx.now());
     });

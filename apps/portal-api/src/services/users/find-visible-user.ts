@@ -11,7 +11,9 @@ export const canSeeUser = (principal: Principal, user: UserRow): boolean =>
   principal.userId === user.id ||
   can(principal, 'user.read', departmentTarget(user)) ||
   user.assignments.some(
-    (a) => a.projectId !== null && can(principal, 'user.read', { departmentId: a.departmentId, projectId: a.projectId }),
+    (a) =>
+      a.projectId !== null &&
+      can(principal, 'user.read', { departmentId: a.departmentId, projectId: a.projectId }),
   );
 
 export const findUserFor = async (
@@ -22,6 +24,7 @@ export const findUserFor = async (
 ): Promise<UserRow> => {
   const user = await findUserRow(db, id);
   if (!user || !canSeeUser(ctx.principal, user)) throw notFound('user', id);
-  if (permission !== 'user.read' && !can(ctx.principal, permission, departmentTarget(user))) throw forbidden(permission);
+  if (permission !== 'user.read' && !can(ctx.principal, permission, departmentTarget(user)))
+    throw forbidden(permission);
   return user;
 };

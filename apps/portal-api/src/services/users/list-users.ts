@@ -11,5 +11,10 @@ export const listUsers = async (
   const reach = reachOf(ctx.principal, 'user.read');
   const { rows, total } = await listUserRows(ctx.db, { reach, ...input });
   const now = ctx.now();
-  return { items: rows.map((r) => toUser(r, now)), total, page: input.page, pageSize: input.pageSize };
+  return {
+    items: rows.map((r) => toUser(r, now)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 };

@@ -36,7 +36,10 @@ export const canManageAssignment = (principal: Principal, a: AssignmentData): bo
     case 'department':
       return can(principal, 'user.update', { departmentId: a.departmentId, projectId: null });
     case 'project':
-      return can(principal, 'project.members', { departmentId: a.departmentId, projectId: a.projectId });
+      return can(principal, 'project.members', {
+        departmentId: a.departmentId,
+        projectId: a.projectId,
+      });
   }
 };
 
@@ -55,23 +58,42 @@ export const resolveAssignments = async (
     if (!scopes.includes(input.scope)) throw invalid(index, 'assignment_scope_not_allowed');
     let data: AssignmentData;
     if (input.scope === 'platform') {
-      if (input.departmentId || input.projectId) throw invalid(index, 'assignment_platform_has_target');
+      if (input.departmentId || input.projectId)
+        throw invalid(index, 'assignment_platform_has_target');
       data = { roleId: input.role, scope: 'platform', departmentId: null, projectId: null };
     } else if (input.scope === 'department') {
       if (!input.departmentId || input.projectId) throw invalid(index, 'assignment_missing_target');
-      if (input.departmentId !== userDepartmentId) throw invalid(index, 'assignment_outside_department');
-      data = { roleId: input.role, scope: 'department', departmentId: input.departmentId, projectId: null };
+      if (input.departmentId !== userDepartmentId)
+        throw invalid(index, 'assignment_outside_department');
+      data = {
+        roleId: input.role,
+        scope: 'department',
+        departmentId: input.departmentId,
+        projectId: null,
+      };
     } else {
       if (!input.projectId) throw invalid(index, 'assignment_missing_target');
       const project = await findProjectRow(db, input.projectId);
       const target = { departmentId: project?.departmentId ?? null, projectId: input.projectId };
-      if (!project || !can(principal, 'project.read', target)) throw notFound('project', input.projectId);
-      if (input.departmentId && input.departmentId !== project.departmentId) throw invalid(index, 'assignment_missing_target');
-      if (project.departmentId !== userDepartmentId) throw invalid(index, 'assignment_outside_department');
-      data = { roleId: input.role, scope: 'project', departmentId: project.departmentId, projectId: project.id };
+      if (!project || !can(principal, 'project.read', target))
+        throw notFound('project', input.projectId);
+      if (input.departmentId && input.departmentId !== project.departmentId)
+        throw invalid(index, 'assignment_missing_target');
+      if (project.departmentId !== userDepartmentId)
+        throw invalid(index, 'assignment_outside_department');
+      data = {
+        roleId: input.role,
+        scope: 'project',
+        departmentId: project.departmentId,
+        projectId: project.id,
+      };
     }
-    if (!canManageAssignment(principal, data)) throw forbidden(data.scope === 'project' ? 'project.members' : 'user.update');
-    out.set(`${data.roleId}|${data.scope}|${data.departmentId ?? ''}|${data.projectId ?? ''}`, data);
+    if (!canManageAssignment(principal, data))
+      throw forbidden(data.scope === 'project' ? 'project.members' : 'user.update');
+    out.set(
+      `${data.roleId}|${data.scope}|${data.departmentId ?? ''}|${data.projectId ?? ''}`,
+      data,
+    );
   }
   return [...out.values()];
 };
