@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { builtInRoles, type Principal } from '@yunguan/domain';
 import { createTestDatabase, testRedisUrl } from '@yunguan/testing/database';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { closeDeps, createDeps } from '../src/deps';
@@ -8,8 +7,7 @@ import { buildApp } from '../src/http/app';
 import type { AppDeps } from '../src/http/deps';
 import { migrate } from '../src/db/migrate';
 import type { ServiceContext } from '../src/services/context';
-import { insertUser } from '../src/repositories/user-repository';
-import { hashPassword } from '../src/security/password';
+import { createSuperAdmin } from '../src/services/bootstrap/create-super-admin';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -90,40 +88,12 @@ export const createHarness = async (): Promise<Harness> => {
   await migrate(databaseUrl, new URL('../../../prisma/migrations', import.meta.url).pathname);
   const app = await buildApp(deps);
   await app.ready();
-  const adminRow = await insertUser(deps.db, {
+  const { ctx: adminCtx } = await createSuperAdmin(deps.db, deps.config, {
     username: 'root-admin',
-    passwordHash: await hashPassword(PASSWORD, deps.config.hashCost),
-    departmentId: null,
+    password: PASSWORD,
     displayName: 'Root',
-    email: null,
-    assignments: [
-      { roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null },
-    ],
-  });
-  const principal: Principal = {
-    userId: adminRow.id,
-    username: adminRow.username,
-    departmentId: null,
-    grants: [
-      {
-        roleId: 'super_admin',
-        scope: 'platform',
-        departmentId: null,
-        projectId: null,
-        ...builtInRoles.super_admin,
-      },
-    ],
-  };
-  const adminCtx: ServiceContext = {
-    db: deps.db,
-    config: deps.config,
-    requestId: 'test-factory',
-    sourceIp: null,
     now: deps.now!,
-    audit: { written: false },
-    principal,
-    sessionId: null,
-  };
+  });
   const login = async (username: string, password = PASSWORD, totpCode?: string) => {
     const session = new Session(app, username);
     const res = await session.post('/api/v1/auth/login', {

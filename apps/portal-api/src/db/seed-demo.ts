@@ -1,8 +1,8 @@
-import { builtInRoles, type Principal } from '@yunguan/domain';
 import type { Database } from '../repositories/db-client';
-import { findUserByUsername, insertUser } from '../repositories/user-repository';
-import { hashPassword, type HashCost } from '../security/password';
-import type { ServiceConfig, ServiceContext } from '../services/context';
+import { findUserByUsername } from '../repositories/user-repository';
+import type { HashCost } from '../security/password';
+import { createSuperAdmin } from '../services/bootstrap/create-super-admin';
+import type { ServiceConfig } from '../services/context';
 import { createDepartment } from '../services/departments/create-department';
 import { createProject } from '../services/projects/create-project';
 import { createQuota } from '../services/quotas/create-quota';
@@ -28,40 +28,11 @@ export const seedDemo = async (
   ];
   if (await findUserByUsername(db, 'admin')) return { created: false, logins };
 
-  const admin = await insertUser(db, {
-    username: 'admin',
-    passwordHash: await hashPassword(input.password, input.hashCost),
-    departmentId: null,
-    displayName: '平台管理员',
-    email: null,
-    assignments: [
-      { roleId: 'super_admin', scope: 'platform', departmentId: null, projectId: null },
-    ],
-  });
-  const principal: Principal = {
-    userId: admin.id,
-    username: admin.username,
-    departmentId: null,
-    grants: [
-      {
-        roleId: 'super_admin',
-        scope: 'platform',
-        departmentId: null,
-        projectId: null,
-        ...builtInRoles.super_admin,
-      },
-    ],
-  };
-  const ctx: ServiceContext = {
+  const { ctx } = await createSuperAdmin(
     db,
-    config: { hashCost: input.hashCost, sessionTtlMs: 0, secretBox: input.secretBox },
-    requestId: 'seed-demo',
-    sourceIp: null,
-    now: () => new Date(),
-    audit: { written: false },
-    principal,
-    sessionId: null,
-  };
+    { hashCost: input.hashCost, sessionTtlMs: 0, secretBox: input.secretBox },
+    { username: 'admin', password: input.password, displayName: '平台管理员' },
+  );
   const rd = await createDepartment(ctx, { name: '研发部', description: 'Research & development' });
   const fin = await createDepartment(ctx, { name: '财务部', description: 'Finance' });
   const shop = await createProject(ctx, {

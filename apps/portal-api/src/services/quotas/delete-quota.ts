@@ -2,19 +2,13 @@ import { inTransaction } from '../../repositories/db-client';
 import { deleteQuotaRow, lockDepartmentForQuota } from '../../repositories/quota-repository';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { findQuotaFor } from './find-visible-quota';
+import { findQuotaForChange } from './find-quota-for-change';
 
 /** Back to the default: unlimited for a department; for a project, unlimited under an unlimited
  * department and 0 under a limited one — so a reset never breaks the department's sum. */
 export const deleteQuota = async (ctx: ServiceContext, id: string): Promise<void> => {
   await inTransaction(ctx.db, async (tx) => {
-    const before = await findQuotaFor(ctx, id, 'quota.read', tx);
-    await findQuotaFor(
-      ctx,
-      id,
-      before.projectId ? 'quota.update.project' : 'quota.update.department',
-      tx,
-    );
+    const before = await findQuotaForChange(ctx, id, tx);
     await lockDepartmentForQuota(tx, before.departmentId);
     await deleteQuotaRow(tx, id);
     await recordAudit(tx, ctx, {

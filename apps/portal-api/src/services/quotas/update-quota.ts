@@ -5,7 +5,8 @@ import { updateQuotaLimit } from '../../repositories/quota-repository';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { checkQuotaLimit } from './check-quota-limit';
-import { findQuotaFor, viewOfRow } from './find-visible-quota';
+import { viewOfRow } from './find-visible-quota';
+import { findQuotaForChange } from './find-quota-for-change';
 
 export const updateQuota = async (
   ctx: ServiceContext,
@@ -13,13 +14,7 @@ export const updateQuota = async (
   input: { limit: number },
 ): Promise<Quota> =>
   inTransaction(ctx.db, async (tx) => {
-    const before = await findQuotaFor(ctx, id, 'quota.read', tx);
-    await findQuotaFor(
-      ctx,
-      id,
-      before.projectId ? 'quota.update.project' : 'quota.update.department',
-      tx,
-    );
+    const before = await findQuotaForChange(ctx, id, tx);
     await checkQuotaLimit(tx, {
       ...before,
       resource: before.resource as QuotaResource,
