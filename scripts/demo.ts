@@ -111,6 +111,9 @@ const main = async () => {
     YUNGUAN_SECRET_KEY: await secretKey(),
     YUNGUAN_DEMO_PASSWORD: password,
     NODE_ENV: 'production',
+    // The web server on loopback proxies /api; trust its X-Forwarded-* so audit rows show the
+    // browser's address.
+    TRUST_PROXY: env.TRUST_PROXY ?? '127.0.0.1',
   };
   const tsx = path.join(root, 'node_modules/.bin/tsx');
   const apiDir = path.join(root, 'apps/portal-api');

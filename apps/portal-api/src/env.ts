@@ -19,7 +19,14 @@ const schema = z.object({
     .default(24),
   /** auto: Secure cookies when the request came over TLS (directly or via a trusted proxy). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  TRUST_PROXY: bool.default(false),
+  /** false, true (any proxy), or a comma list of proxy addresses/CIDRs to trust for
+   * X-Forwarded-For / -Proto (the demo trusts its own web server on 127.0.0.1). */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | string[] =>
+      v === 'true' ? true : v === 'false' ? false : v.split(',').map((a) => a.trim()).filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Lower scrypt cost for tests only; refused in production. */
   YUNGUAN_FAST_HASH: bool.default(false),

@@ -14,6 +14,7 @@ export const startE2eStack = async (opts: { demoPassword: string }): Promise<Run
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    TRUST_PROXY: '127.0.0.1',
     DATABASE_URL: await createTestDatabase(),
     REDIS_URL: testRedisUrl(),
     YUNGUAN_SECRET_KEY: randomBytes(32).toString('base64'),

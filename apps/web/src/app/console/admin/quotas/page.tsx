@@ -1,0 +1,5 @@
+import { QuotasPage } from '@/components/admin/quotas/quotas-page';
+
+export default function Page() {
+  return <QuotasPage />;
+}

@@ -1,0 +1,5 @@
+import { ComingSoon } from '@/components/common/coming-soon';
+
+export default function Page() {
+  return <ComingSoon menu="network" />;
+}

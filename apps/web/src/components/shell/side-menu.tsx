@@ -1,0 +1,80 @@
+'use client';
+
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudServerOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileDoneOutlined,
+  FundOutlined,
+  NodeIndexOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import type { MenuKey } from '@yunguan/domain';
+import { Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { useI18n } from '@/i18n/i18n-provider';
+import { useMe } from '@/lib/me-context';
+import { menuEntries, menuForPath, menuGroups } from '@/lib/menus';
+
+const icons: Record<MenuKey, ReactNode> = {
+  overview: <DashboardOutlined />,
+  compute: <CloudServerOutlined />,
+  storage: <DatabaseOutlined />,
+  network: <NodeIndexOutlined />,
+  'work-orders': <FileDoneOutlined />,
+  billing: <WalletOutlined />,
+  monitoring: <FundOutlined />,
+  'admin.departments': <BankOutlined />,
+  'admin.projects': <ProjectOutlined />,
+  'admin.users': <TeamOutlined />,
+  'admin.roles': <SafetyCertificateOutlined />,
+  'admin.quotas': <AppstoreOutlined />,
+  'admin.audit': <AuditOutlined />,
+};
+
+/** Sidebar: only the modules listed in GET /api/v1/me `.menus`, grouped. */
+export function SideMenu() {
+  const { t } = useI18n();
+  const me = useMe();
+  const pathname = usePathname();
+  const visible = menuEntries.filter((entry) => me.menus.includes(entry.key));
+
+  const items: MenuProps['items'] = menuGroups
+    .map((group) => ({
+      type: 'group' as const,
+      key: `group-${group}`,
+      label: t(`menu.group.${group}`),
+      children: visible
+        .filter((entry) => entry.group === group)
+        .map((entry) => ({
+          key: entry.path,
+          icon: icons[entry.key],
+          label: (
+            <Link href={entry.path} data-testid={`menu-${entry.key}`}>
+              {t(`menu.${entry.key}`)}
+            </Link>
+          ),
+        })),
+    }))
+    .filter((group) => group.children.length > 0);
+
+  const selected = menuForPath(pathname);
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected.path] : []}
+      data-testid="side-menu"
+    />
+  );
+}
