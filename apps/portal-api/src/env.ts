@@ -25,7 +25,14 @@ const schema = z.object({
     .string()
     .default('false')
     .transform((v): boolean | string[] =>
-      v === 'true' ? true : v === 'false' ? false : v.split(',').map((a) => a.trim()).filter(Boolean),
+      v === 'true'
+        ? true
+        : v === 'false'
+          ? false
+          : v
+              .split(',')
+              .map((a) => a.trim())
+              .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Lower scrypt cost for tests only; refused in production. */

@@ -252,4 +252,8 @@ export const en: Record<MessageKey, string> = {
   'audit.exportCsv': 'Export CSV',
   'audit.apply': 'Search',
   'audit.reset': 'Reset',
+  'role.builtin.super_admin': 'Super admin',
+  'role.builtin.department_admin': 'Department admin',
+  'role.builtin.project_admin': 'Project admin',
+  'role.builtin.member': 'Member',
 };

@@ -246,6 +246,10 @@ export const zhCN = {
   'audit.exportCsv': '导出 CSV',
   'audit.apply': '查询',
   'audit.reset': '重置',
+  'role.builtin.super_admin': '超级管理员',
+  'role.builtin.department_admin': '部门管理员',
+  'role.builtin.project_admin': '项目管理员',
+  'role.builtin.member': '项目成员',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
 import { useMe } from '@/lib/me-context';
 import { permissionLabel } from '@/lib/permission-labels';
+import { roleLabel } from '@/lib/role-label';
 
 /** Who I am: account, roles (with scope), projects and effective permissions. */
 export function OverviewPage() {
@@ -71,7 +72,12 @@ export function OverviewPage() {
               rowKey={(a) => `${a.role}:${a.scope}:${a.departmentId ?? ''}:${a.projectId ?? ''}`}
               dataSource={user.roles}
               columns={[
-                { title: t('users.role'), dataIndex: 'roleName' },
+                {
+                  title: t('users.role'),
+                  dataIndex: 'roleName',
+                  render: (_: unknown, a: { role: string; roleName: string }) =>
+                    roleLabel(t, a.role, a.roleName),
+                },
                 {
                   title: t('role.scope'),
                   dataIndex: 'scope',

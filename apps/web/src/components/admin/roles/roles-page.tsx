@@ -15,6 +15,7 @@ import { callContract, queryOptionsFor } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { useCan } from '@/lib/me-context';
 import { RoleFormDrawer } from './role-form-drawer';
+import { roleLabel } from '@/lib/role-label';
 
 export function RolesPage() {
   const { t, lang } = useI18n();
@@ -46,7 +47,12 @@ export function RolesPage() {
   });
 
   const columns: TableColumnsType<Role> = [
-    { title: t('common.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name) },
+    {
+      title: t('common.name'),
+      dataIndex: 'name',
+      sorter: (a, b) => a.name.localeCompare(b.name),
+      render: (_: unknown, r) => roleLabel(t, r.id, r.name),
+    },
     {
       title: t('roles.type'),
       dataIndex: 'builtIn',

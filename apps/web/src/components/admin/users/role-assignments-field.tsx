@@ -9,6 +9,7 @@ import { DepartmentSelect } from '@/components/admin/department-select';
 import { ProjectSelect } from '@/components/admin/project-select';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
+import { roleLabel } from '@/lib/role-label';
 
 export type AssignmentValue = {
   role?: string;
@@ -35,7 +36,7 @@ function AssignmentRow(props: { name: number; roles: Role[]; onRemove: () => voi
       >
         <Select
           placeholder={t('users.role')}
-          options={roles.map((r) => ({ value: r.id, label: r.name }))}
+          options={roles.map((r) => ({ value: r.id, label: roleLabel(t, r.id, r.name) }))}
           onChange={(id: string) => {
             const scopes = roles.find((r) => r.id === id)?.scopes ?? [];
             form.setFieldValue(

@@ -19,6 +19,7 @@ import { formatDateTime } from '@/lib/format';
 import { useCan } from '@/lib/me-context';
 import { UserFormDrawer } from './user-form-drawer';
 import { UserRowActions } from './user-row-actions';
+import { roleLabel } from '@/lib/role-label';
 
 export function UsersPage() {
   const { t, lang } = useI18n();
@@ -62,7 +63,7 @@ export function UsersPage() {
       render: (_, user) =>
         user.roles.map((r) => (
           <Tag key={`${r.role}:${r.departmentId ?? ''}:${r.projectId ?? ''}`}>
-            {r.roleName}
+            {roleLabel(t, r.role, r.roleName)}
             {r.scope === 'project' && r.projectName ? ` @ ${r.projectName}` : ''}
           </Tag>
         )),
