@@ -41,3 +41,4 @@ export { updateQuota } from './quotas/update-quota.contract';
 export { deleteQuota } from './quotas/delete-quota.contract';
 export { listAuditEvents } from './audit/list-audit-events.contract';
 export { getAuditEvent } from './audit/get-audit-event.contract';
+export * from './agent/index';
