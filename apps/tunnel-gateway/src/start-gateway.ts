@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { tunnelKeys } from '@yunguan/contract';
-import { type Connection, Server } from 'ssh2';
+import ssh2, { type Connection } from 'ssh2';
 import { type GatewayConfig, gatewayConfigSchema } from './config/gateway-config';
 import type { GatewayContext } from './gateway-context';
 import { loadHostKey } from './host-key/load-host-key';
@@ -47,7 +47,7 @@ export const startGateway = async (input: GatewayConfig): Promise<RunningGateway
   });
 
   const clients = new Set<Connection>();
-  const server = new Server(
+  const server = new ssh2.Server(
     {
       hostKeys: [hostKey.privateKey],
       ident: 'yunguan-tunnel-gateway',

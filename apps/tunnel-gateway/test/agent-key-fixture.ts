@@ -2,19 +2,19 @@ import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TunnelKeys } from '@yunguan/contract';
 import type { Redis } from 'ioredis';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { fingerprintOf } from '../src/ssh/fingerprint-of';
 
 export type AgentKeyFixture = { privateKeyPath: string; publicKey: string; fingerprint: string };
 
 /** A fresh ed25519 key on disk (OpenSSH format, 0600), as `ssh -i` wants it. */
 export const createAgentKey = async (dir: string, name: string): Promise<AgentKeyFixture> => {
-  const pair = utils.generateKeyPairSync('ed25519', { comment: name });
+  const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: name });
   const privateKeyPath = join(dir, name);
   await writeFile(privateKeyPath, pair.private, { mode: 0o600 });
   await chmod(privateKeyPath, 0o600);
   await writeFile(`${privateKeyPath}.pub`, `${pair.public}\n`);
-  const parsed = utils.parseKey(pair.public);
+  const parsed = ssh2.utils.parseKey(pair.public);
   if (parsed instanceof Error) throw parsed;
   return {
     privateKeyPath,

@@ -1,5 +1,5 @@
 import type { AuthContext } from 'ssh2';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import type { AgentConnection, GatewayContext } from '../gateway-context';
 import { findAgentKey } from '../registry/find-agent-key';
 import { fingerprintOf } from './fingerprint-of';
@@ -48,7 +48,7 @@ export const authenticateAgent = async (
     auth.accept();
     return;
   }
-  const key = utils.parseKey(auth.key.data);
+  const key = ssh2.utils.parseKey(auth.key.data);
   if (
     key instanceof Error ||
     auth.blob === undefined ||
