@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type EnrollAgentOutput,
@@ -26,7 +26,14 @@ export const enrollAgent = async (input: EnrollInput, log: Logger): Promise<Agen
   // Generate beside the old key, swap only after the portal accepted the new one.
   const pendingKeyFile = `${keyFile}.pending`;
   const { publicKey } = await generateAgentKey(input.dataDir, pendingKeyFile, 'yunguan-agent');
-  const enrolled = await postEnrollment(input, publicKey);
+  let enrolled: EnrollAgentOutput;
+  try {
+    enrolled = await postEnrollment(input, publicKey);
+  } catch (err) {
+    await rm(join(input.dataDir, pendingKeyFile), { force: true });
+    await rm(join(input.dataDir, `${pendingKeyFile}.pub`), { force: true });
+    throw err;
+  }
   await rename(join(input.dataDir, pendingKeyFile), join(input.dataDir, keyFile));
   await rename(join(input.dataDir, `${pendingKeyFile}.pub`), join(input.dataDir, `${keyFile}.pub`));
   const config = await writeAgentConfig(input.dataDir, {
