@@ -42,3 +42,4 @@ export { deleteQuota } from './quotas/delete-quota.contract';
 export { listAuditEvents } from './audit/list-audit-events.contract';
 export { getAuditEvent } from './audit/get-audit-event.contract';
 export { allContracts } from './all-contracts';
+export * from './agent/index';

@@ -1,0 +1,61 @@
+import { enrollAgentOutput } from '@yunguan/contract';
+import { z } from 'zod';
+
+/** The path prefixes the router serves; each maps to one upstream base URL. */
+export const routePrefixes = [
+  'identity',
+  'compute',
+  'network',
+  'volume',
+  'image',
+  'placement',
+  'baremetal',
+  'load-balancer',
+  'vmware',
+  'influx',
+  'console',
+] as const;
+export type RoutePrefix = (typeof routePrefixes)[number];
+
+const listenSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535),
+});
+
+export const routerConfigSchema = z.object({
+  /** Upstream base URL per prefix, e.g. { compute: "http://10.0.0.5:8774" }. */
+  upstreams: z.partialRecord(z.enum(routePrefixes), z.url()).default({}),
+  /**
+   * Optional listener for operators inside the datacenter: same routes, no secret header.
+   * Bind it to a management interface, never to the internet.
+   */
+  localListen: listenSchema.nullable().default(null),
+  /**
+   * Optional loopback listener for the tunnel side (secret required), for running the tunnel
+   * with stock OpenSSH: `ssh -N -R 127.0.0.1:<port>:127.0.0.1:<this port> …`.
+   */
+  tunnelListen: listenSchema.nullable().default(null),
+  /** Upstream health check period. */
+  upstreamCheckIntervalMs: z.number().int().positive().default(30_000),
+});
+export type RouterConfig = z.infer<typeof routerConfigSchema>;
+
+/** `<dataDir>/agent.json`: what enrollment returned plus the operator's router settings. */
+export const agentConfigSchema = enrollAgentOutput.extend({
+  portalUrl: z.url(),
+  enrolledAt: z.iso.datetime(),
+  /** Private key file, relative to the data directory. */
+  keyFile: z.string().min(1).default('agent_ed25519'),
+  /** Address the agent asks the gateway to listen on. */
+  forwardBindAddress: z.string().min(1).default('127.0.0.1'),
+  keepaliveIntervalMs: z.number().int().positive().default(15_000),
+  keepaliveCountMax: z.number().int().nonnegative().default(3),
+  router: routerConfigSchema.default({
+    upstreams: {},
+    localListen: null,
+    tunnelListen: null,
+    upstreamCheckIntervalMs: 30_000,
+  }),
+});
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+export type AgentConfigInput = z.input<typeof agentConfigSchema>;

@@ -1,0 +1,38 @@
+import { readAgentConfig } from '../config/agent-config-file';
+import { readAgentState } from '../tunnel/agent-state';
+
+/** What `yunguan-agent status` prints: enrollment facts and the running agent's tunnel state. */
+export const showStatus = async (
+  dataDir: string,
+): Promise<{ text: string; connected: boolean }> => {
+  const config = await readAgentConfig(dataDir);
+  const state = await readAgentState(dataDir);
+  const alive = state !== null && state.state !== 'stopped' && isRunning(state.pid);
+  const lines = [
+    `datacenter      ${config.datacenterId}`,
+    `portal          ${config.portalUrl}`,
+    `gateways        ${config.gateways.map((g) => `${g.host}:${g.port}`).join(', ')}`,
+    `host key        ${config.hostKeyFingerprint}`,
+    `tunnel port     ${config.port}`,
+    `upstreams       ${Object.keys(config.router.upstreams).join(', ') || '(none)'}`,
+    `agent           ${alive ? `running (pid ${state.pid})` : 'not running'}`,
+  ];
+  if (alive) {
+    lines.push(
+      `tunnel          ${state.state}${state.gateway ? ` via ${state.gateway}` : ''} since ${state.since}`,
+    );
+    if (state.lastError) lines.push(`last error      ${state.lastError}`);
+    if (state.nextAttemptAt) lines.push(`next attempt    ${state.nextAttemptAt}`);
+    lines.push(`reconnects      ${state.reconnects}`);
+  }
+  return { text: lines.join('\n'), connected: alive && state.state === 'connected' };
+};
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

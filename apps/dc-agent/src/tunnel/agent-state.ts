@@ -1,0 +1,33 @@
+import { writeFile, rename, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const agentStateSchema = z.object({
+  pid: z.number().int(),
+  state: z.enum(['starting', 'connecting', 'connected', 'waiting', 'stopped']),
+  gateway: z.string().nullable(),
+  since: z.iso.datetime(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.iso.datetime().nullable(),
+  reconnects: z.number().int().nonnegative(),
+});
+export type AgentState = z.infer<typeof agentStateSchema>;
+
+const statePath = (dataDir: string) => join(dataDir, 'state.json');
+
+/** `<dataDir>/state.json`: what `yunguan-agent status` shows about the running agent. */
+export const writeAgentState = async (dataDir: string, state: AgentState): Promise<void> => {
+  const tmp = `${statePath(dataDir)}.${state.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(agentStateSchema.parse(state), null, 2)}\n`, {
+    mode: 0o644,
+  });
+  await rename(tmp, statePath(dataDir));
+};
+
+export const readAgentState = async (dataDir: string): Promise<AgentState | null> => {
+  try {
+    return agentStateSchema.parse(JSON.parse(await readFile(statePath(dataDir), 'utf8')));
+  } catch {
+    return null;
+  }
+};

@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { tunnelHealthSchema, tunnelRecordSchema } from '@yunguan/contract';
+import ssh2 from 'ssh2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentConfigSchema } from '../src/config/agent-config';
+import { fingerprintOf } from '../src/tunnel/fingerprint-of';
+import { freePort } from '@yunguan/testing/tunnel';
+import { httpGet } from '@yunguan/testing/tunnel';
+import { type RedisTestScope, createRedisTestScope, testRedisUrl } from '@yunguan/testing/tunnel';
+import { startReferenceEnrollServer } from './reference-enroll-server';
+import { type Spawned, spawnProcess } from '@yunguan/testing/tunnel';
+import { type Upstream, startUpstream } from './start-upstream';
+import { waitForValue } from '@yunguan/testing/tunnel';
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, '../../..');
+const agentBin = join(repo, 'apps/dc-agent/bin/yunguan-agent.mjs');
+const gatewayMain = join(repo, 'apps/tunnel-gateway/src/main.ts');
+
+/** Both of our apps as real processes, enrolled through the real CLI, over a real SSH tunnel. */
+describe('dc-agent ↔ tunnel-gateway end to end', () => {
+  let scope: RedisTestScope;
+  let gateway: Spawned;
+  let agent: Spawned | null = null;
+  let nova: Upstream;
+  let keystone: Upstream;
+  let root: string;
+  let dataDir: string;
+  let gatewayEnv: NodeJS.ProcessEnv;
+  let enroll: Awaited<ReturnType<typeof startReferenceEnrollServer>>;
+  let dcPort: number;
+  const dc = 'dc-e2e';
+  const token = randomBytes(24).toString('base64url');
+
+  const startGatewayProcess = async () => {
+    const gw = spawnProcess(process.execPath, ['--import', 'tsx', gatewayMain], gatewayEnv);
+    await gw.waitForOutput(/tunnel gateway listening/, 15_000);
+    return gw;
+  };
+  const agentCli = (args: string[]) =>
+    run(process.execPath, [agentBin, ...args, '--data-dir', dataDir], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
+    });
+
+  beforeAll(async () => {
+    scope = createRedisTestScope();
+    root = await mkdtemp(join(tmpdir(), 'yg-e2e-'));
+    dataDir = join(root, 'agent');
+    dcPort = await freePort();
+    const sshPort = await freePort();
+    gatewayEnv = {
+      PATH: process.env.PATH,
+      GATEWAY_ID: 'gw-e2e',
+      GATEWAY_DATA_DIR: join(root, 'gateway'),
+      GATEWAY_SSH_HOST: '127.0.0.1',
+      GATEWAY_SSH_PORT: String(sshPort),
+      GATEWAY_HTTP_PORT: '0',
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: scope.prefix,
+      TUNNEL_PORT_RANGE: `${dcPort}-${dcPort}`,
+      LOG_LEVEL: 'info',
+    };
+    gateway = await startGatewayProcess();
+    const hostPub = ssh2.utils.parseKey(
+      await readFile(join(root, 'gateway/host_ed25519.pub'), 'utf8'),
+    );
+    if (hostPub instanceof Error) throw hostPub;
+    nova = await startUpstream('nova');
+    keystone = await startUpstream('keystone', {
+      compute: `${nova.url}/v2.1/p1`,
+      identity: 'http://controller:5000/v3',
+    });
+    enroll = await startReferenceEnrollServer({
+      redis: scope.redis,
+      keys: scope.keys,
+      prefix: scope.prefix,
+      datacenterId: dc,
+      token,
+      portRange: { first: dcPort, last: dcPort },
+      gateway: { host: '127.0.0.1', port: sshPort },
+      hostKeyFingerprint: fingerprintOf(hostPub.getPublicSSH()),
+    });
+  });
+
+  afterAll(async () => {
+    await agent?.kill();
+    await gateway?.kill();
+    await enroll?.close();
+    await nova?.close();
+    await keystone?.close();
+    await scope?.cleanup();
+  });
+
+  it('enrolls with the CLI: OpenSSH-format key (0600) and agent.json', async () => {
+    const out = await agentCli(['enroll', '--portal', enroll.url, '--token', token]);
+    expect(out.stdout).toContain(`enrolled datacenter ${dc}`);
+    const keyPath = join(dataDir, 'agent_ed25519');
+    expect((await stat(keyPath)).mode & 0o777).toBe(0o600);
+    // OpenSSH itself can read the key: operators may use it with `ssh -i`.
+    const { stdout: pub } = await run('ssh-keygen', ['-y', '-f', keyPath]);
+    expect(pub).toMatch(/^ssh-ed25519 /);
+    const config = agentConfigSchema.parse(
+      JSON.parse(await readFile(join(dataDir, 'agent.json'), 'utf8')),
+    );
+    expect(config).toMatchObject({
+      datacenterId: dc,
+      port: dcPort,
+      routerSecret: enroll.routerSecret,
+    });
+    expect((await stat(join(dataDir, 'agent.json'))).mode & 0o777).toBe(0o600);
+
+    // The operator points the router at the datacenter's services.
+    config.router.upstreams = { compute: nova.url, identity: keystone.url };
+    await writeFile(join(dataDir, 'agent.json'), JSON.stringify(config));
+  });
+
+  it('refuses to enroll with a used token', async () => {
+    const failure = await agentCli(['enroll', '--portal', enroll.url, '--token', token]).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/enrollment refused .* HTTP 401 UNAUTHENTICATED/);
+    expect(existsSync(join(dataDir, 'agent_ed25519.pending'))).toBe(false);
+    // a failed re-enrollment keeps the working key and config
+    const config = agentConfigSchema.parse(
+      JSON.parse(await readFile(join(dataDir, 'agent.json'), 'utf8')),
+    );
+    expect(config.router.upstreams.compute).toBe(nova.url);
+  });
+
+  it('runs: the datacenter comes online and the portal reaches its services through the tunnel', async () => {
+    agent = spawnProcess(process.execPath, [agentBin, 'run', '--data-dir', dataDir], {
+      PATH: process.env.PATH,
+      LOG_LEVEL: 'info',
+    });
+    const health = await waitForValue('datacenter online', async () => {
+      const raw = await scope.redis.get(scope.keys.tunnelHealth(dc));
+      const h = raw === null ? undefined : tunnelHealthSchema.parse(JSON.parse(raw));
+      return h?.state === 'online' ? h : undefined;
+    });
+    expect(health.gatewayId).toBe('gw-e2e');
+    const entry = tunnelRecordSchema.parse(
+      JSON.parse((await scope.redis.get(scope.keys.tunnel(dc))) ?? 'null'),
+    );
+    const base = `http://${entry.host}:${entry.port}`;
+    const headers = { 'x-yunguan-agent-secret': enroll.routerSecret };
+
+    const servers = await httpGet(`${base}/compute/v2.1/servers/detail`, headers);
+    expect(JSON.parse(servers.body)).toMatchObject({
+      upstream: 'nova',
+      path: '/v2.1/servers/detail',
+    });
+    expect((await httpGet(`${base}/compute/v2.1/servers/detail`)).status).toBe(401);
+
+    const tokenRes = await post(`${base}/identity/v3/auth/tokens`, headers, '{"auth":{}}');
+    expect(tokenRes.status).toBe(201);
+    expect(tokenRes.headers['x-subject-token']).toBe('tok-123');
+    const urls = (
+      JSON.parse(tokenRes.body) as { token: { catalog: { endpoints: { url: string }[] }[] } }
+    ).token.catalog.map((s) => s.endpoints[0]?.url);
+    expect(urls).toEqual([`${base}/compute/v2.1/p1`, `${base}/identity/v3`]);
+
+    const echoed = await upgradeAndEcho(`${base}/compute/ws`, headers, 'hello console');
+    expect(echoed).toBe('hello console');
+
+    const status = await agentCli(['status']);
+    expect(status.stdout).toMatch(/tunnel\s+connected via 127\.0\.0\.1:/);
+  });
+
+  it('comes back by itself after the gateway is killed and restarted', async () => {
+    const before = tunnelRecordSchema.parse(
+      JSON.parse((await scope.redis.get(scope.keys.tunnel(dc))) ?? 'null'),
+    );
+    gateway.child.kill('SIGKILL');
+    await gateway.exited;
+    await expect(httpGet(`http://127.0.0.1:${dcPort}/agent/healthz`)).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+    gateway = await startGatewayProcess();
+    const after = await waitForValue(
+      'agent reconnected',
+      async () => {
+        const raw = await scope.redis.get(scope.keys.tunnel(dc));
+        const rec = raw === null ? undefined : tunnelRecordSchema.parse(JSON.parse(raw));
+        return rec !== undefined && rec.sessionId !== before.sessionId ? rec : undefined;
+      },
+      35_000,
+    );
+    expect(after.port).toBe(dcPort);
+    const res = await httpGet(`http://127.0.0.1:${dcPort}/compute/v2.1/flavors`, {
+      'x-yunguan-agent-secret': enroll.routerSecret,
+    });
+    expect(JSON.parse(res.body)).toMatchObject({ upstream: 'nova', path: '/v2.1/flavors' });
+  }, 60_000);
+});
+
+const post = (url: string, headers: Record<string, string>, body: string) =>
+  new Promise<{
+    status: number;
+    body: string;
+    headers: Record<string, string | string[] | undefined>;
+  }>((ok, fail) => {
+    const req = request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      },
+    );
+    req.on('error', fail);
+    req.end(body);
+  });
+
+/** An HTTP/1.1 upgrade through the tunnel; sends `message` and resolves with what comes back. */
+const upgradeAndEcho = (url: string, headers: Record<string, string>, message: string) =>
+  new Promise<string>((ok, fail) => {
+    const req = request(url, {
+      headers: { ...headers, connection: 'Upgrade', upgrade: 'websocket' },
+    });
+    req.on('upgrade', (res, socket) => {
+      if (res.statusCode !== 101) return fail(new Error(`status ${res.statusCode}`));
+      let got = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => {
+        got += d;
+        if (got.length >= message.length) {
+          socket.destroy();
+          ok(got);
+        }
+      });
+      socket.write(message);
+    });
+    req.on('response', (res) => fail(new Error(`no upgrade: HTTP ${res.statusCode}`)));
+    req.on('error', fail);
+    req.end();
+  });

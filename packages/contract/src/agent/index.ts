@@ -1,0 +1,2 @@
+export * from './enroll-agent.contract';
+export * from './tunnel-registry.schema';
