@@ -43,3 +43,5 @@ export { listAuditEvents } from './audit/list-audit-events.contract';
 export { getAuditEvent } from './audit/get-audit-event.contract';
 export { allContracts } from './all-contracts';
 export * from './agent/index';
+export * from './datacenters/datacenter.schema';
+export * from './datacenters/datacenter.contracts';

@@ -55,6 +55,8 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   'audit.read': ['YYY', 'Ynn', 'Ynn', 'nnn'],
   'resource.read': ['YYY', 'Ynn', 'Ynn', 'Ynn'],
   'resource.use': ['YYY', 'Ynn', 'Ynn', 'Ynn'],
+  'datacenter.read': ['YYY', 'nnn', 'nnn', 'nnn'],
+  'datacenter.manage': ['YYY', 'nnn', 'nnn', 'nnn'],
 };
 
 const assignments: Record<BuiltInRoleId, Pick<Grant, 'scope' | 'departmentId' | 'projectId'>> = {

@@ -23,6 +23,8 @@ export const permissions = [
   'audit.read',
   'resource.read',
   'resource.use',
+  'datacenter.read',
+  'datacenter.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,6 +36,8 @@ export const platformOnlyPermissions: readonly Permission[] = [
   'role.update',
   'role.delete',
   'quota.update.department',
+  'datacenter.read',
+  'datacenter.manage',
 ];
 
 export const scopedPermissions: readonly Permission[] = permissions.filter(
@@ -55,6 +59,7 @@ export const menuKeys = [
   'admin.roles',
   'admin.quotas',
   'admin.audit',
+  'admin.datacenters',
 ] as const;
 export type MenuKey = (typeof menuKeys)[number];
 

@@ -25,6 +25,10 @@ export const tunnelKeys = (prefix: string = defaultTunnelKeyPrefix) => ({
   revocationsChannel: `${prefix}agent-revocations`,
   /** Pub/sub: TunnelHealth messages on every state change, for live UIs. */
   statusChannel: `${prefix}tunnel-status`,
+  /** STRING JSON GatewayAnnouncement with a TTL; each running gateway refreshes its own. */
+  gateway: (gatewayId: string) => `${prefix}gateway:${gatewayId}`,
+  /** Pattern for SCAN over every announced gateway. */
+  gatewayPattern: `${prefix}gateway:*`,
 });
 
 export const agentKeyRecordSchema = z.object({
@@ -110,3 +114,20 @@ local ok, rec = pcall(cjson.decode, raw)
 if ok and rec.sessionId == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/**
+ * What a running gateway tells the portal about itself, so enrollment can answer with the
+ * addresses agents dial and the host key they pin. Written with a TTL (gatewayAnnouncementTtlS)
+ * and refreshed at a third of it; a stopped gateway disappears on its own.
+ */
+export const gatewayAnnouncementSchema = z.object({
+  gatewayId: z.string().min(1),
+  /** Address agents dial (not the bind address). */
+  sshHost: z.string().min(1).max(253),
+  sshPort: z.number().int().min(1).max(65535),
+  hostKeyFingerprint: sshFingerprintSchema,
+  startedAt: z.iso.datetime(),
+  version: z.string().max(64),
+});
+export type GatewayAnnouncement = z.infer<typeof gatewayAnnouncementSchema>;
+export const gatewayAnnouncementTtlS = 30;
