@@ -10,14 +10,18 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDemoDatacenter } from './demo-datacenter';
 import {
   ensureDatabase,
   hasRedisServer,
   REDIS_INSTALL_HINT,
   startChild,
   startEmbeddedPostgres,
+  startAgentProcess,
+  startGatewayProcess,
   startRedis,
   startStack,
+  type Child,
   type RunningPostgres,
   type RunningRedis,
   type RunningStack,
@@ -70,12 +74,14 @@ const run = async (
 let pgServer: RunningPostgres | null = null;
 let redis: RunningRedis | null = null;
 let stack: RunningStack | null = null;
+const tunnel: Child[] = [];
 let stopping = false;
 
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
   say('stopping…');
+  for (const child of tunnel.reverse()) await child.stop();
   await stack?.stop();
   await redis?.stop();
   await pgServer?.stop();
@@ -111,6 +117,8 @@ const main = async () => {
     YUNGUAN_SECRET_KEY: await secretKey(),
     YUNGUAN_DEMO_PASSWORD: password,
     NODE_ENV: 'production',
+    YUNGUAN_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
+    TUNNEL_PORT_RANGE: env.TUNNEL_PORT_RANGE ?? '20000-20999',
     // The web server on loopback proxies /api; trust its X-Forwarded-* so audit rows show the
     // browser's address.
     TRUST_PROXY: env.TRUST_PROXY ?? '127.0.0.1',
@@ -139,6 +147,37 @@ const main = async () => {
     apiPort,
     webPort,
   });
+
+  // One gateway and one agent, connected through a real SSH tunnel.
+  const gatewayPort = Number(env.YUNGUAN_GATEWAY_PORT ?? 2222);
+  say(`starting tunnel-gateway (SSH on 127.0.0.1:${gatewayPort}, data in .data/gateway)`);
+  tunnel.push(
+    await startGatewayProcess({
+      root,
+      gatewayId: 'gw-demo',
+      dataDir: path.join(dataDir, 'gateway'),
+      sshPort: gatewayPort,
+      redisUrl,
+      prefix: 'yg:',
+      portRange: { first: 20000, last: 20999 },
+      quiet: true,
+    }),
+  );
+  const agentDir = path.join(dataDir, 'agent');
+  const { enrolledNow } = await ensureDemoDatacenter({
+    root,
+    apiUrl: stack.apiUrl,
+    portalUrl: stack.webUrl,
+    agentDir,
+    password,
+  });
+  say(
+    enrolledNow
+      ? 'enrolled the demo datacenter through the portal (one-time token)'
+      : 'demo datacenter already enrolled',
+  );
+  tunnel.push(await startAgentProcess(root, agentDir));
+  say('dc-agent connected: the demo datacenter is online (系统管理 → 数据中心)');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say('');
   say(`Yunguan is serving (ready in ${seconds} s)`);
@@ -151,7 +190,9 @@ const main = async () => {
   say('    rd-dev      member of 研发部 / web-shop');
   say('    fin-admin   department admin of 财务部');
   say('Press Ctrl-C to stop.');
-  const exited = await Promise.race(stack.children.map((c) => c.exited.then(() => c)));
+  const exited = await Promise.race(
+    [...stack.children, ...tunnel].map((c) => c.exited.then(() => c)),
+  );
   say(`${exited.name} exited unexpectedly`);
   await shutdown(1);
 };

@@ -4,18 +4,30 @@ import type { Env } from './env';
 import type { AppDeps } from './http/deps';
 import { fastTestCost, productionCost } from './security/password';
 import { createSecretBox } from './security/secret-box';
+import { createTunnelRegistry } from './tunnel/tunnel-registry';
 
 /** Wire the process-wide dependencies from validated configuration. */
-export const createDeps = (env: Env): AppDeps => ({
-  env,
-  db: createPrisma(env.DATABASE_URL),
-  redis: new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
-  config: {
-    hashCost: env.YUNGUAN_FAST_HASH ? fastTestCost : productionCost,
-    sessionTtlMs: env.SESSION_TTL_HOURS * 3600 * 1000,
-    secretBox: createSecretBox(env.YUNGUAN_SECRET_KEY),
-  },
-});
+export const createDeps = (env: Env): AppDeps => {
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  return {
+    env,
+    db: createPrisma(env.DATABASE_URL),
+    redis,
+    config: {
+      hashCost: env.YUNGUAN_FAST_HASH ? fastTestCost : productionCost,
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3600 * 1000,
+      secretBox: createSecretBox(env.YUNGUAN_SECRET_KEY),
+      tunnel: {
+        registry: createTunnelRegistry(redis, {
+          prefix: env.REDIS_KEY_PREFIX,
+          portRange: env.TUNNEL_PORT_RANGE,
+        }),
+        publicUrl: env.YUNGUAN_PUBLIC_URL,
+        callTimeoutMs: env.TUNNEL_CALL_TIMEOUT_MS,
+      },
+    },
+  };
+};
 
 export const closeDeps = async (deps: AppDeps): Promise<void> => {
   await deps.db.$disconnect();

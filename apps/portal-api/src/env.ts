@@ -35,6 +35,20 @@ const schema = z.object({
               .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where users and agents reach the portal (the web origin); used in install commands. */
+  YUNGUAN_PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
+  /** Tunnel registry (docs/adr/0101); must match the gateways' settings. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('yg:'),
+  TUNNEL_PORT_RANGE: z
+    .string()
+    .regex(/^\d+-\d+$/, 'first-last, e.g. 20000-29999')
+    .default('20000-29999')
+    .transform((v) => {
+      const [first, last] = v.split('-').map(Number) as [number, number];
+      return { first, last };
+    }),
+  /** Upper bound for one call through a tunnel. */
+  TUNNEL_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Lower scrypt cost for tests only; refused in production. */
   YUNGUAN_FAST_HASH: bool.default(false),
 });

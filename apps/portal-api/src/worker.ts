@@ -3,6 +3,8 @@ import pino from 'pino';
 import { closeDeps, createDeps } from './deps';
 import { loadEnv } from './env';
 import { purgeExpiredSessionsJob } from './jobs/purge-expired-sessions.job';
+import { reconcileAgentKeysJob } from './jobs/reconcile-agent-keys.job';
+import { recordAgentsSeenJob } from './jobs/record-agents-seen.job';
 
 /** The worker process: BullMQ workers and job schedulers. Never inside the API process. */
 const env = loadEnv();
@@ -10,7 +12,7 @@ const log = pino({ level: env.LOG_LEVEL, name: 'worker' });
 const deps = createDeps(env);
 const connection = deps.redis;
 
-const jobs = [purgeExpiredSessionsJob];
+const jobs = [purgeExpiredSessionsJob, reconcileAgentKeysJob, recordAgentsSeenJob];
 const queues = [...new Set(jobs.map((j) => j.queue))];
 
 for (const job of jobs) {
@@ -30,8 +32,12 @@ const workers = queues.map(
       async (bullJob) => {
         const job = jobs.find((j) => j.name === bullJob.name);
         if (!job) throw new Error(`unknown job ${bullJob.name}`);
-        const payload = job.payload.parse(bullJob.data);
-        const result = await job.handler({ db: deps.db, now: () => new Date() }, payload);
+        job.payload.parse(bullJob.data); // re-validated in the worker; these jobs carry no data
+        const result = await job.handler({
+          db: deps.db,
+          config: deps.config,
+          now: () => new Date(),
+        });
         log.info({ job: job.name, id: bullJob.id, result }, 'job done');
         return result;
       },

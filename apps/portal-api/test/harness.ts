@@ -72,7 +72,7 @@ export class Session {
 export const json = <T = Record<string, unknown>>(res: LightMyRequestResponse): T => res.json<T>();
 
 /** One database (cloned from the migrated template) and one app per test file. */
-export const createHarness = async (): Promise<Harness> => {
+export const createHarness = async (opts: { tunnelPortRange?: string } = {}): Promise<Harness> => {
   const databaseUrl = await createTestDatabase();
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -81,6 +81,9 @@ export const createHarness = async (): Promise<Harness> => {
     YUNGUAN_SECRET_KEY: randomBytes(32).toString('base64'),
     YUNGUAN_FAST_HASH: 'true',
     LOG_LEVEL: 'silent',
+    // Each harness has its own slice of the shared test Redis.
+    REDIS_KEY_PREFIX: `yg-test-${randomBytes(4).toString('hex')}:`,
+    ...(opts.tunnelPortRange ? { TUNNEL_PORT_RANGE: opts.tunnelPortRange } : {}),
   });
   const clock = { offsetMs: 0 };
   const deps: AppDeps = { ...createDeps(env), now: () => new Date(Date.now() + clock.offsetMs) };

@@ -30,13 +30,8 @@ test('every Prisma model reads back all its columns from the migrated database',
 });
 
 test('the demo seed creates the organisation once', async () => {
-  const input = {
-    password: 'yunguan-demo',
-    hashCost: h.deps.config.hashCost,
-    secretBox: h.deps.config.secretBox,
-  };
-  const first = await seedDemo(h.deps.db, input);
-  const second = await seedDemo(h.deps.db, input);
+  const first = await seedDemo(h.deps.db, h.deps.config, { password: 'yunguan-demo' });
+  const second = await seedDemo(h.deps.db, h.deps.config, { password: 'yunguan-demo' });
   expect(first.created).toBe(true);
   expect(second.created).toBe(false);
   const usernames = (await h.deps.db.user.findMany({ select: { username: true } })).map(

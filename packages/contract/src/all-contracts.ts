@@ -1,4 +1,15 @@
 import type { Contract } from './define-contract';
+import { enrollAgent } from './agent/enroll-agent.contract';
+import {
+  createDatacenter,
+  createEnrollmentToken,
+  deleteDatacenter,
+  getAgentInfo,
+  getDatacenter,
+  listDatacenters,
+  revokeAgent,
+  updateDatacenter,
+} from './datacenters/datacenter.contracts';
 import { login } from './auth/login.contract';
 import { logout } from './auth/logout.contract';
 import { getMe } from './me/get-me.contract';
@@ -72,4 +83,13 @@ export const allContracts: readonly Contract[] = [
   deleteQuota,
   listAuditEvents,
   getAuditEvent,
+  listDatacenters,
+  getDatacenter,
+  createDatacenter,
+  updateDatacenter,
+  deleteDatacenter,
+  createEnrollmentToken,
+  revokeAgent,
+  getAgentInfo,
+  enrollAgent,
 ];

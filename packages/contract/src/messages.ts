@@ -18,6 +18,16 @@ const en: Catalog = {
   UPSTREAM_UNAVAILABLE: () => 'A service the portal depends on is unavailable. Try again shortly.',
   INTERNAL: (p) =>
     `Something went wrong on our side. Quote request id ${p.requestId ?? ''} to support.`,
+  datacenter_offline: (p) =>
+    `Datacenter "${p.datacenter}" cannot be reached: ${p.why}. Check that its agent is running (yunguan-agent status) and that the tunnel is online on the Datacenters page.`,
+  enrollment_token_invalid: () =>
+    'The enrollment token is unknown, already used, revoked or expired. Issue a new one on the Datacenters page.',
+  no_gateway: () =>
+    'No tunnel gateway is running, so the agent has nowhere to connect. Start tunnel-gateway and try again.',
+  port_range_full: () =>
+    'Every tunnel port in the configured range is taken. Widen TUNNEL_PORT_RANGE or delete unused datacenters.',
+  agent_not_enrolled: () => 'This datacenter has no enrolled agent to revoke.',
+  invalid_public_key: () => 'The public key is not a valid ssh-ed25519 key.',
   invalid_token: () => 'The API token is invalid or expired. Create a new one under API tokens.',
   invalid_credentials: () =>
     'Wrong username or password, or the account is temporarily locked (5 failed attempts lock it for 15 minutes).',
@@ -70,6 +80,15 @@ const zh: Catalog = {
   RATE_LIMITED: () => '请求过于频繁，请稍后再试。',
   UPSTREAM_UNAVAILABLE: () => '平台依赖的服务暂时不可用，请稍后重试。',
   INTERNAL: (p) => `系统内部错误。请将请求编号 ${p.requestId ?? ''} 提供给技术支持。`,
+  invalid_token: () => 'API 令牌无效或已过期，请在“API 令牌”中重新创建。',
+  datacenter_offline: (p) =>
+    `无法连接数据中心“${p.datacenter}”：${p.why}。请确认其 agent 正在运行（yunguan-agent status），并在“数据中心”页面查看隧道是否在线。`,
+  enrollment_token_invalid: () =>
+    '注册令牌无效、已使用、已撤销或已过期，请在“数据中心”页面重新生成。',
+  no_gateway: () => '没有运行中的隧道网关，agent 无处连接。请先启动 tunnel-gateway 再重试。',
+  port_range_full: () => '隧道端口范围已用尽。请扩大 TUNNEL_PORT_RANGE 或删除不用的数据中心。',
+  agent_not_enrolled: () => '该数据中心没有已注册的 agent，无需撤销。',
+  invalid_public_key: () => '公钥不是有效的 ssh-ed25519 公钥。',
   invalid_credentials: () =>
     '用户名或密码错误，或账户已被临时锁定（连续 5 次失败将锁定 15 分钟）。',
   totp_invalid: () => '验证码错误或已过期，请输入身份验证器中的当前验证码。',

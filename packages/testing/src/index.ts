@@ -3,3 +3,4 @@ export * from './postgres';
 export * from './redis';
 export * from './processes';
 export * from './stack';
+export * from './tunnel-processes';

@@ -1,6 +1,5 @@
 import type { Database } from '../repositories/db-client';
 import { findUserByUsername } from '../repositories/user-repository';
-import type { HashCost } from '../security/password';
 import { createSuperAdmin } from '../services/bootstrap/create-super-admin';
 import type { ServiceConfig } from '../services/context';
 import { createDepartment } from '../services/departments/create-department';
@@ -17,7 +16,8 @@ export type DemoLogin = { username: string; role: string; scope: string };
  */
 export const seedDemo = async (
   db: Database,
-  input: { password: string; hashCost: HashCost; secretBox: ServiceConfig['secretBox'] },
+  config: ServiceConfig,
+  input: { password: string },
 ): Promise<{ created: boolean; logins: DemoLogin[] }> => {
   const logins: DemoLogin[] = [
     { username: 'admin', role: 'super_admin', scope: 'platform' },
@@ -28,11 +28,11 @@ export const seedDemo = async (
   ];
   if (await findUserByUsername(db, 'admin')) return { created: false, logins };
 
-  const { ctx } = await createSuperAdmin(
-    db,
-    { hashCost: input.hashCost, sessionTtlMs: 0, secretBox: input.secretBox },
-    { username: 'admin', password: input.password, displayName: '平台管理员' },
-  );
+  const { ctx } = await createSuperAdmin(db, config, {
+    username: 'admin',
+    password: input.password,
+    displayName: '平台管理员',
+  });
   const rd = await createDepartment(ctx, { name: '研发部', description: 'Research & development' });
   const fin = await createDepartment(ctx, { name: '财务部', description: 'Finance' });
   const shop = await createProject(ctx, {

@@ -12,6 +12,7 @@ import { registerHealth } from './health';
 import { localeOf } from './locale';
 import { registerMetrics } from './metrics';
 import { registerAuthRoutes } from './routes/auth-routes';
+import { registerDatacenterRoutes } from './routes/datacenter-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerOrganisationRoutes } from './routes/organisation-routes';
 import { registerQuotaAndAuditRoutes } from './routes/quota-audit-routes';
@@ -90,5 +91,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerOrganisationRoutes(app, deps);
   registerIdentityRoutes(app, deps);
   registerQuotaAndAuditRoutes(app, deps);
+  registerDatacenterRoutes(app, deps);
   return app;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Database } from '../repositories/db-client';
 import { purgeExpiredSessions } from '../repositories/session-repository';
+import type { JobDeps } from './job-deps';
 
 /** Recurring housekeeping: drop sessions past their expiry (they are already refused). */
 export const purgeExpiredSessionsJob = {
@@ -14,7 +14,7 @@ export const purgeExpiredSessionsJob = {
     removeOnComplete: 100,
     removeOnFail: 500,
   },
-  handler: async (deps: { db: Database; now: () => Date }, _payload: Record<string, never>) => ({
+  handler: async (deps: JobDeps) => ({
     purged: await purgeExpiredSessions(deps.db, deps.now()),
   }),
 } as const;

@@ -2,11 +2,13 @@ import type { Principal } from '@yunguan/domain';
 import type { Database } from '../repositories/db-client';
 import type { HashCost } from '../security/password';
 import type { SecretBox } from '../security/secret-box';
+import type { TunnelRegistry } from '../tunnel/tunnel-registry';
 
 export type ServiceConfig = {
   hashCost: HashCost;
   sessionTtlMs: number;
   secretBox: SecretBox;
+  tunnel: { registry: TunnelRegistry; publicUrl: string; callTimeoutMs: number };
 };
 
 /** Everything a service verb needs about the call; transports build it. */

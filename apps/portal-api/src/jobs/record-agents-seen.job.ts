@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { recordAgentsSeen } from '../services/agents/record-agents-seen';
+import type { JobDeps } from './job-deps';
+
+export const recordAgentsSeenJob = {
+  name: 'tunnel.record-agents-seen',
+  queue: 'maintenance',
+  payload: z.object({}).strict(),
+  schedule: { every: 30 * 1000 },
+  options: { attempts: 1, removeOnComplete: 100, removeOnFail: 500 },
+  handler: (deps: JobDeps) => recordAgentsSeen(deps),
+} as const;

@@ -1,0 +1,33 @@
+import type { Datacenter } from '@yunguan/contract';
+import { precondition } from '@yunguan/domain';
+import { findDatacenterRow, revokeAgentRow } from '../../repositories/datacenter-repository';
+import { inTransaction } from '../../repositories/db-client';
+import { revokeUnusedEnrollmentTokens } from '../../repositories/enrollment-token-repository';
+import { recordAudit } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+import { findDatacenterFor } from './find-datacenter-for';
+import { toDatacenter } from './to-datacenter';
+
+/** Revoke the agent's key and any unused tokens; gateways drop the connection on the pub/sub
+ * message (within 5 s) and refuse the key from then on. */
+export const revokeAgent = async (ctx: ServiceContext, id: string): Promise<Datacenter> => {
+  const row = await findDatacenterFor(ctx, id, 'datacenter.manage');
+  if (!row.agent || row.agent.revokedAt) throw precondition('agent_not_enrolled');
+  await inTransaction(ctx.db, async (tx) => {
+    await revokeAgentRow(tx, id, ctx.now());
+    await revokeUnusedEnrollmentTokens(tx, id, ctx.now());
+    await recordAudit(tx, ctx, {
+      action: 'datacenter.revoke-agent',
+      targetType: 'datacenter',
+      targetId: id,
+      targetName: row.name,
+      detail: { fingerprint: row.agent!.fingerprint },
+    });
+  });
+  await ctx.config.tunnel.registry.revokeAgentKey({
+    datacenterId: id,
+    fingerprint: row.agent.fingerprint,
+  });
+  const after = await findDatacenterRow(ctx.db, id);
+  return toDatacenter(ctx.config.tunnel.registry, after ?? row, ctx.now());
+};

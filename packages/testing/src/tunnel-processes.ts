@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { waitFor } from './ports';
+import { startChild, type Child } from './processes';
+
+const run = promisify(execFile);
+
+export type GatewayOptions = {
+  root: string;
+  gatewayId: string;
+  dataDir: string;
+  sshPort: number;
+  redisUrl: string;
+  prefix: string;
+  portRange: { first: number; last: number };
+  httpPort?: number;
+  probeIntervalMs?: number;
+  quiet?: boolean;
+};
+
+/** tunnel-gateway as its own process (how operators run it); ready once it listens. */
+export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> => {
+  let ready = false;
+  const child = startChild(
+    'gateway',
+    process.execPath,
+    ['--import', 'tsx', path.join(opts.root, 'apps/tunnel-gateway/src/main.ts')],
+    {
+      cwd: opts.root,
+      quiet: opts.quiet,
+      onLine: (line) => {
+        if (line.includes('tunnel gateway listening')) ready = true;
+      },
+      env: {
+        PATH: process.env.PATH,
+        GATEWAY_ID: opts.gatewayId,
+        GATEWAY_DATA_DIR: opts.dataDir,
+        GATEWAY_SSH_HOST: '127.0.0.1',
+        GATEWAY_SSH_PORT: String(opts.sshPort),
+        GATEWAY_HTTP_PORT: String(opts.httpPort ?? 0),
+        GATEWAY_PROBE_INTERVAL_MS: String(opts.probeIntervalMs ?? 10_000),
+        REDIS_URL: opts.redisUrl,
+        REDIS_KEY_PREFIX: opts.prefix,
+        TUNNEL_PORT_RANGE: `${opts.portRange.first}-${opts.portRange.last}`,
+        LOG_LEVEL: 'info',
+      },
+    },
+  );
+  await waitFor('tunnel gateway', () => {
+    if (child.process.exitCode !== null)
+      throw new Error(`tunnel gateway exited with ${child.process.exitCode}`);
+    return Promise.resolve(ready);
+  });
+  return child;
+};
+
+const agentBin = (root: string) => path.join(root, 'apps/dc-agent/bin/yunguan-agent.mjs');
+
+/** One `yunguan-agent` CLI command; resolves with its output, rejects with it on failure. */
+export const runAgentCli = async (
+  root: string,
+  args: string[],
+): Promise<{ stdout: string; stderr: string }> =>
+  run(process.execPath, [agentBin(root), ...args], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
+  });
+
+/** `yunguan-agent run` in the foreground; ready once the tunnel is up. */
+export const startAgentProcess = async (
+  root: string,
+  dataDir: string,
+  quiet = true,
+): Promise<Child> => {
+  let up = false;
+  const child = startChild(
+    'agent',
+    process.execPath,
+    [agentBin(root), 'run', '--data-dir', dataDir],
+    {
+      cwd: root,
+      quiet,
+      onLine: (line) => {
+        if (line.includes('tunnel up')) up = true;
+      },
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'info' },
+    },
+  );
+  await waitFor('agent tunnel', () => {
+    if (child.process.exitCode !== null)
+      throw new Error(`agent exited with ${child.process.exitCode}`);
+    return Promise.resolve(up);
+  });
+  return child;
+};
