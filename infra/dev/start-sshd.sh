@@ -6,6 +6,8 @@
 #
 # Creates <state-dir>/host_ed25519 on first use and writes <state-dir>/sshd_config. Public-key
 # auth only; TCP forwarding allowed; nothing listens beyond 127.0.0.1. Ends with sshd (exec).
+# SSHD_EXTRA_CONFIG=<file> appends that file to the config (e.g. the hardened Match block of
+# docs/operator-tunnel.md).
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
@@ -46,5 +48,8 @@ PermitTTY no
 ClientAliveInterval 15
 LogLevel INFO
 CONF
+if [[ -n ${SSHD_EXTRA_CONFIG:-} ]]; then
+  cat "$SSHD_EXTRA_CONFIG" >>"$dir/sshd_config"
+fi
 
 exec "$sshd_bin" -D -e -f "$dir/sshd_config"

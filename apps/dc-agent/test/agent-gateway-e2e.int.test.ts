@@ -7,22 +7,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { tunnelHealthSchema, tunnelRecordSchema } from '@yunguan/contract';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentConfigSchema } from '../src/config/agent-config';
-import { fingerprintOf } from '../src/tunnel/fingerprint-of';
 import { freePort } from '@yunguan/testing/tunnel';
 import { httpGet } from '@yunguan/testing/tunnel';
-import { type RedisTestScope, createRedisTestScope, testRedisUrl } from '@yunguan/testing/tunnel';
+import { type RedisTestScope, createRedisTestScope } from '@yunguan/testing/tunnel';
 import { startReferenceEnrollServer } from './reference-enroll-server';
 import { type Spawned, spawnProcess } from '@yunguan/testing/tunnel';
+import {
+  gatewayProcessEnv,
+  readGatewayFingerprint,
+  startGatewayProcess,
+} from './start-gateway-process';
 import { type Upstream, startUpstream } from './start-upstream';
 import { waitForValue } from '@yunguan/testing/tunnel';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../../..');
 const agentBin = join(repo, 'apps/dc-agent/bin/yunguan-agent.mjs');
-const gatewayMain = join(repo, 'apps/tunnel-gateway/src/main.ts');
 
 /** Both of our apps as real processes, enrolled through the real CLI, over a real SSH tunnel. */
 describe('dc-agent ↔ tunnel-gateway end to end', () => {
@@ -39,11 +41,6 @@ describe('dc-agent ↔ tunnel-gateway end to end', () => {
   const dc = 'dc-e2e';
   const token = randomBytes(24).toString('base64url');
 
-  const startGatewayProcess = async () => {
-    const gw = spawnProcess(process.execPath, ['--import', 'tsx', gatewayMain], gatewayEnv);
-    await gw.waitForOutput(/tunnel gateway listening/, 15_000);
-    return gw;
-  };
   const agentCli = (args: string[]) =>
     run(process.execPath, [agentBin, ...args, '--data-dir', dataDir], {
       env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
@@ -55,23 +52,14 @@ describe('dc-agent ↔ tunnel-gateway end to end', () => {
     dataDir = join(root, 'agent');
     dcPort = await freePort();
     const sshPort = await freePort();
-    gatewayEnv = {
-      PATH: process.env.PATH,
-      GATEWAY_ID: 'gw-e2e',
-      GATEWAY_DATA_DIR: join(root, 'gateway'),
-      GATEWAY_SSH_HOST: '127.0.0.1',
-      GATEWAY_SSH_PORT: String(sshPort),
-      GATEWAY_HTTP_PORT: '0',
-      REDIS_URL: testRedisUrl(),
-      REDIS_KEY_PREFIX: scope.prefix,
-      TUNNEL_PORT_RANGE: `${dcPort}-${dcPort}`,
-      LOG_LEVEL: 'info',
-    };
-    gateway = await startGatewayProcess();
-    const hostPub = ssh2.utils.parseKey(
-      await readFile(join(root, 'gateway/host_ed25519.pub'), 'utf8'),
-    );
-    if (hostPub instanceof Error) throw hostPub;
+    gatewayEnv = gatewayProcessEnv({
+      gatewayId: 'gw-e2e',
+      dataDir: join(root, 'gateway'),
+      sshPort,
+      prefix: scope.prefix,
+      portRange: { first: dcPort, last: dcPort },
+    });
+    gateway = await startGatewayProcess(gatewayEnv);
     nova = await startUpstream('nova');
     keystone = await startUpstream('keystone', {
       compute: `${nova.url}/v2.1/p1`,
@@ -85,7 +73,7 @@ describe('dc-agent ↔ tunnel-gateway end to end', () => {
       token,
       portRange: { first: dcPort, last: dcPort },
       gateway: { host: '127.0.0.1', port: sshPort },
-      hostKeyFingerprint: fingerprintOf(hostPub.getPublicSSH()),
+      hostKeyFingerprint: await readGatewayFingerprint(join(root, 'gateway')),
     });
   });
 
@@ -184,7 +172,7 @@ describe('dc-agent ↔ tunnel-gateway end to end', () => {
     await expect(httpGet(`http://127.0.0.1:${dcPort}/agent/healthz`)).rejects.toThrow(
       /ECONNREFUSED/,
     );
-    gateway = await startGatewayProcess();
+    gateway = await startGatewayProcess(gatewayEnv);
     const after = await waitForValue(
       'agent reconnected',
       async () => {

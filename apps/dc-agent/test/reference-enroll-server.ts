@@ -15,8 +15,9 @@ import { fingerprintOf } from '../src/tunnel/fingerprint-of';
 /**
  * A minimal, test-only stand-in for portal-api's enrollment endpoint, written against the
  * contract and the Redis schema of docs/adr/0101 — the steps portal-api must take:
- * check the one-time token (stored hashed, single use), allocate the port atomically, publish
- * the key in Redis, answer with the tunnel settings.
+ * check the one-time token (stored hashed, single use), allocate the port atomically, replace
+ * the datacenter's earlier key (delete it, publish its revocation), publish the new key in
+ * Redis, answer with the tunnel settings.
  */
 export const startReferenceEnrollServer = async (opts: {
   redis: Redis;
@@ -27,8 +28,17 @@ export const startReferenceEnrollServer = async (opts: {
   portRange: { first: number; last: number };
   gateway: { host: string; port: number };
   hostKeyFingerprint: string;
-}): Promise<{ url: string; routerSecret: string; close: () => Promise<void> }> => {
-  let tokenHash: string | null = createHash('sha256').update(opts.token).digest('hex');
+}): Promise<{
+  url: string;
+  routerSecret: string;
+  /** A new one-time token for the same datacenter (re-enrollment / rotation). */
+  issueToken: () => string;
+  close: () => Promise<void>;
+}> => {
+  const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+  const tokenHashes = new Set([hashOf(opts.token)]);
+  /** The datacenter's enrolled key (the Agent row's fingerprint). */
+  let currentFingerprint: string | null = null;
   const routerSecret = randomBytes(32).toString('base64url');
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -40,13 +50,13 @@ export const startReferenceEnrollServer = async (opts: {
         const input = enrollAgentInput.safeParse(JSON.parse(body));
         if (!input.success)
           return reply(400, { error: { code: 'VALIDATION', message: 'bad input' } });
-        const hash = createHash('sha256').update(input.data.token).digest('hex');
-        if (tokenHash === null || hash !== tokenHash) {
+        const hash = hashOf(input.data.token);
+        if (!tokenHashes.has(hash)) {
           return reply(401, {
             error: { code: 'UNAUTHENTICATED', message: 'token unknown, used or expired' },
           });
         }
-        tokenHash = null; // single use
+        tokenHashes.delete(hash); // single use
         const key = ssh2.utils.parseKey(input.data.publicKey);
         if (key instanceof Error)
           return reply(400, { error: { code: 'VALIDATION', message: 'bad key' } });
@@ -62,6 +72,16 @@ export const startReferenceEnrollServer = async (opts: {
             opts.portRange.last,
           ),
         );
+        const previous = currentFingerprint;
+        currentFingerprint = fingerprint;
+        if (previous !== null && previous !== fingerprint) {
+          // The new key replaces the old one: gone from Redis, and its connection is ended.
+          await opts.redis.del(opts.keys.agentKey(previous));
+          await opts.redis.publish(
+            opts.keys.revocationsChannel,
+            JSON.stringify({ fingerprint: previous }),
+          );
+        }
         await opts.redis.set(
           opts.keys.agentKey(fingerprint),
           JSON.stringify({ datacenterId: opts.datacenterId, port, revoked: false }),
@@ -86,6 +106,11 @@ export const startReferenceEnrollServer = async (opts: {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     routerSecret,
+    issueToken: () => {
+      const token = randomBytes(24).toString('base64url');
+      tokenHashes.add(hashOf(token));
+      return token;
+    },
     close: () => new Promise((r) => server.close(() => r())),
   };
 };

@@ -12,6 +12,8 @@ const envSchema = z.object({
   GATEWAY_SSH_PORT: port.default(2222),
   GATEWAY_FORWARD_BIND_ADDRESS: z.string().min(1).default('127.0.0.1'),
   GATEWAY_ADVERTISE_HOST: z.string().min(1).optional(),
+  GATEWAY_PUBLIC_HOST: z.string().min(1).optional(),
+  GATEWAY_PUBLIC_PORT: port.min(1).optional(),
   GATEWAY_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_HTTP_PORT: port.default(9464),
   REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6379'),
@@ -44,6 +46,8 @@ export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): Gateway
     sshPort: e.GATEWAY_SSH_PORT,
     forwardBindAddress: e.GATEWAY_FORWARD_BIND_ADDRESS,
     advertiseHost: e.GATEWAY_ADVERTISE_HOST ?? e.GATEWAY_FORWARD_BIND_ADDRESS,
+    publicHost: defaultPublicHost(e),
+    publicPort: e.GATEWAY_PUBLIC_PORT ?? (e.GATEWAY_SSH_PORT === 0 ? null : e.GATEWAY_SSH_PORT),
     httpHost: e.GATEWAY_HTTP_HOST,
     httpPort: e.GATEWAY_HTTP_PORT,
     redisUrl: e.REDIS_URL,
@@ -57,3 +61,19 @@ export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: e.LOG_LEVEL,
   });
 };
+
+const wildcardHosts = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * What agents dial unless GATEWAY_PUBLIC_HOST says: the advertised host, else the SSH bind host
+ * — except a wildcard bind, which names no address, so loopback (fine for one-host setups;
+ * anything else must set GATEWAY_PUBLIC_HOST).
+ */
+const defaultPublicHost = (e: {
+  GATEWAY_PUBLIC_HOST?: string;
+  GATEWAY_ADVERTISE_HOST?: string;
+  GATEWAY_SSH_HOST: string;
+}): string =>
+  e.GATEWAY_PUBLIC_HOST ??
+  e.GATEWAY_ADVERTISE_HOST ??
+  (wildcardHosts.has(e.GATEWAY_SSH_HOST) ? '127.0.0.1' : e.GATEWAY_SSH_HOST);

@@ -1,30 +1,37 @@
 import type { AddressInfo } from 'node:net';
 import { tunnelKeys } from '@yunguan/contract';
-import ssh2, { type Connection } from 'ssh2';
-import { type GatewayConfig, gatewayConfigSchema } from './config/gateway-config';
+import { type GatewayConfigInput, gatewayConfigSchema } from './config/gateway-config';
 import type { GatewayContext } from './gateway-context';
 import { loadHostKey } from './host-key/load-host-key';
 import { type GatewayMetrics, createMetrics } from './http/create-metrics';
 import { startHttpServer } from './http/start-http-server';
 import { type Logger, createLogger } from './logger';
 import { startProber } from './probe/start-prober';
+import { announceGateway } from './registry/announce-gateway';
 import { createRedis } from './registry/create-redis';
 import { subscribeRevocations } from './registry/subscribe-revocations';
 import { handleConnection } from './ssh/handle-connection';
+import { listenSsh } from './ssh/listen-ssh';
 import { revokeMatching } from './ssh/revoke-matching';
 import { teardownConnection } from './ssh/teardown-connection';
+import { gatewayVersion } from './version';
 
 export type RunningGateway = {
   sshPort: number;
   httpPort: number;
+  /** What this gateway announces in Redis: the address agents dial. */
+  publicAddress: { host: string; port: number };
   hostKeyFingerprint: string;
   metrics: GatewayMetrics;
   log: Logger;
   stop: () => Promise<void>;
 };
 
-/** Start one gateway: host key, Redis, SSH listener, prober, HTTP health and metrics. */
-export const startGateway = async (input: GatewayConfig): Promise<RunningGateway> => {
+/**
+ * Start one gateway: host key, Redis, SSH listener, prober, HTTP health and metrics, and the
+ * announcement that tells the portal where agents dial it.
+ */
+export const startGateway = async (input: GatewayConfigInput): Promise<RunningGateway> => {
   const config = gatewayConfigSchema.parse(input);
   const log = createLogger(config.logLevel, config.gatewayId);
   const hostKey = await loadHostKey(config.dataDir);
@@ -46,41 +53,46 @@ export const startGateway = async (input: GatewayConfig): Promise<RunningGateway
     });
   });
 
-  const clients = new Set<Connection>();
-  const server = new ssh2.Server(
-    {
-      hostKeys: [hostKey.privateKey],
-      ident: 'yunguan-tunnel-gateway',
-      keepaliveInterval: config.keepaliveIntervalMs,
-      keepaliveCountMax: config.keepaliveCountMax,
-    },
-    (client, info) => {
-      clients.add(client);
-      client.once('close', () => clients.delete(client));
-      handleConnection(ctx, client, info);
-    },
+  const ssh = await listenSsh(config, hostKey.privateKey, log, (client, info) =>
+    handleConnection(ctx, client, info),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.sshPort, config.sshHost, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', (err: Error) => log.error({ err: err.message }, 'ssh listener error'));
   const prober = startProber(ctx);
   const http = await startHttpServer(ctx);
-  const sshPort = (server.address() as AddressInfo).port;
+  const sshPort = ssh.port;
   const httpPort = (http.address() as AddressInfo).port;
-  log.info({ sshPort, httpPort, fingerprint: hostKey.fingerprint }, 'tunnel gateway listening');
+  const publicAddress = { host: config.publicHost, port: config.publicPort ?? sshPort };
+  const announcer = await announceGateway({
+    redis,
+    keys: ctx.keys,
+    announcement: {
+      gatewayId: config.gatewayId,
+      sshHost: publicAddress.host,
+      sshPort: publicAddress.port,
+      hostKeyFingerprint: hostKey.fingerprint,
+      startedAt: new Date().toISOString(),
+      version: gatewayVersion,
+    },
+    ttlS: config.announceTtlS,
+    log,
+  });
+  log.info(
+    { sshPort, httpPort, publicAddress, fingerprint: hostKey.fingerprint },
+    'tunnel gateway listening',
+  );
 
   const stop = async () => {
+    // First leave the announcement, so enrollment stops naming this gateway.
+    await announcer.stop().catch((err: unknown) => {
+      log.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'could not delete the gateway announcement; it expires on its own',
+      );
+    });
     prober.stop();
-    server.close();
     await Promise.all(
       [...ctx.connections.values()].map((c) => teardownConnection(ctx, c, 'gateway stopping')),
     );
-    for (const client of clients) client.end();
+    ssh.close();
     await new Promise<void>((resolve) => http.close(() => resolve()));
     await Promise.all([redis.quit(), subscriber.quit()]);
     log.info('tunnel gateway stopped');
@@ -88,6 +100,7 @@ export const startGateway = async (input: GatewayConfig): Promise<RunningGateway
   return {
     sshPort,
     httpPort,
+    publicAddress,
     hostKeyFingerprint: hostKey.fingerprint,
     metrics: ctx.metrics,
     log,

@@ -26,7 +26,10 @@ const en: Catalog = {
     'No tunnel gateway is running, so the agent has nowhere to connect. Start tunnel-gateway and try again.',
   port_range_full: () =>
     'Every tunnel port in the configured range is taken. Widen TUNNEL_PORT_RANGE or delete unused datacenters.',
-  agent_not_enrolled: () => 'This datacenter has no enrolled agent to revoke.',
+  agent_not_enrolled: () =>
+    'This datacenter has neither an active agent nor a pending enrollment token to revoke.',
+  agent_not_enrolled_yet: (p) =>
+    `No agent is enrolled for datacenter "${p.datacenter}" yet. Run the install command from its enrollment token in the datacenter.`,
   invalid_public_key: () => 'The public key is not a valid ssh-ed25519 key.',
   invalid_token: () => 'The API token is invalid or expired. Create a new one under API tokens.',
   invalid_credentials: () =>
@@ -87,7 +90,9 @@ const zh: Catalog = {
     '注册令牌无效、已使用、已撤销或已过期，请在“数据中心”页面重新生成。',
   no_gateway: () => '没有运行中的隧道网关，agent 无处连接。请先启动 tunnel-gateway 再重试。',
   port_range_full: () => '隧道端口范围已用尽。请扩大 TUNNEL_PORT_RANGE 或删除不用的数据中心。',
-  agent_not_enrolled: () => '该数据中心没有已注册的 agent，无需撤销。',
+  agent_not_enrolled: () => '该数据中心既没有在用的 agent，也没有待使用的注册令牌，无需撤销。',
+  agent_not_enrolled_yet: (p) =>
+    `数据中心“${p.datacenter}”尚未注册 agent。请在数据中心内执行注册令牌对应的安装命令。`,
   invalid_public_key: () => '公钥不是有效的 ssh-ed25519 公钥。',
   invalid_credentials: () =>
     '用户名或密码错误，或账户已被临时锁定（连续 5 次失败将锁定 15 分钟）。',

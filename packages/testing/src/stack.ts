@@ -28,7 +28,6 @@ const ok = async (url: string) => {
 
 /** portal-api server, worker and the web (production build) as separate processes. */
 export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
-  const tsx = path.join(opts.root, 'node_modules/.bin/tsx');
   const next = path.join(opts.root, 'node_modules/.bin/next');
   if (!existsSync(path.join(opts.root, 'apps/web/.next/BUILD_ID'))) {
     throw new Error('apps/web has no production build; run `npm run build` first');
@@ -43,10 +42,18 @@ export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
   try {
     const apiDir = path.join(opts.root, 'apps/portal-api');
     children.push(
-      startChild('api', tsx, ['src/server.ts'], { cwd: apiDir, env, quiet: opts.quiet }),
+      startChild('api', process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+        cwd: apiDir,
+        env,
+        quiet: opts.quiet,
+      }),
     );
     children.push(
-      startChild('worker', tsx, ['src/worker.ts'], { cwd: apiDir, env, quiet: opts.quiet }),
+      startChild('worker', process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+        cwd: apiDir,
+        env,
+        quiet: opts.quiet,
+      }),
     );
     children.push(
       startChild('web', next, ['start', '-H', '127.0.0.1', '-p', String(opts.webPort)], {

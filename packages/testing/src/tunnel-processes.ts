@@ -6,6 +6,16 @@ import { startChild, type Child } from './processes';
 
 const run = promisify(execFile);
 
+/** Wait for readiness; a child that never gets there is stopped, not left behind. */
+const waitForOrStop = async (child: Child, what: string, check: () => Promise<boolean>) => {
+  try {
+    await waitFor(what, check);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+};
+
 export type GatewayOptions = {
   root: string;
   gatewayId: string;
@@ -33,6 +43,7 @@ export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> 
         if (line.includes('tunnel gateway listening')) ready = true;
       },
       env: {
+        NODE_ENV: 'production',
         PATH: process.env.PATH,
         GATEWAY_ID: opts.gatewayId,
         GATEWAY_DATA_DIR: opts.dataDir,
@@ -47,7 +58,7 @@ export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> 
       },
     },
   );
-  await waitFor('tunnel gateway', () => {
+  await waitForOrStop(child, 'tunnel gateway', () => {
     if (child.process.exitCode !== null)
       throw new Error(`tunnel gateway exited with ${child.process.exitCode}`);
     return Promise.resolve(ready);
@@ -63,7 +74,7 @@ export const runAgentCli = async (
   args: string[],
 ): Promise<{ stdout: string; stderr: string }> =>
   run(process.execPath, [agentBin(root), ...args], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
+    env: { NODE_ENV: 'production', PATH: process.env.PATH, LOG_LEVEL: 'warn' },
   });
 
 /** `yunguan-agent run` in the foreground; ready once the tunnel is up. */
@@ -83,10 +94,10 @@ export const startAgentProcess = async (
       onLine: (line) => {
         if (line.includes('tunnel up')) up = true;
       },
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'info' },
+      env: { NODE_ENV: 'production', PATH: process.env.PATH, LOG_LEVEL: 'info' },
     },
   );
-  await waitFor('agent tunnel', () => {
+  await waitForOrStop(child, 'agent tunnel', () => {
     if (child.process.exitCode !== null)
       throw new Error(`agent exited with ${child.process.exitCode}`);
     return Promise.resolve(up);

@@ -41,21 +41,31 @@ export const routerConfigSchema = z.object({
 export type RouterConfig = z.infer<typeof routerConfigSchema>;
 
 /** `<dataDir>/agent.json`: what enrollment returned plus the operator's router settings. */
-export const agentConfigSchema = enrollAgentOutput.extend({
-  portalUrl: z.url(),
-  enrolledAt: z.iso.datetime(),
-  /** Private key file, relative to the data directory. */
-  keyFile: z.string().min(1).default('agent_ed25519'),
-  /** Address the agent asks the gateway to listen on. */
-  forwardBindAddress: z.string().min(1).default('127.0.0.1'),
-  keepaliveIntervalMs: z.number().int().positive().default(15_000),
-  keepaliveCountMax: z.number().int().nonnegative().default(3),
-  router: routerConfigSchema.default({
-    upstreams: {},
-    localListen: null,
-    tunnelListen: null,
-    upstreamCheckIntervalMs: 30_000,
-  }),
-});
+export const agentConfigSchema = enrollAgentOutput
+  .extend({
+    portalUrl: z.url(),
+    enrolledAt: z.iso.datetime(),
+    /** Private key file, relative to the data directory. */
+    keyFile: z.string().min(1).default('agent_ed25519'),
+    /** Address the agent asks the gateway to listen on. */
+    forwardBindAddress: z.string().min(1).default('127.0.0.1'),
+    keepaliveIntervalMs: z.number().int().positive().default(15_000),
+    keepaliveCountMax: z.number().int().nonnegative().default(3),
+    router: routerConfigSchema.default({
+      upstreams: {},
+      localListen: null,
+      tunnelListen: null,
+      upstreamCheckIntervalMs: 30_000,
+    }),
+    /**
+     * false: the agent only serves its routers and a stock OpenSSH client (ssh/autossh) keeps the
+     * tunnel, forwarding to `router.tunnelListen` (docs/operator-tunnel.md).
+     */
+    dialTunnel: z.boolean().default(true),
+  })
+  .refine((c) => c.dialTunnel || c.router.tunnelListen !== null, {
+    message: 'dialTunnel: false needs router.tunnelListen (where the OpenSSH -R forward points)',
+    path: ['router', 'tunnelListen'],
+  });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 export type AgentConfigInput = z.input<typeof agentConfigSchema>;

@@ -66,39 +66,49 @@ export const startAgent = async (opts: {
   };
 
   const abort = new AbortController();
-  const loop = runTunnel({
-    config,
-    privateKey,
-    log,
-    signal: abort.signal,
-    backoff: opts.backoff,
-    // Forwarded channels go straight into the router's HTTP parser: no extra TCP hop.
-    onChannel: (channel) => tunnelRouter.emit('connection', channel),
-    onEvent: (event) => {
-      const now = new Date().toISOString();
-      if (event.state === 'connected') {
-        setState({
-          state: 'connected',
-          gateway: event.gateway,
-          since: now,
-          lastError: null,
-          nextAttemptAt: null,
-        });
-      } else if (event.state === 'connecting') {
-        setState({ state: 'connecting', gateway: event.gateway });
-      } else {
-        setState({
-          state: 'waiting',
-          since: now,
-          lastError: event.error,
-          nextAttemptAt: new Date(Date.now() + event.delayMs).toISOString(),
-          reconnects: state.reconnects + 1,
-        });
-      }
-    },
-  });
+  // Without dialTunnel, stock OpenSSH keeps the tunnel and forwards to router.tunnelListen.
+  const loop = config.dialTunnel
+    ? runTunnel({
+        config,
+        privateKey,
+        log,
+        signal: abort.signal,
+        backoff: opts.backoff,
+        // Forwarded channels go straight into the router's HTTP parser: no extra TCP hop.
+        onChannel: (channel) => tunnelRouter.emit('connection', channel),
+        onEvent: (event) => {
+          const now = new Date().toISOString();
+          if (event.state === 'connected') {
+            setState({
+              state: 'connected',
+              gateway: event.gateway,
+              since: now,
+              lastError: null,
+              nextAttemptAt: null,
+            });
+          } else if (event.state === 'connecting') {
+            setState({ state: 'connecting', gateway: event.gateway });
+          } else {
+            setState({
+              state: 'waiting',
+              since: now,
+              lastError: event.error,
+              nextAttemptAt: new Date(Date.now() + event.delayMs).toISOString(),
+              reconnects: state.reconnects + 1,
+            });
+          }
+        },
+      })
+    : Promise.resolve();
+  if (!config.dialTunnel) setState({ state: 'external' });
   log.info(
-    { datacenterId: config.datacenterId, port: config.port, localPort, tunnelPort },
+    {
+      datacenterId: config.datacenterId,
+      port: config.port,
+      localPort,
+      tunnelPort,
+      dialTunnel: config.dialTunnel,
+    },
     'agent started',
   );
 

@@ -17,7 +17,12 @@ export const showStatus = async (
     `upstreams       ${Object.keys(config.router.upstreams).join(', ') || '(none)'}`,
     `agent           ${alive ? `running (pid ${state.pid})` : 'not running'}`,
   ];
-  if (alive) {
+  if (alive && state.state === 'external') {
+    const at = config.router.tunnelListen;
+    lines.push(
+      `tunnel          external (stock OpenSSH) -> router on ${at ? `${at.host}:${at.port}` : '?'}`,
+    );
+  } else if (alive) {
     lines.push(
       `tunnel          ${state.state}${state.gateway ? ` via ${state.gateway}` : ''} since ${state.since}`,
     );
@@ -25,7 +30,9 @@ export const showStatus = async (
     if (state.nextAttemptAt) lines.push(`next attempt    ${state.nextAttemptAt}`);
     lines.push(`reconnects      ${state.reconnects}`);
   }
-  return { text: lines.join('\n'), connected: alive && state.state === 'connected' };
+  // With an external tunnel the agent cannot see it: running routers are all it can vouch for.
+  const ok = alive && (state.state === 'connected' || state.state === 'external');
+  return { text: lines.join('\n'), connected: ok };
 };
 
 const isRunning = (pid: number): boolean => {

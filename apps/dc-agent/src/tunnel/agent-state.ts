@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 export const agentStateSchema = z.object({
   pid: z.number().int(),
-  state: z.enum(['starting', 'connecting', 'connected', 'waiting', 'stopped']),
+  /** `external`: stock OpenSSH keeps the tunnel (dialTunnel: false); the agent only routes. */
+  state: z.enum(['starting', 'connecting', 'connected', 'waiting', 'external', 'stopped']),
   gateway: z.string().nullable(),
   since: z.iso.datetime(),
   lastError: z.string().nullable(),

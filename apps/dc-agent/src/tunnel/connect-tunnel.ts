@@ -39,14 +39,20 @@ export type TunnelSession = {
 /**
  * One SSH connection: verify the pinned host key, authenticate with the agent key, request the
  * forward of the datacenter port. Resolves once the forward is active; every forwarded
- * connection is handed to `onChannel`.
+ * connection is handed to `onChannel`. Aborting `signal` ends the connection in any phase:
+ * during the handshake the promise rejects, afterwards `closed` settles.
  */
 export const connectTunnel = (
   target: TunnelTarget,
   onChannel: (channel: ClientChannel) => void,
   log: Logger,
+  signal?: AbortSignal,
 ): Promise<TunnelSession> =>
   new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new Error('stopped before connecting'));
+      return;
+    }
     const client = new Client();
     let presented: string | null = null;
     let settled = false;
@@ -73,6 +79,9 @@ export const connectTunnel = (
       }
       onChannel(accept());
     });
+    // ssh2 leaves Nagle on; a channel confirmation followed by the first response bytes would
+    // then wait for the gateway's delayed ACK (~40 ms per forwarded connection).
+    client.on('connect', () => client.setNoDelay(true));
     client.on('ready', () => {
       client.forwardIn(target.forwardBindAddress, target.forwardPort, (err) => {
         if (err) {
@@ -85,6 +94,18 @@ export const connectTunnel = (
         resolve({ closed, end: () => client.end() });
       });
     });
+    const onAbort = () => {
+      closeReason = 'stopped';
+      if (settled) {
+        client.end(); // a clean SSH disconnect
+        return;
+      }
+      // Mid-handshake: drop the socket at once, never wait for a gateway that may not answer.
+      settled = true;
+      client.destroy();
+      reject(new Error('stopped while connecting'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     client.on('error', (err) => {
       lastError = err;
       closeReason = err.message;
@@ -95,6 +116,7 @@ export const connectTunnel = (
       }
     });
     client.on('close', () => {
+      signal?.removeEventListener('abort', onAbort);
       if (!settled) fail(lastError ?? new Error('connection closed during the handshake'));
       resolveClosed(closeReason);
     });

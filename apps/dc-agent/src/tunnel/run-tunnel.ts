@@ -49,18 +49,18 @@ export const runTunnel = async (opts: {
         },
         opts.onChannel,
         log,
+        signal,
       );
       const connectedAt = Date.now();
       log.info({ gateway, port: config.port }, 'tunnel up');
       opts.onEvent({ state: 'connected', gateway });
-      const stop = () => session.end();
-      signal.addEventListener('abort', stop, { once: true });
+      // The session ends itself when `signal` aborts — also if that happened mid-handshake.
       error = await session.closed;
-      signal.removeEventListener('abort', stop);
       if (signal.aborted) break;
       failures = Date.now() - connectedAt >= stableAfterMs ? 0 : failures + 1;
       log.warn({ gateway, reason: error }, 'tunnel lost');
     } catch (err) {
+      if (signal.aborted) break;
       failures += 1;
       turn += 1;
       error = err instanceof Error ? err.message : String(err);

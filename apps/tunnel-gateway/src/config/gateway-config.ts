@@ -1,3 +1,4 @@
+import { gatewayAnnouncementTtlS } from '@yunguan/contract';
 import { z } from 'zod';
 
 /** Everything a gateway needs to run; built from the environment by env.ts, or by tests. */
@@ -11,6 +12,12 @@ export const gatewayConfigSchema = z.object({
   forwardBindAddress: z.string().min(1),
   /** Host portal-api dials to reach forwarded ports on this gateway. */
   advertiseHost: z.string().min(1),
+  /** SSH address agents dial, announced in Redis for enrollment (not the bind address). */
+  publicHost: z.string().min(1).max(253),
+  /** Announced SSH port; null announces the port the SSH listener actually got. */
+  publicPort: z.number().int().min(1).max(65535).nullable(),
+  /** Lifetime of the gateway announcement in seconds; refreshed at a third of it. */
+  announceTtlS: z.number().int().min(1).default(gatewayAnnouncementTtlS),
   httpHost: z.string().min(1),
   httpPort: z.number().int().min(0).max(65535),
   redisUrl: z.string().min(1),
@@ -28,3 +35,4 @@ export const gatewayConfigSchema = z.object({
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+export type GatewayConfigInput = z.input<typeof gatewayConfigSchema>;

@@ -19,6 +19,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { key: 'admin.roles', path: '/console/admin/roles', group: 'admin', built: true },
   { key: 'admin.quotas', path: '/console/admin/quotas', group: 'admin', built: true },
   { key: 'admin.audit', path: '/console/admin/audit', group: 'admin', built: true },
+  { key: 'admin.datacenters', path: '/console/admin/datacenters', group: 'admin', built: true },
 ];
 
 export const menuGroups: readonly MenuGroup[] = ['resources', 'operations', 'admin'];

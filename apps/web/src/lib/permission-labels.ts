@@ -2,7 +2,7 @@ import type { Permission } from '@yunguan/domain';
 import type { MessageKey, Translate } from '@/i18n/i18n-provider';
 
 export type PermissionEntity =
-  'department' | 'project' | 'user' | 'role' | 'quota' | 'audit' | 'resource';
+  'department' | 'project' | 'user' | 'role' | 'quota' | 'audit' | 'resource' | 'datacenter';
 
 export const entityOf = (permission: Permission): PermissionEntity =>
   permission.split('.')[0] as PermissionEntity;

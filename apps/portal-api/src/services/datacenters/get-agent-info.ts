@@ -10,7 +10,8 @@ export const getAgentInfo = async (
   id: string,
 ): Promise<Record<string, unknown>> => {
   const row = await findDatacenterFor(ctx, id, 'datacenter.read');
-  if (!row.agent || row.agent.revokedAt) throw precondition('agent_not_enrolled');
+  if (!row.agent || row.agent.revokedAt)
+    throw precondition('agent_not_enrolled_yet', { datacenter: row.name });
   const response = await callDatacenter(
     ctx.config.tunnel.registry,
     { id, name: row.name, routerSecret: ctx.config.secretBox.open(row.agent.routerSecretEnc) },

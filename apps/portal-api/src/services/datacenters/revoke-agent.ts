@@ -8,11 +8,12 @@ import type { ServiceContext } from '../context';
 import { findDatacenterFor } from './find-datacenter-for';
 import { toDatacenter } from './to-datacenter';
 
-/** Revoke the agent's key and any unused tokens; gateways drop the connection on the pub/sub
+/** Revoke the agent's key (if any) and any unused enrollment tokens; gateways drop the connection on the pub/sub
  * message (within 5 s) and refuse the key from then on. */
 export const revokeAgent = async (ctx: ServiceContext, id: string): Promise<Datacenter> => {
   const row = await findDatacenterFor(ctx, id, 'datacenter.manage');
-  if (!row.agent || row.agent.revokedAt) throw precondition('agent_not_enrolled');
+  const activeAgent = row.agent && !row.agent.revokedAt ? row.agent : null;
+  if (!activeAgent && row.enrollmentTokens.length === 0) throw precondition('agent_not_enrolled');
   await inTransaction(ctx.db, async (tx) => {
     await revokeAgentRow(tx, id, ctx.now());
     await revokeUnusedEnrollmentTokens(tx, id, ctx.now());
@@ -21,12 +22,12 @@ export const revokeAgent = async (ctx: ServiceContext, id: string): Promise<Data
       targetType: 'datacenter',
       targetId: id,
       targetName: row.name,
-      detail: { fingerprint: row.agent!.fingerprint },
+      detail: { fingerprint: activeAgent?.fingerprint ?? null },
     });
   });
   await ctx.config.tunnel.registry.revokeAgentKey({
     datacenterId: id,
-    fingerprint: row.agent.fingerprint,
+    fingerprint: activeAgent?.fingerprint ?? null,
   });
   const after = await findDatacenterRow(ctx.db, id);
   return toDatacenter(ctx.config.tunnel.registry, after ?? row, ctx.now());

@@ -4,6 +4,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -39,6 +40,7 @@ const icons: Record<MenuKey, ReactNode> = {
   'admin.roles': <SafetyCertificateOutlined />,
   'admin.quotas': <AppstoreOutlined />,
   'admin.audit': <AuditOutlined />,
+  'admin.datacenters': <ClusterOutlined />,
 };
 
 /** Sidebar: only the modules listed in GET /api/v1/me `.menus`, grouped. */
