@@ -54,7 +54,8 @@ const enroll = (token: string, dataDir: string) =>
   runAgentCli(root, ['enroll', '--portal', portalUrl, '--token', token, '--data-dir', dataDir]);
 
 beforeAll(async () => {
-  const first = 30_000 + Math.floor(Math.random() * 20_000);
+  // Above the kernel's ephemeral range, so no outgoing connection can hold one of these ports.
+  const first = 61_000 + Math.floor(Math.random() * 4_000);
   h = await createHarness({ tunnelPortRange: `${first}-${first + 20}` });
   await h.app.listen({ host: '127.0.0.1', port: 0 });
   const address = h.app.server.address();

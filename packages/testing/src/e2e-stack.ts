@@ -10,7 +10,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** The whole system for a browser test: its own database (migrated, demo-seeded), the shared
  * test Redis, and portal-api server + worker + web on free ports. */
-export const startE2eStack = async (opts: { demoPassword: string }): Promise<RunningStack> => {
+export const startE2eStack = async (opts: {
+  demoPassword: string;
+  env?: Record<string, string>;
+}): Promise<RunningStack> => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -21,6 +24,7 @@ export const startE2eStack = async (opts: { demoPassword: string }): Promise<Run
     YUNGUAN_DEMO_PASSWORD: opts.demoPassword,
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
+    ...opts.env,
   };
   const seeded = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['src/db/seed-cli.ts'], {
     cwd: path.join(root, 'apps/portal-api'),
