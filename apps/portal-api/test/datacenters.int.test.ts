@@ -1,4 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -9,6 +13,7 @@ import {
   type Child,
 } from '@yunguan/testing';
 import { testRedisUrl } from '@yunguan/testing/database';
+import { spawnProcess } from '@yunguan/testing/tunnel';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOrganisation } from './factories';
 import { createHarness, json, type Harness } from './harness';
@@ -17,6 +22,7 @@ import { createHarness, json, type Harness } from './harness';
  * processes), real Redis and PostgreSQL: create → enroll through the CLI → online → agent info
  * through the tunnel → revoke; token misuse; fast failure when offline. */
 const root = path.resolve(import.meta.dirname, '../../..');
+const execFileAsync = promisify(execFile);
 let h: Harness;
 let dir: string;
 let gateway: Child;
@@ -139,6 +145,75 @@ describe('datacenter enrollment and the tunnel', () => {
     expect(online.agent?.fingerprint).not.toBe(old);
     expect(await h.deps.redis.get(`${h.deps.env.REDIS_KEY_PREFIX}agent-key:${old}`)).toBeNull();
     expect((await h.admin.get(`/api/v1/datacenters/${dc.id}/agent-info`)).statusCode).toBe(200);
+  });
+});
+
+describe('stock OpenSSH as the agent', () => {
+  test('`ssh -N -R` with an enrolled key makes the datacenter online in the portal', async () => {
+    const dc = await createDc('dc-openssh');
+    const keyFile = path.join(dir, 'openssh_ed25519');
+    await execFileAsync('ssh-keygen', [
+      '-q',
+      '-t',
+      'ed25519',
+      '-N',
+      '',
+      '-C',
+      'operator',
+      '-f',
+      keyFile,
+    ]);
+    const publicKey = (await readFile(`${keyFile}.pub`, 'utf8')).trim();
+    const enrolled = await h.anonymous.post('/api/v1/agent/enroll', {
+      token: dc.enrollment.token,
+      publicKey,
+    });
+    expect(enrolled.statusCode).toBe(201);
+    const { port, gateways } = json<{ port: number; gateways: { host: string; port: number }[] }>(
+      enrolled,
+    );
+    // A minimal router: what the gateway probes and what the portal then reaches.
+    const router = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        JSON.stringify(
+          req.url === '/agent/healthz'
+            ? { status: 'ok' }
+            : { version: 'openssh-router', url: req.url },
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
+    const routerPort = (router.address() as AddressInfo).port;
+    const gw = gateways[0]!;
+    const ssh = spawnProcess('ssh', [
+      '-F',
+      '/dev/null',
+      '-i',
+      keyFile,
+      '-N',
+      '-o',
+      'ExitOnForwardFailure=yes',
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-R',
+      `127.0.0.1:${port}:127.0.0.1:${routerPort}`,
+      '-p',
+      String(gw.port),
+      `${dc.id}@${gw.host}`,
+    ]);
+    try {
+      await waitForState(dc.id, 'online');
+      const info = await h.admin.get(`/api/v1/datacenters/${dc.id}/agent-info`);
+      expect(info.statusCode).toBe(200);
+      expect(json(info)).toMatchObject({ version: 'openssh-router', url: '/agent/info' });
+    } finally {
+      await ssh.kill();
+      router.close();
+    }
+    await waitForState(dc.id, 'offline');
   });
 });
 
