@@ -84,6 +84,7 @@ test('enroll a datacenter from the console and watch it come online', async () =
   const command = (await byTestId(page, 'enrollment-command').innerText()).trim();
   expect(token).toMatch(/^ygenr_/);
   expect(command).toContain(token);
+  expect(command).toContain(`--portal ${stack.webUrl}`);
   await byTestId(page, 'datacenter-form').waitFor({ state: 'hidden' });
   await page.screenshot({ path: path.join(SHOTS, '10-enrollment-command.png') });
   await byTestId(page, 'enrollment-close').click();

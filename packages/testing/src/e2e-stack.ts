@@ -32,11 +32,7 @@ export const startE2eStack = async (opts: {
     encoding: 'utf8',
   });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
-  return startStack({
-    root,
-    env,
-    apiPort: await freePort(),
-    webPort: await freePort(),
-    quiet: true,
-  });
+  const webPort = await freePort();
+  env.YUNGUAN_PUBLIC_URL = `http://127.0.0.1:${webPort}`; // what install commands show
+  return startStack({ root, env, apiPort: await freePort(), webPort, quiet: true });
 };
