@@ -1,89 +1,54 @@
 import { randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { tunnelHealthSchema, tunnelRecordSchema } from '@yunguan/contract';
+import {
+  type RedisTestScope,
+  type Spawned,
+  httpGet,
+  spawnProcess,
+  waitForValue,
+} from '@yunguan/testing/tunnel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentConfigSchema } from '../src/config/agent-config';
-import { freePort } from '@yunguan/testing/tunnel';
-import { httpGet } from '@yunguan/testing/tunnel';
-import { type RedisTestScope, createRedisTestScope } from '@yunguan/testing/tunnel';
-import { startReferenceEnrollServer } from './reference-enroll-server';
-import { type Spawned, spawnProcess } from '@yunguan/testing/tunnel';
-import {
-  gatewayProcessEnv,
-  readGatewayFingerprint,
-  startGatewayProcess,
-} from './start-gateway-process';
+import { type GatewayFixture, agentBin, run, startGatewayFixture } from './gateway-fixture';
+import { startGatewayProcess } from './start-gateway-process';
 import { type Upstream, startUpstream } from './start-upstream';
-import { waitForValue } from '@yunguan/testing/tunnel';
-
-const run = promisify(execFile);
-const repo = resolve(import.meta.dirname, '../../..');
-const agentBin = join(repo, 'apps/dc-agent/bin/yunguan-agent.mjs');
 
 /** Both of our apps as real processes, enrolled through the real CLI, over a real SSH tunnel. */
 describe('dc-agent ↔ tunnel-gateway end to end', () => {
+  let fx: GatewayFixture;
   let scope: RedisTestScope;
-  let gateway: Spawned;
   let agent: Spawned | null = null;
   let nova: Upstream;
   let keystone: Upstream;
-  let root: string;
   let dataDir: string;
-  let gatewayEnv: NodeJS.ProcessEnv;
-  let enroll: Awaited<ReturnType<typeof startReferenceEnrollServer>>;
+  let enroll: GatewayFixture['enroll'];
   let dcPort: number;
+  let agentCli: GatewayFixture['agentCli'];
   const dc = 'dc-e2e';
   const token = randomBytes(24).toString('base64url');
 
-  const agentCli = (args: string[]) =>
-    run(process.execPath, [agentBin, ...args, '--data-dir', dataDir], {
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
-    });
-
   beforeAll(async () => {
-    scope = createRedisTestScope();
-    root = await mkdtemp(join(tmpdir(), 'yg-e2e-'));
-    dataDir = join(root, 'agent');
-    dcPort = await freePort();
-    const sshPort = await freePort();
-    gatewayEnv = gatewayProcessEnv({
+    fx = await startGatewayFixture({
+      tmpPrefix: 'yg-e2e-',
       gatewayId: 'gw-e2e',
-      dataDir: join(root, 'gateway'),
-      sshPort,
-      prefix: scope.prefix,
-      portRange: { first: dcPort, last: dcPort },
+      datacenterId: dc,
+      token,
     });
-    gateway = await startGatewayProcess(gatewayEnv);
-    nova = await startUpstream('nova');
+    ({ scope, dataDir, dcPort, enroll, nova, agentCli } = fx);
     keystone = await startUpstream('keystone', {
       compute: `${nova.url}/v2.1/p1`,
       identity: 'http://controller:5000/v3',
-    });
-    enroll = await startReferenceEnrollServer({
-      redis: scope.redis,
-      keys: scope.keys,
-      prefix: scope.prefix,
-      datacenterId: dc,
-      token,
-      portRange: { first: dcPort, last: dcPort },
-      gateway: { host: '127.0.0.1', port: sshPort },
-      hostKeyFingerprint: await readGatewayFingerprint(join(root, 'gateway')),
     });
   });
 
   afterAll(async () => {
     await agent?.kill();
-    await gateway?.kill();
-    await enroll?.close();
-    await nova?.close();
     await keystone?.close();
-    await scope?.cleanup();
+    await fx?.close();
   });
 
   it('enrolls with the CLI: OpenSSH-format key (0600) and agent.json', async () => {
@@ -167,12 +132,12 @@ describe('dc-agent ↔ tunnel-gateway end to end', () => {
     const before = tunnelRecordSchema.parse(
       JSON.parse((await scope.redis.get(scope.keys.tunnel(dc))) ?? 'null'),
     );
-    gateway.child.kill('SIGKILL');
-    await gateway.exited;
+    fx.gateway.child.kill('SIGKILL');
+    await fx.gateway.exited;
     await expect(httpGet(`http://127.0.0.1:${dcPort}/agent/healthz`)).rejects.toThrow(
       /ECONNREFUSED/,
     );
-    gateway = await startGatewayProcess(gatewayEnv);
+    fx.gateway = await startGatewayProcess(fx.gatewayEnv);
     const after = await waitForValue(
       'agent reconnected',
       async () => {

@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tunnelHealthSchema } from '@yunguan/contract';
 import {
   type RedisTestScope,
   type Spawned,
-  createRedisTestScope,
-  freePort,
   httpGet,
   spawnProcess,
   waitForValue,
@@ -17,16 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentConfigSchema } from '../src/config/agent-config';
 import { createLogger } from '../src/logger';
 import { type RunningAgent, startAgent } from '../src/run/start-agent';
-import { startReferenceEnrollServer } from './reference-enroll-server';
-import {
-  gatewayProcessEnv,
-  readGatewayFingerprint,
-  startGatewayProcess,
-} from './start-gateway-process';
-import { type Upstream, startUpstream } from './start-upstream';
-
-const run = promisify(execFile);
-const agentBin = resolve(import.meta.dirname, '../bin/yunguan-agent.mjs');
+import { type GatewayFixture, agentBin, run, startGatewayFixture } from './gateway-fixture';
+import { type Upstream } from './start-upstream';
 
 /**
  * docs/operator-tunnel.md, "stock OpenSSH instead of our agent", step by step: enroll with the
@@ -34,16 +21,14 @@ const agentBin = resolve(import.meta.dirname, '../bin/yunguan-agent.mjs');
  * (dialTunnel: false), and let `ssh -N -R` keep the tunnel.
  */
 describe('stock OpenSSH keeps the tunnel, the agent only routes', () => {
+  let fx: GatewayFixture;
   let scope: RedisTestScope;
-  let gateway: Spawned;
-  let enroll: Awaited<ReturnType<typeof startReferenceEnrollServer>>;
+  let enroll: GatewayFixture['enroll'];
   let nova: Upstream;
   let agent: RunningAgent | null = null;
   let ssh: Spawned | null = null;
   let root: string;
   let dataDir: string;
-  let sshPort: number;
-  let dcPort: number;
   const dc = 'dc-openssh-router';
   const token = 'operator-token-0123456789abcdef';
 
@@ -53,40 +38,19 @@ describe('stock OpenSSH keeps the tunnel, the agent only routes', () => {
   };
 
   beforeAll(async () => {
-    scope = createRedisTestScope();
-    root = await mkdtemp(join(tmpdir(), 'yg-openssh-router-'));
-    dataDir = join(root, 'agent');
-    sshPort = await freePort();
-    dcPort = await freePort();
-    gateway = await startGatewayProcess(
-      gatewayProcessEnv({
-        gatewayId: 'gw-openssh',
-        dataDir: join(root, 'gateway'),
-        sshPort,
-        prefix: scope.prefix,
-        portRange: { first: dcPort, last: dcPort },
-      }),
-    );
-    nova = await startUpstream('nova');
-    enroll = await startReferenceEnrollServer({
-      redis: scope.redis,
-      keys: scope.keys,
-      prefix: scope.prefix,
+    fx = await startGatewayFixture({
+      tmpPrefix: 'yg-openssh-router-',
+      gatewayId: 'gw-openssh',
       datacenterId: dc,
       token,
-      portRange: { first: dcPort, last: dcPort },
-      gateway: { host: '127.0.0.1', port: sshPort },
-      hostKeyFingerprint: await readGatewayFingerprint(join(root, 'gateway')),
     });
+    ({ scope, enroll, nova, root, dataDir } = fx);
   });
 
   afterAll(async () => {
     await ssh?.kill();
     await agent?.stop();
-    await gateway?.kill();
-    await enroll?.close();
-    await nova?.close();
-    await scope?.cleanup();
+    await fx?.close();
   });
 
   it('carries the portal to the router through `ssh -N -R` with the enrolled key and a pinned host key', async () => {

@@ -1,51 +1,28 @@
-import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { copyFile, readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { agentKeyRecordSchema, tunnelRecordSchema } from '@yunguan/contract';
-import {
-  type RedisTestScope,
-  type Spawned,
-  createRedisTestScope,
-  freePort,
-  httpGet,
-  spawnProcess,
-  waitForValue,
-} from '@yunguan/testing/tunnel';
+import { type RedisTestScope, httpGet, spawnProcess, waitForValue } from '@yunguan/testing/tunnel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger';
 import { type RunningAgent, startAgent } from '../src/run/start-agent';
-import { startReferenceEnrollServer } from './reference-enroll-server';
-import {
-  fingerprintOfPublicKey,
-  gatewayProcessEnv,
-  readGatewayFingerprint,
-  startGatewayProcess,
-} from './start-gateway-process';
-import { type Upstream, startUpstream } from './start-upstream';
-
-const run = promisify(execFile);
-const agentBin = resolve(import.meta.dirname, '../bin/yunguan-agent.mjs');
+import { type GatewayFixture, startGatewayFixture } from './gateway-fixture';
+import { fingerprintOfPublicKey } from './start-gateway-process';
 
 /** Re-enrolling a datacenter (a new token, a new key) replaces its key: the old one is refused. */
 describe('re-enrollment replaces the agent key', () => {
+  let fx: GatewayFixture;
   let scope: RedisTestScope;
-  let gateway: Spawned;
-  let enroll: Awaited<ReturnType<typeof startReferenceEnrollServer>>;
-  let nova: Upstream;
+  let enroll: GatewayFixture['enroll'];
   let root: string;
   let dataDir: string;
   let dcPort: number;
   let sshPort: number;
+  let agentCli: GatewayFixture['agentCli'];
   let agent: RunningAgent | null = null;
   const dc = 'dc-rotate';
   const log = createLogger('silent');
 
-  const agentCli = (args: string[]) =>
-    run(process.execPath, [agentBin, ...args, '--data-dir', dataDir], {
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
-    });
   const enrolledFingerprint = async () =>
     fingerprintOfPublicKey(await readFile(join(dataDir, 'agent_ed25519.pub'), 'utf8'));
   const tunnel = async () => {
@@ -54,39 +31,18 @@ describe('re-enrollment replaces the agent key', () => {
   };
 
   beforeAll(async () => {
-    scope = createRedisTestScope();
-    root = await mkdtemp(join(tmpdir(), 'yg-re-enroll-'));
-    dataDir = join(root, 'agent');
-    dcPort = await freePort();
-    sshPort = await freePort();
-    gateway = await startGatewayProcess(
-      gatewayProcessEnv({
-        gatewayId: 'gw-rotate',
-        dataDir: join(root, 'gateway'),
-        sshPort,
-        prefix: scope.prefix,
-        portRange: { first: dcPort, last: dcPort },
-      }),
-    );
-    nova = await startUpstream('nova');
-    enroll = await startReferenceEnrollServer({
-      redis: scope.redis,
-      keys: scope.keys,
-      prefix: scope.prefix,
+    fx = await startGatewayFixture({
+      tmpPrefix: 'yg-re-enroll-',
+      gatewayId: 'gw-rotate',
       datacenterId: dc,
       token: 'first-token-0123456789abcdef',
-      portRange: { first: dcPort, last: dcPort },
-      gateway: { host: '127.0.0.1', port: sshPort },
-      hostKeyFingerprint: await readGatewayFingerprint(join(root, 'gateway')),
     });
+    ({ scope, enroll, root, dataDir, dcPort, sshPort, agentCli } = fx);
   });
 
   afterAll(async () => {
     await agent?.stop();
-    await gateway?.kill();
-    await enroll?.close();
-    await nova?.close();
-    await scope?.cleanup();
+    await fx?.close();
   });
 
   it('drops the old connection, refuses the old key, and serves the new key on the same port', async () => {

@@ -1,15 +1,16 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ApiToken } from '@yunguan/contract';
 import { deleteApiToken, listApiTokens } from '@yunguan/contract';
-import { App, Button, Popconfirm, Table, Typography } from 'antd';
+import { Button, Popconfirm, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { PageHeader } from '@/components/common/page-header';
 import { rowTestId } from '@/components/common/row-props';
+import { useRemoveMutation } from '@/components/common/use-contract-mutation';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract, queryOptionsFor } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
@@ -17,18 +18,12 @@ import { CreateTokenModal } from './create-token-modal';
 
 export function ApiTokensPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const query = useQuery(queryOptionsFor(listApiTokens, {}));
 
-  const revoke = useMutation({
-    mutationFn: (id: string) => callContract(deleteApiToken, { params: { id } }),
-    onSuccess: async () => {
-      void message.success(t('tokens.revoked'));
-      await queryClient.invalidateQueries({ queryKey: [listApiTokens.id] });
-    },
-    onError: (error) => void message.error(error.message),
+  const revoke = useRemoveMutation((id) => callContract(deleteApiToken, { params: { id } }), {
+    stale: [listApiTokens],
+    successText: t('tokens.revoked'),
   });
 
   const columns: TableColumnsType<ApiToken> = [

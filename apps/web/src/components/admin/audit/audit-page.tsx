@@ -96,14 +96,7 @@ export function AuditPage() {
           ),
           rowExpandable: (e) => Object.keys(e.detail).length > 0,
         }}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: list.onPageChange,
-        }}
+        pagination={list.pagination(query.data?.total)}
         data-testid="audit-table"
       />
     </>

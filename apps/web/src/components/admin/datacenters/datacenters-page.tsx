@@ -1,14 +1,15 @@
 'use client';
 
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Datacenter } from '@yunguan/contract';
 import { listDatacenters } from '@yunguan/contract';
-import { Button, Input, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
-import { PageHeader } from '@/components/common/page-header';
+import { AdminListPage } from '@/components/common/admin-list-page';
+import { CreateButton, SearchBox } from '@/components/common/list-toolbar';
 import { rowTestId } from '@/components/common/row-props';
+import { useDialog } from '@/components/common/use-dialog';
 import { useListState } from '@/components/common/use-list-state';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
@@ -30,8 +31,8 @@ export function DatacentersPage() {
   const { t, lang } = useI18n();
   const list = useListState();
   const canManage = useCan('datacenter.manage');
-  const [form, setForm] = useState<Dialog<Datacenter | null>>({ open: false, value: null });
-  const [test, setTest] = useState<Dialog<Datacenter | null>>({ open: false, value: null });
+  const form = useDialog<Datacenter>();
+  const test = useDialog<Datacenter>();
   const [shown, setShown] = useState<Dialog<ShownEnrollment | null>>({ open: false, value: null });
   const [viewing, setViewing] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
@@ -58,8 +59,8 @@ export function DatacentersPage() {
       render: (_, dc) => (
         <DatacenterRowActions
           datacenter={dc}
-          onEdit={() => setForm({ open: true, value: dc })}
-          onTest={() => setTest({ open: true, value: dc })}
+          onEdit={() => form.show(dc)}
+          onTest={() => test.show(dc)}
           onEnrollment={(enrollment) =>
             setShown({ open: true, value: { name: dc.name, enrollment, rotation: true } })
           }
@@ -75,66 +76,44 @@ export function DatacentersPage() {
     : null;
 
   return (
-    <>
-      <PageHeader
-        title={t('datacenters.title')}
-        extra={
-          <>
-            <Typography.Text type="secondary" data-testid="datacenter-refresh-hint">
-              {t('datacenters.autoRefresh')}
-              {updated && ` · ${t('datacenters.updatedAt', { time: updated })}`}
-            </Typography.Text>
-            <Button
-              icon={<ReloadOutlined />}
-              loading={refreshing}
-              onClick={refresh}
-              data-testid="datacenter-refresh"
-            >
-              {t('common.refresh')}
-            </Button>
-            <Input.Search
-              allowClear
-              placeholder={t('common.searchPlaceholder')}
-              onSearch={list.search}
-              style={{ width: 240 }}
-              data-testid="datacenter-search"
-            />
-            {canManage && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setForm({ open: true, value: null })}
-                data-testid="datacenter-create"
-              >
-                {t('datacenters.create')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <ErrorAlert error={query.error} />
-      <Table<Datacenter>
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items}
-        // Not isFetching: the 5 s poll must not flash a spinner over the table.
-        loading={query.isPending || query.isPlaceholderData}
-        onRow={rowTestId('datacenter', (r) => r.name)}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: list.onPageChange,
-        }}
-        data-testid="datacenter-table"
-      />
+    <AdminListPage<Datacenter>
+      title={t('datacenters.title')}
+      extra={
+        <>
+          <Typography.Text type="secondary" data-testid="datacenter-refresh-hint">
+            {t('datacenters.autoRefresh')}
+            {updated && ` · ${t('datacenters.updatedAt', { time: updated })}`}
+          </Typography.Text>
+          <Button
+            icon={<ReloadOutlined />}
+            loading={refreshing}
+            onClick={refresh}
+            data-testid="datacenter-refresh"
+          >
+            {t('common.refresh')}
+          </Button>
+          <SearchBox onSearch={list.search} data-testid="datacenter-search" />
+          {canManage && (
+            <CreateButton onClick={() => form.show()} data-testid="datacenter-create">
+              {t('datacenters.create')}
+            </CreateButton>
+          )}
+        </>
+      }
+      error={query.error}
+      columns={columns}
+      dataSource={query.data?.items}
+      // Not isFetching: the 5 s poll must not flash a spinner over the table.
+      loading={query.isPending || query.isPlaceholderData}
+      onRow={rowTestId('datacenter', (r) => r.name)}
+      scroll={{ x: 'max-content' }}
+      pagination={list.pagination(query.data?.total)}
+      data-testid="datacenter-table"
+    >
       <DatacenterFormModal
         open={form.open}
-        editing={form.value}
-        onClose={() => setForm({ open: false, value: form.value })}
+        editing={form.editing}
+        onClose={form.close}
         onCreated={({ name, enrollment }) =>
           setShown({ open: true, value: { name, enrollment, rotation: false } })
         }
@@ -145,12 +124,8 @@ export function DatacentersPage() {
         onClose={() => setShown({ open: false, value: shown.value })}
         afterClose={() => setShown({ open: false, value: null })}
       />
-      <AgentInfoModal
-        open={test.open}
-        datacenter={test.value}
-        onClose={() => setTest({ open: false, value: test.value })}
-      />
+      <AgentInfoModal open={test.open} datacenter={test.editing} onClose={test.close} />
       <DatacenterDetailDrawer id={viewing} onClose={() => setViewing(null)} />
-    </>
+    </AdminListPage>
   );
 }

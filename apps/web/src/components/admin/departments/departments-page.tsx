@@ -1,15 +1,15 @@
 'use client';
 
-import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Department } from '@yunguan/contract';
 import { deleteDepartment, listDepartments } from '@yunguan/contract';
-import { App, Button, Input, Popconfirm, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
-import { PageHeader } from '@/components/common/page-header';
+import { AdminListPage } from '@/components/common/admin-list-page';
+import { CreateButton, SearchBox } from '@/components/common/list-toolbar';
+import { EditDeleteActions } from '@/components/common/row-actions';
 import { rowTestId } from '@/components/common/row-props';
+import { useRemoveMutation } from '@/components/common/use-contract-mutation';
+import { useDialog } from '@/components/common/use-dialog';
 import { useListState } from '@/components/common/use-list-state';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract, queryOptionsFor } from '@/lib/api';
@@ -19,13 +19,8 @@ import { DepartmentFormModal } from './department-form-modal';
 
 export function DepartmentsPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const list = useListState();
-  const [modal, setModal] = useState<{ open: boolean; editing: Department | null }>({
-    open: false,
-    editing: null,
-  });
+  const modal = useDialog<Department>();
   const canCreate = useCan('department.create');
   const canUpdate = useCan('department.update');
   const canDelete = useCan('department.delete');
@@ -37,13 +32,9 @@ export function DepartmentsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const remove = useMutation({
-    mutationFn: (id: string) => callContract(deleteDepartment, { params: { id } }),
-    onSuccess: async () => {
-      void message.success(t('common.deleted'));
-      await queryClient.invalidateQueries({ queryKey: [listDepartments.id] });
-    },
-    onError: (error) => void message.error(error.message),
+  const remove = useRemoveMutation((id) => callContract(deleteDepartment, { params: { id } }), {
+    stale: [listDepartments],
+    successText: t('common.deleted'),
   });
 
   const columns: TableColumnsType<Department> = [
@@ -79,81 +70,39 @@ export function DepartmentsPage() {
       key: 'actions',
       width: 150,
       render: (_, row) => (
-        <Space size="small">
-          {canUpdate && (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => setModal({ open: true, editing: row })}
-              data-testid={`department-edit-${row.name}`}
-            >
-              {t('common.edit')}
-            </Button>
-          )}
-          {canDelete && (
-            <Popconfirm
-              title={t('common.confirmDelete', { name: row.name })}
-              onConfirm={() => remove.mutate(row.id)}
-              okButtonProps={{ danger: true, 'data-testid': 'confirm-delete' }}
-            >
-              <Button type="link" size="small" danger data-testid={`department-delete-${row.name}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
+        <EditDeleteActions
+          name={row.name}
+          onEdit={canUpdate ? () => modal.show(row) : undefined}
+          onDelete={canDelete ? () => remove.mutate(row.id) : undefined}
+          editTestId={`department-edit-${row.name}`}
+          deleteTestId={`department-delete-${row.name}`}
+        />
       ),
     });
   }
 
   return (
-    <>
-      <PageHeader
-        title={t('departments.title')}
-        extra={
-          <>
-            <Input.Search
-              allowClear
-              placeholder={t('common.searchPlaceholder')}
-              onSearch={list.search}
-              style={{ width: 240 }}
-              data-testid="department-search"
-            />
-            {canCreate && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setModal({ open: true, editing: null })}
-                data-testid="department-create"
-              >
-                {t('departments.create')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <ErrorAlert error={query.error} />
-      <Table<Department>
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        onRow={rowTestId('department', (r) => r.name)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: list.onPageChange,
-        }}
-        data-testid="department-table"
-      />
-      <DepartmentFormModal
-        open={modal.open}
-        editing={modal.editing}
-        onClose={() => setModal({ open: false, editing: modal.editing })}
-      />
-    </>
+    <AdminListPage<Department>
+      title={t('departments.title')}
+      extra={
+        <>
+          <SearchBox onSearch={list.search} data-testid="department-search" />
+          {canCreate && (
+            <CreateButton onClick={() => modal.show()} data-testid="department-create">
+              {t('departments.create')}
+            </CreateButton>
+          )}
+        </>
+      }
+      error={query.error}
+      columns={columns}
+      dataSource={query.data?.items}
+      loading={query.isFetching}
+      onRow={rowTestId('department', (r) => r.name)}
+      pagination={list.pagination(query.data?.total)}
+      data-testid="department-table"
+    >
+      <DepartmentFormModal open={modal.open} editing={modal.editing} onClose={modal.close} />
+    </AdminListPage>
   );
 }

@@ -1,22 +1,15 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Project } from '@yunguan/contract';
-import {
-  createProject,
-  descriptionSchema,
-  getMe,
-  listProjects,
-  nameSchema,
-  updateProject,
-} from '@yunguan/contract';
-import { App, Form, Input, Modal } from 'antd';
+import { createProject, getMe, listProjects, updateProject } from '@yunguan/contract';
+import { Form } from 'antd';
 import { useEffect } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
 import { DepartmentSelect } from '@/components/admin/department-select';
+import { FormModal } from '@/components/common/form-dialogs';
+import { DescriptionItem, NameItem } from '@/components/common/form-items';
+import { useSaveMutation } from '@/components/common/use-contract-mutation';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract } from '@/lib/api';
-import { applyServerIssues, zodRule } from '@/lib/form-rules';
 
 type Values = { name: string; description?: string; departmentId: string };
 
@@ -28,8 +21,6 @@ export function ProjectFormModal(props: {
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const { open, editing, defaultDepartmentId, onClose } = props;
 
@@ -42,8 +33,8 @@ export function ProjectFormModal(props: {
     });
   }, [open, editing, defaultDepartmentId, form]);
 
-  const mutation = useMutation({
-    mutationFn: (values: Values) => {
+  const mutation = useSaveMutation(form, {
+    save: (values: Values) => {
       const description = values.description ?? '';
       return editing
         ? callContract(updateProject, {
@@ -54,63 +45,32 @@ export function ProjectFormModal(props: {
             body: { name: values.name, description, departmentId: values.departmentId },
           });
     },
-    onSuccess: async () => {
-      void message.success(editing ? t('common.saved') : t('common.created'));
-      await queryClient.invalidateQueries({ queryKey: [listProjects.id] });
-      // The creator may now see the project in the switcher.
-      await queryClient.invalidateQueries({ queryKey: [getMe.id] });
-      onClose();
-    },
-    onError: (error) => applyServerIssues(form, error),
+    // The creator may now see the project in the switcher.
+    stale: [listProjects, getMe],
+    successText: editing ? t('common.saved') : t('common.created'),
+    onSaved: onClose,
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={editing ? t('projects.edit') : t('projects.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'project-form-submit' }}
-      afterClose={() => {
-        form.resetFields();
-        mutation.reset();
-      }}
-      forceRender
+      onClose={onClose}
+      form={form}
+      mutation={mutation}
+      submitTestId="project-form-submit"
+      errorTestId="project-form-error"
+      formTestId="project-form"
     >
-      <ErrorAlert error={mutation.error} testId="project-form-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) => mutation.mutate(values)}
-        data-testid="project-form"
+      <Form.Item
+        name="departmentId"
+        label={t('common.department')}
+        rules={[{ required: !editing, message: t('common.required') }]}
       >
-        <Form.Item
-          name="departmentId"
-          label={t('common.department')}
-          rules={[{ required: !editing, message: t('common.required') }]}
-        >
-          <DepartmentSelect disabled={!!editing} data-testid="project-form-department" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('common.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            zodRule(nameSchema, t('validation.name')),
-          ]}
-        >
-          <Input maxLength={64} data-testid="project-form-name" />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('common.description')}
-          rules={[zodRule(descriptionSchema, t('validation.description'))]}
-        >
-          <Input.TextArea rows={3} maxLength={255} data-testid="project-form-description" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DepartmentSelect disabled={!!editing} data-testid="project-form-department" />
+      </Form.Item>
+      <NameItem testId="project-form-name" />
+      <DescriptionItem testId="project-form-description" />
+    </FormModal>
   );
 }

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Quota } from '@yunguan/contract';
 import { createQuota, listQuotas, updateQuota } from '@yunguan/contract';
-import { App, Checkbox, Form, InputNumber, Modal } from 'antd';
+import { App, Checkbox, Form, InputNumber } from 'antd';
 import { useEffect } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
+import { FormModal } from '@/components/common/form-dialogs';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract } from '@/lib/api';
 
@@ -60,49 +60,37 @@ export function QuotaEditModal(props: { open: boolean; quota: Quota | null; onCl
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={
         quota
           ? `${t('quotas.edit')} · ${quota.ownerName} · ${t(`quotas.res.${quota.resource}`)}`
           : ''
       }
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'quota-form-submit' }}
-      afterClose={() => {
-        form.resetFields();
-        mutation.reset();
-      }}
-      forceRender
+      onClose={onClose}
+      form={form}
+      mutation={mutation}
+      submitTestId="quota-form-submit"
+      errorTestId="quota-form-error"
+      formTestId="quota-form"
     >
-      <ErrorAlert error={mutation.error} testId="quota-form-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => mutation.mutate(v)}
-        data-testid="quota-form"
+      <Form.Item name="unlimited" valuePropName="checked">
+        <Checkbox data-testid="quota-form-unlimited">{t('quotas.unlimitedSwitch')}</Checkbox>
+      </Form.Item>
+      <Form.Item
+        name="limit"
+        label={t('quotas.limit')}
+        rules={[{ required: !unlimited, message: t('common.required') }]}
       >
-        <Form.Item name="unlimited" valuePropName="checked">
-          <Checkbox data-testid="quota-form-unlimited">{t('quotas.unlimitedSwitch')}</Checkbox>
-        </Form.Item>
-        <Form.Item
-          name="limit"
-          label={t('quotas.limit')}
-          rules={[{ required: !unlimited, message: t('common.required') }]}
-        >
-          <InputNumber
-            min={0}
-            max={MAX_LIMIT}
-            precision={0}
-            disabled={!!unlimited}
-            style={{ width: 200 }}
-            data-testid="quota-form-limit"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber
+          min={0}
+          max={MAX_LIMIT}
+          precision={0}
+          disabled={!!unlimited}
+          style={{ width: 200 }}
+          data-testid="quota-form-limit"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,22 +1,16 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@yunguan/contract';
-import {
-  createRole,
-  descriptionSchema,
-  listRoles,
-  nameSchema,
-  updateRole,
-} from '@yunguan/contract';
+import { createRole, listRoles, updateRole } from '@yunguan/contract';
 import type { MenuKey, Permission } from '@yunguan/domain';
 import { scopedPermissions } from '@yunguan/domain';
-import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
+import { Alert, Form } from 'antd';
 import { useEffect } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
+import { FormDrawer } from '@/components/common/form-dialogs';
+import { DescriptionItem, NameItem } from '@/components/common/form-items';
+import { useSaveMutation } from '@/components/common/use-contract-mutation';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract } from '@/lib/api';
-import { applyServerIssues, zodRule } from '@/lib/form-rules';
 import { MenuPicker, PermissionPicker } from './permission-picker';
 
 type Values = { name: string; description?: string; permissions: Permission[]; menus: MenuKey[] };
@@ -28,8 +22,6 @@ export function RoleFormDrawer(props: {
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const { open, editing, onClose } = props;
   const readOnly = editing?.builtIn ?? false;
@@ -51,8 +43,8 @@ export function RoleFormDrawer(props: {
     }
   }, [open, editing, form]);
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
+  const mutation = useSaveMutation(form, {
+    save: (v: Values) => {
       const body = {
         name: v.name,
         description: v.description ?? '',
@@ -63,84 +55,48 @@ export function RoleFormDrawer(props: {
         ? callContract(updateRole, { params: { id: editing.id }, body })
         : callContract(createRole, { body });
     },
-    onSuccess: async () => {
-      void message.success(editing ? t('common.saved') : t('common.created'));
-      await queryClient.invalidateQueries({ queryKey: [listRoles.id] });
-      onClose();
-    },
-    onError: (error) => applyServerIssues(form, error),
+    stale: [listRoles],
+    successText: editing ? t('common.saved') : t('common.created'),
+    onSaved: onClose,
   });
 
   const title = readOnly ? t('roles.view') : editing ? t('roles.edit') : t('roles.create');
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       size={720}
       title={title}
       onClose={onClose}
-      afterOpenChange={(visible) => !visible && mutation.reset()}
-      forceRender
-      extra={
-        !readOnly && (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              loading={mutation.isPending}
-              onClick={() => form.submit()}
-              data-testid="role-form-submit"
-            >
-              {t('common.save')}
-            </Button>
-          </Space>
+      readOnly={readOnly}
+      notice={
+        readOnly && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('roles.builtInReadOnly')}
+            style={{ marginBottom: 16 }}
+          />
         )
       }
+      form={form}
+      mutation={mutation}
+      submitTestId="role-form-submit"
+      errorTestId="role-form-error"
+      formTestId="role-form"
+      formProps={{ disabled: readOnly, initialValues: { permissions: [], menus: [] } }}
     >
-      {readOnly && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('roles.builtInReadOnly')}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <ErrorAlert error={mutation.error} testId="role-form-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={readOnly}
-        initialValues={{ permissions: [], menus: [] }}
-        onFinish={(values) => mutation.mutate(values)}
-        data-testid="role-form"
+      <NameItem testId="role-form-name" />
+      <DescriptionItem rows={2} testId="role-form-description" />
+      <Form.Item
+        name="permissions"
+        label={t('roles.permissions')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('roles.pickPermission') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('common.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            zodRule(nameSchema, t('validation.name')),
-          ]}
-        >
-          <Input maxLength={64} data-testid="role-form-name" />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('common.description')}
-          rules={[zodRule(descriptionSchema, t('validation.description'))]}
-        >
-          <Input.TextArea rows={2} maxLength={255} data-testid="role-form-description" />
-        </Form.Item>
-        <Form.Item
-          name="permissions"
-          label={t('roles.permissions')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('roles.pickPermission') }]}
-        >
-          <PermissionPicker options={options} disabled={readOnly} />
-        </Form.Item>
-        <Form.Item name="menus" label={t('roles.menus')}>
-          <MenuPicker disabled={readOnly} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <PermissionPicker options={options} disabled={readOnly} />
+      </Form.Item>
+      <Form.Item name="menus" label={t('roles.menus')}>
+        <MenuPicker disabled={readOnly} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,15 +1,17 @@
 'use client';
 
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Role } from '@yunguan/contract';
 import { deleteRole, listRoles } from '@yunguan/contract';
-import { App, Button, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
-import { PageHeader } from '@/components/common/page-header';
+import { AdminListPage } from '@/components/common/admin-list-page';
+import { CreateButton, SearchBox } from '@/components/common/list-toolbar';
+import { EditDeleteActions } from '@/components/common/row-actions';
 import { rowTestId } from '@/components/common/row-props';
+import { useRemoveMutation } from '@/components/common/use-contract-mutation';
+import { useDialog } from '@/components/common/use-dialog';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract, queryOptionsFor } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
@@ -19,13 +21,8 @@ import { roleLabel } from '@/lib/role-label';
 
 export function RolesPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [q, setQ] = useState('');
-  const [drawer, setDrawer] = useState<{ open: boolean; editing: Role | null }>({
-    open: false,
-    editing: null,
-  });
+  const drawer = useDialog<Role>();
   const canCreate = useCan('role.create');
   const canUpdate = useCan('role.update');
   const canDelete = useCan('role.delete');
@@ -37,13 +34,9 @@ export function RolesPage() {
     (r) => !needle || r.name.toLowerCase().includes(needle) || r.id.toLowerCase().includes(needle),
   );
 
-  const remove = useMutation({
-    mutationFn: (id: string) => callContract(deleteRole, { params: { id } }),
-    onSuccess: async () => {
-      void message.success(t('common.deleted'));
-      await queryClient.invalidateQueries({ queryKey: [listRoles.id] });
-    },
-    onError: (error) => void message.error(error.message),
+  const remove = useRemoveMutation((id) => callContract(deleteRole, { params: { id } }), {
+    stale: [listRoles],
+    successText: t('common.deleted'),
   });
 
   const columns: TableColumnsType<Role> = [
@@ -95,73 +88,44 @@ export function RolesPage() {
       key: 'actions',
       width: 150,
       render: (_, row) => (
-        <Space size="small">
-          <Button
-            type="link"
-            size="small"
-            onClick={() => setDrawer({ open: true, editing: row })}
-            data-testid={`role-open-${row.id}`}
-          >
-            {row.builtIn || !canUpdate ? t('common.view') : t('common.edit')}
-          </Button>
-          {!row.builtIn && canDelete && (
-            <Popconfirm
-              title={t('common.confirmDelete', { name: row.name })}
-              onConfirm={() => remove.mutate(row.id)}
-              okButtonProps={{ danger: true, 'data-testid': 'confirm-delete' }}
-            >
-              <Button type="link" size="small" danger data-testid={`role-delete-${row.id}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
+        <EditDeleteActions
+          name={row.name}
+          onEdit={() => drawer.show(row)}
+          editLabel={row.builtIn || !canUpdate ? t('common.view') : t('common.edit')}
+          onDelete={!row.builtIn && canDelete ? () => remove.mutate(row.id) : undefined}
+          editTestId={`role-open-${row.id}`}
+          deleteTestId={`role-delete-${row.id}`}
+        />
       ),
     },
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('roles.title')}
-        extra={
-          <>
-            <Input.Search
-              allowClear
-              placeholder={t('common.searchPlaceholder')}
-              onSearch={setQ}
-              onChange={(e) => !e.target.value && setQ('')}
-              style={{ width: 240 }}
-              data-testid="role-search"
-            />
-            {canCreate && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setDrawer({ open: true, editing: null })}
-                data-testid="role-create"
-              >
-                {t('roles.create')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <ErrorAlert error={query.error} />
-      <Table<Role>
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        loading={query.isFetching}
-        onRow={rowTestId('role', (r) => r.name)}
-        pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        data-testid="role-table"
-      />
-      <RoleFormDrawer
-        open={drawer.open}
-        editing={drawer.editing}
-        onClose={() => setDrawer({ open: false, editing: drawer.editing })}
-      />
-    </>
+    <AdminListPage<Role>
+      title={t('roles.title')}
+      extra={
+        <>
+          <SearchBox
+            onSearch={setQ}
+            onChange={(e) => !e.target.value && setQ('')}
+            data-testid="role-search"
+          />
+          {canCreate && (
+            <CreateButton onClick={() => drawer.show()} data-testid="role-create">
+              {t('roles.create')}
+            </CreateButton>
+          )}
+        </>
+      }
+      error={query.error}
+      columns={columns}
+      dataSource={rows}
+      loading={query.isFetching}
+      onRow={rowTestId('role', (r) => r.name)}
+      pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
+      data-testid="role-table"
+    >
+      <RoleFormDrawer open={drawer.open} editing={drawer.editing} onClose={drawer.close} />
+    </AdminListPage>
   );
 }

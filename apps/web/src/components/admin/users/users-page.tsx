@@ -1,17 +1,18 @@
 'use client';
 
-import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { User } from '@yunguan/contract';
 import { listUsers } from '@yunguan/contract';
-import { Button, Input, Table, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { DepartmentSelect } from '@/components/admin/department-select';
 import { ProjectSelect } from '@/components/admin/project-select';
-import { ErrorAlert } from '@/components/common/error-alert';
-import { PageHeader } from '@/components/common/page-header';
+import { AdminListPage } from '@/components/common/admin-list-page';
+import { CreateButton, SearchBox } from '@/components/common/list-toolbar';
 import { rowTestId } from '@/components/common/row-props';
+import { useDialog } from '@/components/common/use-dialog';
 import { useListState } from '@/components/common/use-list-state';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
@@ -26,10 +27,7 @@ export function UsersPage() {
   const list = useListState();
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [projectId, setProjectId] = useState<string | undefined>();
-  const [drawer, setDrawer] = useState<{ open: boolean; editing: User | null }>({
-    open: false,
-    editing: null,
-  });
+  const drawer = useDialog<User>();
   const canCreate = useCan('user.create');
 
   const query = useQuery({
@@ -102,85 +100,57 @@ export function UsersPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 220,
-      render: (_, user) => (
-        <UserRowActions user={user} onEdit={() => setDrawer({ open: true, editing: user })} />
-      ),
+      render: (_, user) => <UserRowActions user={user} onEdit={() => drawer.show(user)} />,
     },
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('users.title')}
-        extra={
-          <>
-            <DepartmentSelect
-              allowClear
-              placeholder={t('common.allDepartments')}
-              value={departmentId}
-              onChange={(id) => {
-                setDepartmentId(id);
-                setProjectId(undefined);
-                list.setPage(1);
-              }}
-              style={{ width: 180 }}
-              data-testid="user-filter-department"
-            />
-            <ProjectSelect
-              allowClear
-              departmentId={departmentId}
-              placeholder={t('common.project')}
-              value={projectId}
-              onChange={(id) => {
-                setProjectId(id);
-                list.setPage(1);
-              }}
-              style={{ width: 200 }}
-              data-testid="user-filter-project"
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('common.searchPlaceholder')}
-              onSearch={list.search}
-              style={{ width: 220 }}
-              data-testid="user-search"
-            />
-            {canCreate && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setDrawer({ open: true, editing: null })}
-                data-testid="user-create"
-              >
-                {t('users.create')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <ErrorAlert error={query.error} />
-      <Table<User>
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        onRow={rowTestId('user', (u) => u.username)}
-        scroll={{ x: 1100 }}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: list.onPageChange,
-        }}
-        data-testid="user-table"
-      />
-      <UserFormDrawer
-        open={drawer.open}
-        editing={drawer.editing}
-        onClose={() => setDrawer({ open: false, editing: drawer.editing })}
-      />
-    </>
+    <AdminListPage<User>
+      title={t('users.title')}
+      extra={
+        <>
+          <DepartmentSelect
+            allowClear
+            placeholder={t('common.allDepartments')}
+            value={departmentId}
+            onChange={(id) => {
+              setDepartmentId(id);
+              setProjectId(undefined);
+              list.setPage(1);
+            }}
+            style={{ width: 180 }}
+            data-testid="user-filter-department"
+          />
+          <ProjectSelect
+            allowClear
+            departmentId={departmentId}
+            placeholder={t('common.project')}
+            value={projectId}
+            onChange={(id) => {
+              setProjectId(id);
+              list.setPage(1);
+            }}
+            style={{ width: 200 }}
+            data-testid="user-filter-project"
+          />
+          <SearchBox width={220} onSearch={list.search} data-testid="user-search" />
+          {canCreate && (
+            <CreateButton onClick={() => drawer.show()} data-testid="user-create">
+              {t('users.create')}
+            </CreateButton>
+          )}
+        </>
+      }
+      error={query.error}
+      columns={columns}
+      dataSource={query.data?.items}
+      loading={query.isFetching}
+      onRow={rowTestId('user', (u) => u.username)}
+      scroll={{ x: 1100 }}
+      pagination={list.pagination(query.data?.total)}
+      data-testid="user-table"
+    >
+      <UserFormDrawer open={drawer.open} editing={drawer.editing} onClose={drawer.close} />
+    </AdminListPage>
   );
 }
