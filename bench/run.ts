@@ -3,9 +3,10 @@
  * `npm run bench -- --list` lists them.
  */
 import type { Bench } from './bench';
+import { simBench } from './sim';
 import { tunnelBench } from './tunnel-throughput';
 
-const benches: Bench[] = [tunnelBench];
+const benches: Bench[] = [tunnelBench, simBench];
 
 const list = () => benches.map((b) => `  ${b.name.padEnd(10)} ${b.summary}`).join('\n');
 

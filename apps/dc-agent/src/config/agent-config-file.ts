@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AgentConfig, type AgentConfigInput, agentConfigSchema } from './agent-config';
@@ -20,6 +21,10 @@ export const readAgentConfig = async (dataDir: string): Promise<AgentConfig> => 
   }
   return parsed.data;
 };
+
+/** agent.json when this data directory is enrolled; null when there is none. */
+export const readAgentConfigIfEnrolled = async (dataDir: string): Promise<AgentConfig | null> =>
+  existsSync(agentConfigPath(dataDir)) ? readAgentConfig(dataDir) : null;
 
 /** Write agent.json atomically, readable by the agent user only (it holds the router secret). */
 export const writeAgentConfig = async (

@@ -39,6 +39,29 @@ export const routerConfigSchema = z.object({
   upstreamCheckIntervalMs: z.number().int().positive().default(30_000),
 });
 export type RouterConfig = z.infer<typeof routerConfigSchema>;
+export type ListenAddress = z.infer<typeof listenSchema>;
+
+/** What the routers serve: real OpenStack endpoints, or the simulator started in-process. */
+export const stacks = ['openstack', 'sim'] as const;
+export type Stack = (typeof stacks)[number];
+
+/** Where the operators' local listener binds when sim mode needs one and none is configured. */
+export const defaultSimLocalListen: ListenAddress = { host: '127.0.0.1', port: 5000 };
+
+export const simConfigSchema = z.object({
+  /** Password of the seeded Keystone user `admin` (used on the first start only). */
+  adminPassword: z.string().min(1).default('admin'),
+  /** State-machine delays in ms (BUILD → ACTIVE, actions, volumes); the simulator's defaults when unset. */
+  delays: z
+    .object({
+      buildMs: z.number().int().nonnegative(),
+      actionMs: z.number().int().nonnegative(),
+      volumeMs: z.number().int().nonnegative(),
+    })
+    .partial()
+    .default({}),
+});
+export type SimConfig = z.infer<typeof simConfigSchema>;
 
 /** `<dataDir>/agent.json`: what enrollment returned plus the operator's router settings. */
 export const agentConfigSchema = enrollAgentOutput
@@ -62,6 +85,9 @@ export const agentConfigSchema = enrollAgentOutput
      * tunnel, forwarding to `router.tunnelListen` (docs/operator-tunnel.md).
      */
     dialTunnel: z.boolean().default(true),
+    /** `sim`: serve the simulated datacenter (packages/openstack-sim) instead of `router.upstreams`. */
+    stack: z.enum(stacks).default('openstack'),
+    sim: simConfigSchema.default({ adminPassword: 'admin', delays: {} }),
   })
   .refine((c) => c.dialTunnel || c.router.tunnelListen !== null, {
     message: 'dialTunnel: false needs router.tunnelListen (where the OpenSSH -R forward points)',

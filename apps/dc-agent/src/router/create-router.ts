@@ -12,7 +12,8 @@ import { sendError } from './send-json';
 import { serveHealthz, serveInfo } from './serve-agent-endpoints';
 
 export type RouterOptions = {
-  config: AgentConfig;
+  /** Only what the router reads, so a standalone (not enrolled) sim agent can build one too. */
+  config: Pick<AgentConfig, 'router' | 'routerSecret' | 'datacenterId'>;
   /** Tunnel side: every request but /agent/healthz must carry the datacenter secret. */
   requireSecret: boolean;
   upstreams: UpstreamChecker;

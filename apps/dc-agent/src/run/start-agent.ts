@@ -1,14 +1,24 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { readAgentConfig } from '../config/agent-config-file';
+import {
+  type AgentConfig,
+  type ListenAddress,
+  type Stack,
+  defaultSimLocalListen,
+  routerConfigSchema,
+  simConfigSchema,
+} from '../config/agent-config';
+import { readAgentConfig, readAgentConfigIfEnrolled } from '../config/agent-config-file';
 import type { Logger } from '../logger';
 import { startUpstreamChecker } from '../router/check-upstreams';
 import { createRouter } from '../router/create-router';
 import { type AgentState, writeAgentState } from '../tunnel/agent-state';
 import type { BackoffPolicy } from '../tunnel/compute-backoff';
 import { runTunnel } from '../tunnel/run-tunnel';
+import { type SimStack, startSimStack } from './start-sim-stack';
+import { writeOpenrc } from './write-openrc';
 
 export type RunningAgent = {
   state: () => AgentState;
@@ -16,35 +26,90 @@ export type RunningAgent = {
   localPort: number | null;
   /** Port of the loopback tunnel-side listener (for stock OpenSSH), when configured. */
   tunnelPort: number | null;
+  /** `--stack sim`: the openrc written for the local listener. */
+  openrcPath: string | null;
   stop: () => Promise<void>;
 };
 
-/** Start the router(s) and keep the tunnel up until `stop`. */
+/** Standalone sim mode (no agent.json): routers only, no tunnel, nothing to authenticate. */
+const standaloneDatacenterId = 'standalone-sim';
+
+/**
+ * Start the router(s) and keep the tunnel up until `stop`. With `stack: 'sim'` the simulated
+ * datacenter runs in this process and serves every OpenStack prefix; an unenrolled data
+ * directory then runs standalone: the local listener only, no tunnel.
+ */
 export const startAgent = async (opts: {
   dataDir: string;
   log: Logger;
   backoff?: BackoffPolicy;
+  /** Overrides agent.json `stack`. */
+  stack?: Stack;
+  /** Overrides agent.json `router.localListen`. */
+  localListen?: ListenAddress;
 }): Promise<RunningAgent> => {
   const { dataDir, log } = opts;
-  const config = await readAgentConfig(dataDir);
-  const privateKey = await readFile(join(dataDir, config.keyFile), 'utf8');
+  const enrolled = await readAgentConfigIfEnrolled(dataDir);
+  const stack = opts.stack ?? enrolled?.stack ?? 'openstack';
+  // Only the simulator runs without enrollment; for real upstreams this explains what to do.
+  const config: AgentConfig | null =
+    enrolled ?? (stack === 'sim' ? null : await readAgentConfig(dataDir));
+  await mkdir(dataDir, { recursive: true });
+  const privateKey = config ? await readFile(join(dataDir, config.keyFile), 'utf8') : null;
   const startedAt = new Date();
-  const upstreams = startUpstreamChecker(
-    config.router.upstreams,
-    config.router.upstreamCheckIntervalMs,
-  );
-  const tunnelRouter = createRouter({ config, requireSecret: true, upstreams, startedAt, log });
-  const localRouter =
-    config.router.localListen === null
-      ? null
-      : createRouter({ config, requireSecret: false, upstreams, startedAt, log });
-  const localPort =
-    localRouter && config.router.localListen
-      ? await listen(localRouter, config.router.localListen)
-      : null;
-  const tunnelPort = config.router.tunnelListen
-    ? await listen(tunnelRouter, config.router.tunnelListen)
+
+  const baseRouter = config?.router ?? routerConfigSchema.parse({});
+  const simConfig = config?.sim ?? simConfigSchema.parse({});
+  const sim: SimStack | null =
+    stack === 'sim' ? await startSimStack(dataDir, simConfig, log) : null;
+  const router = {
+    ...baseRouter,
+    upstreams: sim ? { ...baseRouter.upstreams, ...sim.upstreams } : baseRouter.upstreams,
+    localListen: opts.localListen ?? baseRouter.localListen ?? (sim ? defaultSimLocalListen : null),
+  };
+  const routerConfig = {
+    router,
+    routerSecret: config?.routerSecret ?? '',
+    datacenterId: config?.datacenterId ?? standaloneDatacenterId,
+  };
+
+  const upstreams = startUpstreamChecker(router.upstreams, router.upstreamCheckIntervalMs);
+  const tunnelRouter = config
+    ? createRouter({ config: routerConfig, requireSecret: true, upstreams, startedAt, log })
     : null;
+  const localRouter =
+    router.localListen === null
+      ? null
+      : createRouter({ config: routerConfig, requireSecret: false, upstreams, startedAt, log });
+  let ports: { local: number | null; tunnel: number | null };
+  try {
+    ports = {
+      local:
+        localRouter && router.localListen ? await listen(localRouter, router.localListen) : null,
+      tunnel:
+        tunnelRouter && router.tunnelListen
+          ? await listen(tunnelRouter, router.tunnelListen)
+          : null,
+    };
+  } catch (error) {
+    upstreams.stop();
+    await Promise.all([
+      localRouter ? close(localRouter) : undefined,
+      tunnelRouter ? close(tunnelRouter) : undefined,
+      sim?.stop(),
+    ]);
+    throw error;
+  }
+  const { local: localPort, tunnel: tunnelPort } = ports;
+  let openrcPath: string | null = null;
+  if (sim && router.localListen && localPort !== null) {
+    openrcPath = await writeOpenrc(
+      dataDir,
+      { host: router.localListen.host, port: localPort },
+      simConfig.adminPassword,
+    );
+    log.info({ openrc: openrcPath }, `openrc for the local listener: . ${openrcPath}`);
+  }
 
   let state: AgentState = {
     pid: process.pid,
@@ -57,6 +122,7 @@ export const startAgent = async (opts: {
   };
   const setState = (next: Partial<AgentState>) => {
     state = { ...state, ...next };
+    if (config === null) return; // standalone: nothing for `yunguan-agent status` to report
     writeAgentState(dataDir, state).catch((err: unknown) =>
       log.warn(
         { err: err instanceof Error ? err.message : String(err) },
@@ -67,60 +133,66 @@ export const startAgent = async (opts: {
 
   const abort = new AbortController();
   // Without dialTunnel, stock OpenSSH keeps the tunnel and forwards to router.tunnelListen.
-  const loop = config.dialTunnel
-    ? runTunnel({
-        config,
-        privateKey,
-        log,
-        signal: abort.signal,
-        backoff: opts.backoff,
-        // Forwarded channels go straight into the router's HTTP parser: no extra TCP hop.
-        onChannel: (channel) => tunnelRouter.emit('connection', channel),
-        onEvent: (event) => {
-          const now = new Date().toISOString();
-          if (event.state === 'connected') {
-            setState({
-              state: 'connected',
-              gateway: event.gateway,
-              since: now,
-              lastError: null,
-              nextAttemptAt: null,
-            });
-          } else if (event.state === 'connecting') {
-            setState({ state: 'connecting', gateway: event.gateway });
-          } else {
-            setState({
-              state: 'waiting',
-              since: now,
-              lastError: event.error,
-              nextAttemptAt: new Date(Date.now() + event.delayMs).toISOString(),
-              reconnects: state.reconnects + 1,
-            });
-          }
-        },
-      })
-    : Promise.resolve();
-  if (!config.dialTunnel) setState({ state: 'external' });
+  const loop =
+    config && privateKey !== null && tunnelRouter && config.dialTunnel
+      ? runTunnel({
+          config,
+          privateKey,
+          log,
+          signal: abort.signal,
+          backoff: opts.backoff,
+          // Forwarded channels go straight into the router's HTTP parser: no extra TCP hop.
+          onChannel: (channel) => tunnelRouter.emit('connection', channel),
+          onEvent: (event) => {
+            const now = new Date().toISOString();
+            if (event.state === 'connected') {
+              setState({
+                state: 'connected',
+                gateway: event.gateway,
+                since: now,
+                lastError: null,
+                nextAttemptAt: null,
+              });
+            } else if (event.state === 'connecting') {
+              setState({ state: 'connecting', gateway: event.gateway });
+            } else {
+              setState({
+                state: 'waiting',
+                since: now,
+                lastError: event.error,
+                nextAttemptAt: new Date(Date.now() + event.delayMs).toISOString(),
+                reconnects: state.reconnects + 1,
+              });
+            }
+          },
+        })
+      : Promise.resolve();
+  if (config && !config.dialTunnel) setState({ state: 'external' });
   log.info(
     {
-      datacenterId: config.datacenterId,
-      port: config.port,
+      datacenterId: routerConfig.datacenterId,
+      port: config?.port ?? null,
+      stack,
       localPort,
       tunnelPort,
-      dialTunnel: config.dialTunnel,
+      dialTunnel: config?.dialTunnel ?? false,
     },
-    'agent started',
+    config ? 'agent started' : 'agent started standalone (not enrolled): local listener only',
   );
 
   const stop = async () => {
     abort.abort();
     await loop;
     upstreams.stop();
-    await Promise.all([close(tunnelRouter), localRouter ? close(localRouter) : undefined]);
+    await Promise.all([
+      tunnelRouter ? close(tunnelRouter) : undefined,
+      localRouter ? close(localRouter) : undefined,
+    ]);
+    await sim?.stop();
     setState({ state: 'stopped', since: new Date().toISOString(), nextAttemptAt: null });
     log.info('agent stopped');
   };
-  return { state: () => state, localPort, tunnelPort, stop };
+  return { state: () => state, localPort, tunnelPort, openrcPath, stop };
 };
 
 const listen = (server: Server, at: { host: string; port: number }): Promise<number> =>

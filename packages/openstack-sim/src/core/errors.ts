@@ -33,7 +33,7 @@ export class OpenStackError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(typeof body === 'object' ? JSON.stringify(body) : String(body));
+    super(typeof body === 'string' ? body : JSON.stringify(body));
   }
 }
 
@@ -46,13 +46,25 @@ export const cinderError = novaError;
 export const neutronError = (status: number, type: string, message: string) =>
   new OpenStackError(status, { NeutronError: { type, message, detail: '' } });
 
-const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Request Entity Too Large' };
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+};
 
 export const keystoneError = (status: number, message: string) =>
-  new OpenStackError(status, { error: { code: status, message, title: titles[status] ?? 'Error' } });
+  new OpenStackError(status, {
+    error: { code: status, message, title: titles[status] ?? 'Error' },
+  });
 
 export const glanceError = (status: number, message: string) =>
   new OpenStackError(status, { code: status, title: titles[status] ?? 'Error', message });
 
 export const sendOpenStackError = (reply: FastifyReply, error: OpenStackError) =>
-  reply.code(error.status).header('content-type', 'application/json').send(JSON.stringify(error.body));
+  reply
+    .code(error.status)
+    .header('content-type', 'application/json')
+    .send(JSON.stringify(error.body));

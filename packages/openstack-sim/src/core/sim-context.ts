@@ -15,7 +15,13 @@ export type SimNotification = {
 };
 
 /** The project a request acts for, from its Keystone token (see identity/auth-hook.ts). */
-export type SimCaller = { userId: string; projectId: string; domainId: string; roles: string[]; isAdmin: boolean };
+export type SimCaller = {
+  userId: string;
+  projectId: string;
+  domainId: string;
+  roles: string[];
+  isAdmin: boolean;
+};
 
 /** Everything a service plugin receives. */
 export type SimContext = {
@@ -24,7 +30,15 @@ export type SimContext = {
   now: () => Date;
   /** Public base URL of the simulator itself (catalog endpoints are built from it). */
   baseUrl: string;
-  notify: (n: Omit<SimNotification, 'message_id' | 'timestamp' | 'priority'> & { priority?: 'INFO' | 'ERROR' }) => void;
+  /** Folder of the state file (image bytes live in `<dataDir>/images/`); null when in memory. */
+  dataDir: string | null;
+  notify: (
+    n: Omit<SimNotification, 'message_id' | 'timestamp' | 'priority'> & {
+      priority?: 'INFO' | 'ERROR';
+    },
+  ) => void;
+  /** Notifications sent since start, newest last (tests read them). */
+  recentNotifications: () => readonly SimNotification[];
   /** Resolve the caller from X-Auth-Token; throws the service's 401 when missing or invalid. */
   caller: (request: FastifyRequest) => SimCaller;
   /** Schedule a state transition; timers are tracked so stop() can cancel them. */

@@ -12,7 +12,8 @@ export type SimStore = {
 };
 
 export const openStore = (file: string | null, debounceMs = 50): SimStore => {
-  const state: SimState = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SimState) : emptyState();
+  const state: SimState =
+    file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SimState) : emptyState();
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
   const write = async () => {

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { novaError } from '../core/errors';
+import type { SimContext } from '../core/sim-context';
+import { computeOf, type Aggregate, type Hypervisor } from './compute-state';
+import { atLeast, bodyOf, objectIn, requireAdmin, scalar, str } from './nova-http';
+import { hostStates, hostUsage, liveServers } from './server-service';
+
+const hypervisorView = (
+  ctx: SimContext,
+  request: FastifyRequest,
+  h: Hypervisor,
+  detail: boolean,
+) => {
+  const id = atLeast(request, 53) ? h.id : computeOf(ctx).hypervisors.indexOf(h) + 1;
+  const base = { id, hypervisor_hostname: h.hostname, state: h.state, status: h.status };
+  if (!detail) return base;
+  const used = hostUsage(ctx, h.hostname);
+  const running = liveServers(ctx).filter((s) => s.host === h.hostname).length;
+  return {
+    ...base,
+    host_ip: h.hostIp,
+    hypervisor_type: 'QEMU',
+    hypervisor_version: 8002000,
+    service: { host: h.hostname, id: atLeast(request, 53) ? h.id : id, disabled_reason: null },
+    vcpus: h.vcpus,
+    vcpus_used: used.vcpus,
+    memory_mb: h.memoryMb,
+    memory_mb_used: used.ram + 512,
+    free_ram_mb: h.memoryMb - used.ram - 512,
+    local_gb: h.localGb,
+    local_gb_used: used.disk,
+    free_disk_gb: h.localGb - used.disk,
+    disk_available_least: h.localGb - used.disk,
+    current_workload: 0,
+    running_vms: running,
+    cpu_info: JSON.stringify({
+      arch: 'x86_64',
+      model: 'Cascadelake-Server',
+      vendor: 'Intel',
+      topology: { cores: h.vcpus / 2, threads: 2, sockets: 1 },
+    }),
+    ...(atLeast(request, 53) &&
+    request.query &&
+    (request.query as Record<string, string>).with_servers === 'true'
+      ? {
+          servers: liveServers(ctx)
+            .filter((s) => s.host === h.hostname)
+            .map((s) => ({ uuid: s.id, name: `instance-${s.id.slice(0, 8)}` })),
+        }
+      : {}),
+  };
+};
+
+const aggregateView = (a: Aggregate, request: FastifyRequest) => ({
+  id: a.id,
+  name: a.name,
+  availability_zone: a.availabilityZone,
+  hosts: a.hosts,
+  metadata: {
+    ...a.metadata,
+    ...(a.availabilityZone ? { availability_zone: a.availabilityZone } : {}),
+  },
+  created_at: a.createdAt.replace('Z', ''),
+  updated_at: a.updatedAt?.replace('Z', '') ?? null,
+  deleted: false,
+  deleted_at: null,
+  ...(atLeast(request, 41) ? { uuid: a.uuid } : {}),
+});
+
+export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => {
+  // os-hypervisors
+  const admin = (request: FastifyRequest, what: string) => requireAdmin(ctx.caller(request), what);
+  const findHv = (request: FastifyRequest, id: string) => {
+    const list = computeOf(ctx).hypervisors;
+    const h =
+      list.find((x) => x.id === id) ?? (/^\d+$/.test(id) ? list[Number(id) - 1] : undefined);
+    if (!h) throw novaError('itemNotFound', `Hypervisor with ID ${id} could not be found.`);
+    void request;
+    return h;
+  };
+  scope.get('/os-hypervisors', (request) => {
+    admin(request, 'os_compute_api:os-hypervisors:list');
+    return {
+      hypervisors: computeOf(ctx).hypervisors.map((h) => hypervisorView(ctx, request, h, false)),
+    };
+  });
+  scope.get('/os-hypervisors/detail', (request) => {
+    admin(request, 'os_compute_api:os-hypervisors:list-detail');
+    return {
+      hypervisors: computeOf(ctx).hypervisors.map((h) => hypervisorView(ctx, request, h, true)),
+    };
+  });
+  scope.get('/os-hypervisors/statistics', (request) => {
+    admin(request, 'os_compute_api:os-hypervisors:statistics');
+    const views = computeOf(ctx).hypervisors.map(
+      (h) => hypervisorView(ctx, request, h, true) as unknown as Record<string, number>,
+    );
+    const sum = (k: string) => views.reduce((n, v) => n + (v[k] ?? 0), 0);
+    return {
+      hypervisor_statistics: {
+        count: views.length,
+        vcpus: sum('vcpus'),
+        vcpus_used: sum('vcpus_used'),
+        memory_mb: sum('memory_mb'),
+        memory_mb_used: sum('memory_mb_used'),
+        free_ram_mb: sum('free_ram_mb'),
+        local_gb: sum('local_gb'),
+        local_gb_used: sum('local_gb_used'),
+        free_disk_gb: sum('free_disk_gb'),
+        disk_available_least: sum('disk_available_least'),
+        current_workload: 0,
+        running_vms: sum('running_vms'),
+      },
+    };
+  });
+  scope.get<{ Params: { id: string } }>('/os-hypervisors/:id', (request) => {
+    admin(request, 'os_compute_api:os-hypervisors:show');
+    return { hypervisor: hypervisorView(ctx, request, findHv(request, request.params.id), true) };
+  });
+  scope.get<{ Params: { id: string } }>('/os-hypervisors/:id/servers', (request) => {
+    admin(request, 'os_compute_api:os-hypervisors:servers');
+    const h = computeOf(ctx).hypervisors.find((x) => x.hostname === request.params.id);
+    if (!h)
+      throw novaError(
+        'itemNotFound',
+        `No hypervisor matching '${request.params.id}' could be found.`,
+      );
+    return {
+      hypervisors: [
+        {
+          ...hypervisorView(ctx, request, h, false),
+          servers: liveServers(ctx)
+            .filter((s) => s.host === h.hostname)
+            .map((s) => ({ uuid: s.id, name: `instance-${s.id.slice(0, 8)}` })),
+        },
+      ],
+    };
+  });
+
+  // os-services: one nova-compute per hypervisor plus the control-plane services
+  scope.get('/os-services', (request) => {
+    admin(request, 'os_compute_api:os-services:list');
+    const updated = ctx
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, '');
+    const uuidIds = atLeast(request, 53);
+    const control = ['nova-scheduler', 'nova-conductor'].map((binary, i) => ({
+      id: uuidIds ? `00000000-0000-4000-8000-00000000000${i + 1}` : i + 1,
+      binary,
+      host: 'controller',
+      zone: 'internal',
+      status: 'enabled',
+      state: 'up',
+      updated_at: updated,
+      disabled_reason: null,
+      forced_down: false,
+    }));
+    const computes = computeOf(ctx).hypervisors.map((h, i) => ({
+      id: uuidIds ? h.id : i + 3,
+      binary: 'nova-compute',
+      host: h.hostname,
+      zone: h.availabilityZone,
+      status: h.status,
+      state: h.state,
+      updated_at: updated,
+      disabled_reason: null,
+      forced_down: false,
+    }));
+    return { services: [...control, ...computes] };
+  });
+
+  // os-availability-zone
+  scope.get('/os-availability-zone', (request) => {
+    ctx.caller(request);
+    const zones = [...new Set(hostStates(ctx).map((h) => h.availabilityZone))].sort();
+    return {
+      availabilityZoneInfo: zones.map((zoneName) => ({
+        zoneName,
+        zoneState: { available: true },
+        hosts: null,
+      })),
+    };
+  });
+  scope.get('/os-availability-zone/detail', (request) => {
+    admin(request, 'os_compute_api:os-availability-zone:detail');
+    const hosts = hostStates(ctx);
+    const zones = [...new Set(hosts.map((h) => h.availabilityZone))].sort();
+    const updated = ctx.now().toISOString().replace('Z', '');
+    return {
+      availabilityZoneInfo: [
+        {
+          zoneName: 'internal',
+          zoneState: { available: true },
+          hosts: {
+            controller: {
+              'nova-conductor': { available: true, active: true, updated_at: updated },
+              'nova-scheduler': { available: true, active: true, updated_at: updated },
+            },
+          },
+        },
+        ...zones.map((zoneName) => ({
+          zoneName,
+          zoneState: { available: true },
+          hosts: Object.fromEntries(
+            hosts
+              .filter((h) => h.availabilityZone === zoneName)
+              .map((h) => [
+                h.name,
+                { 'nova-compute': { available: h.up, active: h.enabled, updated_at: updated } },
+              ]),
+          ),
+        })),
+      ],
+    };
+  });
+
+  // os-aggregates
+  const findAgg = (id: string) => {
+    const a = computeOf(ctx).aggregates.find((x) => String(x.id) === id || x.uuid === id);
+    if (!a) throw novaError('itemNotFound', `Aggregate ${id} could not be found.`);
+    return a;
+  };
+  scope.get('/os-aggregates', (request) => {
+    admin(request, 'os_compute_api:os-aggregates:index');
+    return { aggregates: computeOf(ctx).aggregates.map((a) => aggregateView(a, request)) };
+  });
+  scope.post('/os-aggregates', (request) => {
+    admin(request, 'os_compute_api:os-aggregates:create');
+    const input = objectIn(bodyOf(request), 'aggregate');
+    const name = str(input.name, 'name') ?? '';
+    const compute = computeOf(ctx);
+    if (compute.aggregates.some((a) => a.name === name))
+      throw novaError('conflictingRequest', `Aggregate ${name} already exists.`);
+    const az = str(input.availability_zone, 'availability_zone', false) ?? null;
+    const aggregate: Aggregate = {
+      id: compute.nextAggregateId++,
+      uuid: randomUUID(),
+      name,
+      availabilityZone: az,
+      hosts: [],
+      metadata: {},
+      createdAt: ctx.now().toISOString(),
+      updatedAt: null,
+    };
+    compute.aggregates.push(aggregate);
+    ctx.store.changed();
+    const view: Record<string, unknown> = { ...aggregateView(aggregate, request) };
+    delete view.hosts;
+    delete view.metadata;
+    return { aggregate: view };
+  });
+  scope.get<{ Params: { id: string } }>('/os-aggregates/:id', (request) => {
+    admin(request, 'os_compute_api:os-aggregates:show');
+    return { aggregate: aggregateView(findAgg(request.params.id), request) };
+  });
+  scope.put<{ Params: { id: string } }>('/os-aggregates/:id', (request) => {
+    admin(request, 'os_compute_api:os-aggregates:update');
+    const a = findAgg(request.params.id);
+    const input = objectIn(bodyOf(request), 'aggregate');
+    const name = str(input.name, 'name', false);
+    if (name && computeOf(ctx).aggregates.some((x) => x.name === name && x !== a))
+      throw novaError('conflictingRequest', `Aggregate ${name} already exists.`);
+    if (name) a.name = name;
+    if ('availability_zone' in input)
+      a.availabilityZone = str(input.availability_zone, 'availability_zone', false) ?? null;
+    a.updatedAt = ctx.now().toISOString();
+    ctx.store.changed();
+    return { aggregate: aggregateView(a, request) };
+  });
+  scope.delete<{ Params: { id: string } }>('/os-aggregates/:id', (request, reply) => {
+    admin(request, 'os_compute_api:os-aggregates:delete');
+    const a = findAgg(request.params.id);
+    if (a.hosts.length)
+      throw novaError('badRequest', `Cannot remove aggregate ${a.id}: it still has hosts.`);
+    const compute = computeOf(ctx);
+    compute.aggregates = compute.aggregates.filter((x) => x !== a);
+    ctx.store.changed();
+    return void reply.code(200).send();
+  });
+  scope.post<{ Params: { id: string } }>('/os-aggregates/:id/action', (request) => {
+    admin(request, 'os_compute_api:os-aggregates:action');
+    const a = findAgg(request.params.id);
+    const body = bodyOf(request);
+    const [action] = Object.keys(body);
+    const compute = computeOf(ctx);
+    if (action === 'add_host' || action === 'remove_host') {
+      const host = str(objectIn(body, action).host, 'host') ?? '';
+      if (!compute.hypervisors.some((h) => h.hostname === host))
+        throw novaError('itemNotFound', `Compute host ${host} could not be found.`);
+      if (action === 'add_host') {
+        if (a.hosts.includes(host))
+          throw novaError(
+            'conflictingRequest',
+            `Cannot add host to aggregate ${a.id}. Reason: Aggregate ${a.id} already has host ${host}.`,
+          );
+        a.hosts.push(host);
+      } else {
+        if (!a.hosts.includes(host))
+          throw novaError(
+            'itemNotFound',
+            `Cannot remove host ${host} in aggregate ${a.id}. Reason: Host ${host} not found in aggregate ${a.id}.`,
+          );
+        a.hosts = a.hosts.filter((h) => h !== host);
+      }
+    } else if (action === 'set_metadata') {
+      const metadata = objectIn(objectIn(body, 'set_metadata'), 'metadata');
+      for (const [k, v] of Object.entries(metadata)) {
+        if (k === 'availability_zone') a.availabilityZone = v === null ? null : scalar(v, k);
+        else if (v === null) delete a.metadata[k];
+        else a.metadata[k] = scalar(v, k);
+      }
+    } else throw novaError('badRequest', `Invalid aggregate action: ${action}`);
+    a.updatedAt = ctx.now().toISOString();
+    ctx.store.changed();
+    return { aggregate: aggregateView(a, request) };
+  });
+};

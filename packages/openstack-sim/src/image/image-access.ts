@@ -1,0 +1,30 @@
+import { glanceError } from '../core/errors';
+import type { SimCaller, SimContext } from '../core/sim-context';
+import { type Image, imageStateOf } from './image-state';
+
+/** Glance's default policy: public and community images are for everyone, others for the owner. */
+export const canSee = (caller: SimCaller, image: Image) =>
+  caller.isAdmin ||
+  image.visibility === 'public' ||
+  image.visibility === 'community' ||
+  image.owner === caller.projectId;
+
+export const canModify = (caller: SimCaller, image: Image) =>
+  caller.isAdmin || image.owner === caller.projectId;
+
+/** The image the caller may see, or Glance's 404 (never a 403 that leaks existence). */
+export const findImage = (ctx: SimContext, caller: SimCaller, id: string): Image => {
+  const image = imageStateOf(ctx.store.state).images[id];
+  if (image === undefined || !canSee(caller, image)) {
+    throw glanceError(404, `No image found with ID ${id}`);
+  }
+  return image;
+};
+
+export const findOwnImage = (ctx: SimContext, caller: SimCaller, id: string): Image => {
+  const image = findImage(ctx, caller, id);
+  if (!canModify(caller, image)) {
+    throw glanceError(403, `You are not permitted to modify image ${id}.`);
+  }
+  return image;
+};

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { linkBase } from '../core/link-base';
+import type { SimContext } from '../core/sim-context';
+import { registerImageDataRoutes } from './image-data-routes';
+import { openImageFiles } from './image-files';
+import { registerImageRoutes } from './image-routes';
+import { imageSchema, imagesSchema } from './image-schema';
+import { seedImages } from './seed-images';
+
+export type { Image, ImageState } from './image-state';
+export { imageStateOf } from './image-state';
+
+const versionIds = ['2.16', '2.15', '2.9', '2.7', '2.6', '2.5', '2.4', '2.3', '2.2', '2.1', '2.0'];
+
+/** Glance v2 under /image; image bytes in `<dataDir>/images/`. Seeds the public cirros image. */
+export const registerImage = async (app: FastifyInstance, ctx: SimContext) => {
+  const files = await openImageFiles(ctx.dataDir);
+  await seedImages(ctx, files);
+
+  // Upload bodies stream to disk; JSON-patch bodies are JSON under their own media type.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
+    done(null, payload),
+  );
+  app.addContentTypeParser(
+    'application/openstack-images-v2.1-json-patch',
+    { parseAs: 'string' },
+    (_request, body: string, done) => {
+      try {
+        done(null, JSON.parse(body) as unknown);
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
+
+  const versions = (base: string) =>
+    versionIds.map((id, i) => ({
+      id: `v${id}`,
+      status: i === 0 ? 'CURRENT' : 'SUPPORTED',
+      links: [{ rel: 'self', href: `${base}/image/v2/` }],
+    }));
+  app.get('/image', (request, reply) =>
+    reply.code(300).send({ versions: versions(linkBase(request)) }),
+  );
+  app.get('/image/versions', (request) => ({ versions: versions(linkBase(request)) }));
+  app.get('/image/v2/info/import', (request) => {
+    ctx.caller(request);
+    return {
+      'import-methods': {
+        description: 'Import methods available.',
+        type: 'array',
+        value: ['glance-direct'],
+      },
+    };
+  });
+  app.get('/image/v2/schemas/image', (request) => {
+    ctx.caller(request);
+    return imageSchema;
+  });
+  app.get('/image/v2/schemas/images', (request) => {
+    ctx.caller(request);
+    return imagesSchema;
+  });
+  registerImageRoutes(app, ctx, files);
+  registerImageDataRoutes(app, ctx, files);
+};

@@ -1,0 +1,158 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { cinderError, OpenStackError, sendOpenStackError } from '../core/errors';
+import type { SimContext } from '../core/sim-context';
+import { quotaViolation, type QuotaRequest } from './volume-quota';
+import { quotaFor, usageFor } from './volume-state';
+
+export const V3 = '/volume/v3/:projectId';
+/** Any JSON value as text (objects as JSON, never "[object Object]"). */
+export const text = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  return JSON.stringify(value) ?? String(value);
+};
+
+export type ProjectParams = { projectId: string };
+export type IdParams = { projectId: string; id: string };
+
+type Query = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const paging = new Set([
+  'limit',
+  'marker',
+  'sort',
+  'sort_key',
+  'sort_dir',
+  'all_tenants',
+  'offset',
+  'with_count',
+  'project_id',
+]);
+
+/** Cinder list semantics: filters on top-level fields, sort=key:dir, limit/marker with links. */
+export const pageOf = <T extends { id: string }>(
+  ctx: SimContext,
+  request: FastifyRequest,
+  collection: string,
+  items: T[],
+  filterView: (item: T) => Record<string, unknown>,
+) => {
+  const query = request.query as Query;
+  let rows = items.filter((item) => {
+    const view = filterView(item);
+    return Object.entries(query).every(([key, value]) => {
+      if (paging.has(key) || !(key in view) || value === undefined) return true;
+      return String(view[key]) === first(value);
+    });
+  });
+  const sortSpec =
+    first(query.sort) ??
+    (query.sort_key
+      ? `${first(query.sort_key)}:${first(query.sort_dir) ?? 'desc'}`
+      : 'created_at:desc');
+  const specs = sortSpec.split(',').map((part) => {
+    const [key = 'created_at', dir = 'desc'] = part.split(':');
+    return { key, dir };
+  });
+  rows = [...rows].sort((a, b) => {
+    const va = filterView(a);
+    const vb = filterView(b);
+    for (const { key, dir } of specs) {
+      const left = text(va[key] ?? '');
+      const right = text(vb[key] ?? '');
+      const order = left < right ? -1 : left > right ? 1 : 0;
+      if (order !== 0) return dir === 'asc' ? order : -order;
+    }
+    return a.id < b.id ? 1 : -1;
+  });
+  const marker = first(query.marker);
+  if (marker) {
+    const at = rows.findIndex((row) => row.id === marker);
+    if (at < 0) throw cinderError('badRequest', `Marker ${marker} could not be found.`);
+    rows = rows.slice(at + 1);
+  }
+  const limitText = first(query.limit);
+  const limit = limitText && /^\d+$/.test(limitText) ? Number(limitText) : 0;
+  let links: { rel: string; href: string }[] | undefined;
+  if (limit > 0 && rows.length > limit) {
+    rows = rows.slice(0, limit);
+    const url = new URL(request.url, ctx.baseUrl);
+    url.searchParams.set('marker', rows[rows.length - 1]?.id ?? '');
+    url.searchParams.set('limit', String(limit));
+    links = [{ rel: 'next', href: `${ctx.baseUrl}${url.pathname}${url.search}` }];
+  }
+  return { rows, links, linksKey: `${collection}_links` };
+};
+
+export const resourceLinks = (
+  ctx: SimContext,
+  projectId: string,
+  collection: string,
+  id: string,
+) => [
+  { rel: 'self', href: `${ctx.baseUrl}/volume/v3/${projectId}/${collection}/${id}` },
+  { rel: 'bookmark', href: `${ctx.baseUrl}/volume/${projectId}/${collection}/${id}` },
+];
+
+export const bodyOf = (request: FastifyRequest, key: string): Record<string, unknown> => {
+  const body = request.body as Record<string, unknown> | null | undefined;
+  const inner = body?.[key];
+  if (!inner || typeof inner !== 'object' || Array.isArray(inner)) {
+    throw cinderError('badRequest', `Missing required element '${key}' in request body.`);
+  }
+  return inner as Record<string, unknown>;
+};
+
+export const optionalString = (value: unknown, field: string): string | undefined => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string')
+    throw cinderError(
+      'badRequest',
+      `Invalid input for field/attribute ${field}. Value: ${text(value)}. ${text(value)} is not of type 'string'`,
+    );
+  return value;
+};
+
+export const sizeOf = (value: unknown, field = 'size'): number => {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw cinderError(
+      'badRequest',
+      `Invalid input for field/attribute ${field}. Value: ${String(value)}. ${String(value)} is not of type 'integer' or less than the minimum of 1`,
+    );
+  }
+  return n;
+};
+
+/** Throws Cinder's 413 overLimit when the request does not fit the project's quota. */
+export const enforceQuota = (
+  ctx: SimContext,
+  projectId: string,
+  request: QuotaRequest,
+  kind: 'volume' | 'snapshot' | 'backup' = 'volume',
+) => {
+  const message = quotaViolation(quotaFor(ctx, projectId), usageFor(ctx, projectId), request, kind);
+  if (message) throw cinderError('overLimit', message);
+};
+
+export const cinderErrorHandler = (
+  error: FastifyError | OpenStackError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) => {
+  if (error instanceof OpenStackError) return sendOpenStackError(reply, error);
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    reply.log.error(error);
+    return sendOpenStackError(
+      reply,
+      cinderError(
+        'computeFault',
+        'The server has either erred or is incapable of performing the requested operation.',
+      ),
+    );
+  }
+  return sendOpenStackError(reply, cinderError('badRequest', error.message, status));
+};
