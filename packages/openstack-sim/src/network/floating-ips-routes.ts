@@ -15,6 +15,8 @@ import {
   str,
   visible,
   type Scope,
+  registerReadRoutes,
+  countOwned,
 } from './neutron-http';
 import { findPort } from './ports-routes';
 import { createPort, deletePort } from './port-service';
@@ -50,21 +52,15 @@ const portNumber = (value: unknown, field: string): number => {
 };
 
 export const registerFloatingIpRoutes = (app: Scope, ctx: SimContext) => {
-  app.get(`${V2}/floatingips`, (request) => {
-    const caller = ctx.caller(request);
-    const rows = Object.values(networkSlice(ctx).floatingIps)
-      .filter((f) => visible(caller, f))
-      .map(renderFip);
-    return listReply(request, 'floatingips', rows);
+  registerReadRoutes(app, ctx, {
+    path: 'floatingips',
+    collection: 'floatingips',
+    member: 'floatingip',
+    rows: () => Object.values(networkSlice(ctx).floatingIps),
+    visible: visible,
+    find: (caller, id) => findFip(ctx, caller, id),
+    render: renderFip,
   });
-
-  app.get<{ Params: { id: string } }>(`${V2}/floatingips/:id`, (request) =>
-    showReply(
-      request,
-      'floatingip',
-      renderFip(findFip(ctx, ctx.caller(request), request.params.id)),
-    ),
-  );
 
   app.post(`${V2}/floatingips`, (request, reply) => {
     const caller = ctx.caller(request);
@@ -81,12 +77,7 @@ export const registerFloatingIpRoutes = (app: Scope, ctx: SimContext) => {
     if (!network['router:external'])
       throw fipBad(`Network ${network.id} is not a valid external network`);
     const slice = networkSlice(ctx);
-    checkQuota(
-      ctx,
-      projectId,
-      'floatingip',
-      Object.values(slice.floatingIps).filter((f) => f.project_id === projectId).length,
-    );
+    checkQuota(ctx, projectId, 'floatingip', countOwned(slice.floatingIps, projectId));
     const subnetId = str(body.subnet_id, 'subnet_id');
     const address = str(body.floating_ip_address, 'floating_ip_address');
     const fip: FloatingIp = {

@@ -13,6 +13,7 @@ import {
   str,
   badRequest,
   type Scope,
+  countOwned,
 } from './neutron-http';
 
 const providerKeys = [
@@ -181,12 +182,7 @@ export const registerNetworkRoutes = (app: Scope, ctx: SimContext) => {
       );
     }
     const slice = networkSlice(ctx);
-    checkQuota(
-      ctx,
-      projectId,
-      'network',
-      Object.values(slice.networks).filter((n) => n.project_id === projectId).length,
-    );
+    checkQuota(ctx, projectId, 'network', countOwned(slice.networks, projectId));
     const network: Network = {
       ...owned(
         ctx,

@@ -160,6 +160,34 @@ export const checkQuota = (
   }
 };
 
+/** How many records of a collection a project owns (for quota checks). */
+export const countOwned = (records: Record<string, { project_id: string }>, projectId: string) =>
+  Object.values(records).filter((r) => r.project_id === projectId).length;
+
+/** GET `<collection>` (Neutron list semantics, caller's records only) and GET `<collection>/:id`. */
+export const registerReadRoutes = <T>(
+  app: FastifyInstance,
+  ctx: SimContext,
+  spec: {
+    path: string;
+    collection: string;
+    member: string;
+    rows: () => T[];
+    visible: (caller: SimCaller, row: T) => boolean;
+    find: (caller: SimCaller, id: string) => T;
+    render: (row: T) => Record<string, unknown>;
+  },
+) => {
+  app.get(`${V2}/${spec.path}`, (request) => {
+    const caller = ctx.caller(request);
+    const rows = spec.rows().filter((row) => spec.visible(caller, row));
+    return listReply(request, spec.collection, rows.map(spec.render));
+  });
+  app.get<{ Params: { id: string } }>(`${V2}/${spec.path}/:id`, (request) =>
+    showReply(request, spec.member, spec.render(spec.find(ctx.caller(request), request.params.id))),
+  );
+};
+
 /** Turns every error in the Neutron scope into a NeutronError body. */
 export const neutronErrorHandler = (
   error: FastifyError | OpenStackError,

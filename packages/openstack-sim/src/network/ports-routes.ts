@@ -7,14 +7,13 @@ import {
   badRequest,
   bodyOf,
   bool,
-  listReply,
   notFound,
   ownerOf,
-  showReply,
   str,
   text,
   visible,
   type Scope,
+  registerReadRoutes,
 } from './neutron-http';
 import { createPort, deletePort, renderPort } from './port-service';
 
@@ -45,17 +44,15 @@ const checkGroups = (ctx: SimContext, caller: SimCaller, ids: string[] | undefin
 };
 
 export const registerPortRoutes = (app: Scope, ctx: SimContext) => {
-  app.get(`${V2}/ports`, (request) => {
-    const caller = ctx.caller(request);
-    const rows = Object.values(networkSlice(ctx).ports)
-      .filter((p) => visible(caller, p))
-      .map(renderPort);
-    return listReply(request, 'ports', rows);
+  registerReadRoutes(app, ctx, {
+    path: 'ports',
+    collection: 'ports',
+    member: 'port',
+    rows: () => Object.values(networkSlice(ctx).ports),
+    visible: visible,
+    find: (caller, id) => findPort(ctx, caller, id),
+    render: renderPort,
   });
-
-  app.get<{ Params: { id: string } }>(`${V2}/ports/:id`, (request) =>
-    showReply(request, 'port', renderPort(findPort(ctx, ctx.caller(request), request.params.id))),
-  );
 
   app.post(`${V2}/ports`, (request, reply) => {
     const caller = ctx.caller(request);

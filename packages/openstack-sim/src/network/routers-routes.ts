@@ -8,13 +8,13 @@ import {
   bodyOf,
   bool,
   checkQuota,
-  listReply,
   notFound,
   ownerOf,
-  showReply,
   str,
   visible,
   type Scope,
+  registerReadRoutes,
+  countOwned,
 } from './neutron-http';
 import { findPort } from './ports-routes';
 import { createPort, deletePort } from './port-service';
@@ -109,33 +109,22 @@ const interfaceReply = (router: Router, portId: string, subnetId: string, networ
 });
 
 export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
-  app.get(`${V2}/routers`, (request) => {
-    const caller = ctx.caller(request);
-    const rows = Object.values(networkSlice(ctx).routers)
-      .filter((r) => visible(caller, r))
-      .map(renderRouter);
-    return listReply(request, 'routers', rows);
+  registerReadRoutes(app, ctx, {
+    path: 'routers',
+    collection: 'routers',
+    member: 'router',
+    rows: () => Object.values(networkSlice(ctx).routers),
+    visible: visible,
+    find: (caller, id) => findRouter(ctx, caller, id),
+    render: renderRouter,
   });
-
-  app.get<{ Params: { id: string } }>(`${V2}/routers/:id`, (request) =>
-    showReply(
-      request,
-      'router',
-      renderRouter(findRouter(ctx, ctx.caller(request), request.params.id)),
-    ),
-  );
 
   app.post(`${V2}/routers`, (request, reply) => {
     const caller = ctx.caller(request);
     const body = bodyOf(request, 'router');
     const projectId = ownerOf(caller, body);
     const slice = networkSlice(ctx);
-    checkQuota(
-      ctx,
-      projectId,
-      'router',
-      Object.values(slice.routers).filter((r) => r.project_id === projectId).length,
-    );
+    checkQuota(ctx, projectId, 'router', countOwned(slice.routers, projectId));
     const router: Router = {
       ...owned(
         ctx,

@@ -19,13 +19,13 @@ import {
   bodyOf,
   bool,
   checkQuota,
-  listReply,
   notFound,
   ownerOf,
-  showReply,
   str,
   text,
   type Scope,
+  registerReadRoutes,
+  countOwned,
 } from './neutron-http';
 
 /** The first subnet of the same network whose CIDR overlaps `cidr`, if any. */
@@ -76,21 +76,15 @@ const parsePools = (value: unknown): AllocationPool[] | undefined => {
 };
 
 export const registerSubnetRoutes = (app: Scope, ctx: SimContext) => {
-  app.get(`${V2}/subnets`, (request) => {
-    const caller = ctx.caller(request);
-    const rows = Object.values(networkSlice(ctx).subnets)
-      .filter((s) => subnetVisible(ctx, caller, s))
-      .map(renderSubnet);
-    return listReply(request, 'subnets', rows);
+  registerReadRoutes(app, ctx, {
+    path: 'subnets',
+    collection: 'subnets',
+    member: 'subnet',
+    rows: () => Object.values(networkSlice(ctx).subnets),
+    visible: (caller, s) => subnetVisible(ctx, caller, s),
+    find: (caller, id) => findSubnet(ctx, caller, id),
+    render: renderSubnet,
   });
-
-  app.get<{ Params: { id: string } }>(`${V2}/subnets/:id`, (request) =>
-    showReply(
-      request,
-      'subnet',
-      renderSubnet(findSubnet(ctx, ctx.caller(request), request.params.id)),
-    ),
-  );
 
   app.post(`${V2}/subnets`, (request, reply) => {
     const caller = ctx.caller(request);
@@ -139,12 +133,7 @@ export const registerSubnetRoutes = (app: Scope, ctx: SimContext) => {
         `Invalid input for operation: Requested subnet with cidr: ${formatCidr(cidr)} for network: ${network.id} overlaps with another subnet.`,
       );
     }
-    checkQuota(
-      ctx,
-      projectId,
-      'subnet',
-      Object.values(slice.subnets).filter((s) => s.project_id === projectId).length,
-    );
+    checkQuota(ctx, projectId, 'subnet', countOwned(slice.subnets, projectId));
     let gatewayIp: string | null = defaultGateway(cidr);
     if (body.gateway_ip === null) gatewayIp = null;
     else if (body.gateway_ip !== undefined) {
