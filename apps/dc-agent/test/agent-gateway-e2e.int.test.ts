@@ -29,7 +29,9 @@ describe('dc-agent ↔ tunnel-gateway end to end', () => {
   let dcPort: number;
   let agentCli: GatewayFixture['agentCli'];
   const dc = 'dc-e2e';
-  const token = randomBytes(24).toString('base64url');
+  // Shaped like the portal's tokens (ygenr_…): a bare base64url token may start with '-', which
+  // the CLI (node:util parseArgs) would read as an option.
+  const token = `ygenr_${randomBytes(24).toString('base64url')}`;
 
   beforeAll(async () => {
     fx = await startGatewayFixture({

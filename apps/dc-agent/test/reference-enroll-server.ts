@@ -107,7 +107,9 @@ export const startReferenceEnrollServer = async (opts: {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     routerSecret,
     issueToken: () => {
-      const token = randomBytes(24).toString('base64url');
+      // Shaped like the portal's tokens (ygenr_…): a bare base64url token may start with '-', which
+      // the CLI (node:util parseArgs) would read as an option.
+      const token = `ygenr_${randomBytes(24).toString('base64url')}`;
       tokenHashes.add(hashOf(token));
       return token;
     },
