@@ -3,15 +3,19 @@
  * 1. the pure filter scheduler placing 1,000 servers on 500 hosts (every filter and weigher,
  *    resources consumed between placements), median of N runs;
  * 2. Nova server creates per second against the in-process Fastify app (app.inject, zero delays,
- *    quota lifted), i.e. the API cost without the network or the tunnel.
+ *    quota lifted), i.e. the API cost without the network or the tunnel;
+ * 3. creates per second through the tunnel vs straight to the agent (bench/sim-tunnel.ts).
  *
  *   npm run bench -- sim [--servers 1000] [--hosts 500] [--runs 5] [--creates 2000]
+ *                        [--tunnel-creates 400] [--concurrency 16] [--rounds 3]
+ *   (--tunnel-creates 0 skips part 3, which starts a whole portal stack)
  *
  * Not a test: numbers depend on the machine.
  */
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import type { Bench } from './bench';
+import { benchTunnelCreates } from './sim-tunnel';
 import { registerCompute } from '../packages/openstack-sim/src/compute';
 import type { SimContext } from '../packages/openstack-sim/src/core/sim-context';
 import { openStore } from '../packages/openstack-sim/src/core/store';
@@ -135,7 +139,8 @@ const benchApi = async (creates: number) => {
 
 export const simBench: Bench = {
   name: 'sim',
-  summary: 'openstack-sim: scheduler placing 1,000 servers on 500 hosts; Nova creates/s in-process',
+  summary:
+    'openstack-sim: scheduler placing 1,000 servers on 500 hosts; Nova creates/s in-process and through the tunnel',
   run: async (args) => {
     const { values } = parseArgs({
       args,
@@ -144,9 +149,18 @@ export const simBench: Bench = {
         hosts: { type: 'string', default: '500' },
         runs: { type: 'string', default: '5' },
         creates: { type: 'string', default: '2000' },
+        'tunnel-creates': { type: 'string', default: '400' },
+        concurrency: { type: 'string', default: '16' },
+        rounds: { type: 'string', default: '3' },
       },
     });
     benchScheduler(Number(values.servers), Number(values.hosts), Number(values.runs));
     await benchApi(Number(values.creates));
+    if (Number(values['tunnel-creates']) > 0)
+      await benchTunnelCreates({
+        creates: Number(values['tunnel-creates']),
+        concurrency: Number(values.concurrency),
+        rounds: Number(values.rounds),
+      });
   },
 };

@@ -38,14 +38,21 @@ describe('gateway announcement (real Redis)', () => {
       const ttl = await scope.redis.ttl(scope.keys.gateway('gw-announce'));
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(gatewayAnnouncementTtlS);
-      // what portal-api's listGateways does
-      const [, names] = await scope.redis.scan(
-        '0',
-        'MATCH',
-        scope.keys.gatewayPattern,
-        'COUNT',
-        100,
-      );
+      // what portal-api's listGateways does: SCAN until the cursor comes back to 0 (one page may
+      // hold none of the matches when the shared test Redis holds many keys)
+      const names: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, page] = await scope.redis.scan(
+          cursor,
+          'MATCH',
+          scope.keys.gatewayPattern,
+          'COUNT',
+          100,
+        );
+        cursor = next;
+        names.push(...page);
+      } while (cursor !== '0');
       expect(names).toEqual([scope.keys.gateway('gw-announce')]);
     } finally {
       await gateway.stop();

@@ -5,7 +5,9 @@ import { OpenStackError } from './core/errors';
 import { requestId, uuid } from './core/ids';
 import type { SimContext, SimDelays } from './core/sim-context';
 import { openStore } from './core/store';
-import { registerCompute } from './compute';
+import { registerBaremetal } from './baremetal';
+import { computeOf, registerCompute } from './compute';
+import { registerConsole } from './console';
 import { registerIdentity, resolveCaller } from './identity';
 import { registerImage } from './image';
 import { registerNetwork } from './network';
@@ -128,11 +130,19 @@ export const createSimApp = async (opts: SimAppOptions): Promise<SimApp> => {
   registerNetwork(app, ctx);
   registerVolume(app, ctx);
   registerCompute(app, ctx);
+  registerBaremetal(app, ctx);
+  const consoles = registerConsole(app, ctx, (id) => {
+    const s = computeOf(ctx).servers.find((x) => x.id === id);
+    return s && !s.deleted && s.status === 'ACTIVE' && s.vmState === 'active'
+      ? { id: s.id, name: s.name }
+      : null;
+  });
   await app.ready();
 
   const close = async () => {
     for (const t of timers) clearTimeout(t);
     timers.clear();
+    await consoles.stop();
     await app.close();
     await store.flush();
   };

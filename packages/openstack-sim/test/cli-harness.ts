@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readOpenrc } from '@yunguan/testing';
 import { type Spawned, freePort, spawnProcess } from '@yunguan/testing/tunnel';
 
 const run = promisify(execFile);
@@ -31,14 +32,6 @@ export type SimDatacenter = {
   /** Stop the agent (SIGTERM: the sim flushes its state); keepData leaves the directory. */
   stop: (opts?: { keepData?: boolean }) => Promise<void>;
 };
-
-const parseOpenrc = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    [...text.matchAll(/^export (OS_[A-Z_]+)='((?:[^']|'\\'')*)'$/gm)].map((m) => [
-      m[1] as string,
-      (m[2] as string).replace(/'\\''/g, "'"),
-    ]),
-  );
 
 /**
  * A real `yunguan-agent run --stack sim` process, standalone (no enrollment, no tunnel), with its
@@ -70,7 +63,7 @@ export const startSimDatacenter = async (
     await agent.kill();
     throw error;
   }
-  const openrc = parseOpenrc(await readFile(path.join(dataDir, 'openrc'), 'utf8'));
+  const openrc = await readOpenrc(path.join(dataDir, 'openrc'));
   // Only what the CLI needs: no proxies, no clouds.yaml, a private cache directory.
   const baseEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerCompute } from '../src/compute';
+import { computeOf, registerCompute } from '../src/compute';
+import { registerConsole } from '../src/console';
 import { registerNetwork } from '../src/network';
 import { registerVolume } from '../src/volume';
 import { keystoneError } from '../src/core/errors';
@@ -76,6 +77,10 @@ export const createComputeTestApp = async (
   registerNetwork(app, ctx);
   registerVolume(app, ctx);
   registerCompute(app, ctx);
+  const consoles = registerConsole(app, ctx, (id) => {
+    const s = computeOf(ctx).servers.find((x) => x.id === id && !x.deleted);
+    return s?.status === 'ACTIVE' ? { id: s.id, name: s.name } : null;
+  });
   await app.ready();
   const settle = async () => {
     while (pending.size) await Promise.all([...pending]);
@@ -84,6 +89,7 @@ export const createComputeTestApp = async (
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     pending.clear();
+    await consoles.stop();
     await app.close();
   };
   return { app, ctx, notifications, settle, close };

@@ -4,7 +4,7 @@ import { type SimDatacenter, startSimDatacenter } from './cli-harness';
 type Row = Record<string, unknown>;
 
 /** Nova through the official CLI, on the agent's local listener (`--stack sim`). */
-describe('openstack CLI against the simulated datacenter: compute', { timeout: 120_000 }, () => {
+describe('openstack CLI against the simulated datacenter: compute', { timeout: 300_000 }, () => {
   let dc: SimDatacenter;
   let imageId = '';
   /** Debian's client has no --wait on stop / start: poll like `--wait` does. */

@@ -9,7 +9,7 @@ type Row = Record<string, unknown>;
 /** Keystone and Glance through the official CLI, on the agent's local listener (`--stack sim`). */
 describe(
   'openstack CLI against the simulated datacenter: identity and image',
-  { timeout: 90_000 },
+  { timeout: 300_000 },
   () => {
     let dc: SimDatacenter;
 

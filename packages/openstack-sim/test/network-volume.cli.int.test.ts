@@ -15,7 +15,7 @@ const waitFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean, m
 /** Neutron and Cinder through the official CLI, on the agent's local listener (`--stack sim`). */
 describe(
   'openstack CLI against the simulated datacenter: network and volume',
-  { timeout: 180_000 },
+  { timeout: 300_000 },
   () => {
     let dc: SimDatacenter;
 

@@ -13,6 +13,7 @@ const simPrefixes: RoutePrefix[] = [
   'placement',
   'baremetal',
   'load-balancer',
+  'console',
 ];
 
 export type SimStack = { sim: RunningSim; upstreams: Upstreams; stop: () => Promise<void> };

@@ -7,6 +7,7 @@ import { registerGroupAndQuotaRoutes } from './groups-quotas-routes';
 import { registerInfraRoutes } from './infra-routes';
 import { registerKeypairRoutes } from './keypairs-routes';
 import { installNovaHttp, versionDoc } from './nova-http';
+import { registerConsoleRoutes } from './console-routes';
 import { registerServerActions } from './server-actions';
 import { registerServerExtraRoutes } from './server-extras-routes';
 import { registerServerRoutes } from './servers-routes';
@@ -31,6 +32,7 @@ export const registerCompute = (app: FastifyInstance, ctx: SimContext): void => 
           registerKeypairRoutes(v21, ctx);
           registerServerRoutes(v21, ctx);
           registerServerActions(v21, ctx);
+          registerConsoleRoutes(v21, ctx);
           registerServerExtraRoutes(v21, ctx);
           registerInfraRoutes(v21, ctx);
           registerGroupAndQuotaRoutes(v21, ctx);

@@ -48,6 +48,7 @@ export const allocateServerPort = (
       serverId: input.serverId,
       networkId: input.networkId,
       portId: input.portId,
+      fixedIp: input.fixedIp,
       availabilityZone: input.availabilityZone,
       hostId: input.host ?? undefined,
     });

@@ -1,12 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { linkBase } from '../core/link-base';
-import { novaError, OpenStackError } from '../core/errors';
+import { novaError } from '../core/errors';
 import type { SimContext } from '../core/sim-context';
 import { computeOf, type Server } from './compute-state';
 import { allocateServerPort, releaseOnePort } from './network-adapter';
 import { atLeast, bodyOf, objectIn, requestIdOf, str } from './nova-http';
-import { finishAction, findServer, notifyInstance, recordAction } from './server-service';
+import { findServer, notifyInstance, recordAction } from './server-service';
 import { checkLocked } from './servers-routes';
 import { attachVolumeToServer, detachVolumeFromServer } from './volume-adapter';
 
@@ -201,38 +199,4 @@ export const registerServerExtraRoutes = (scope: FastifyInstance, ctx: SimContex
     ctx.store.changed();
     return void reply.code(202).send();
   });
-
-  // remote consoles
-  scope.post<{ Params: { id: string } }>('/servers/:id/remote-consoles', (request) => {
-    const { s } = server(request);
-    if (s.vmState !== 'active')
-      throw novaError('conflictingRequest', `Instance ${s.id} is not ready`);
-    const input = objectIn(bodyOf(request), 'remote_console');
-    const protocol = str(input.protocol, 'protocol') ?? 'vnc';
-    const type = str(input.type, 'type') ?? 'novnc';
-    if (!['vnc', 'spice', 'rdp', 'serial', 'mks'].includes(protocol))
-      throw novaError(
-        'badRequest',
-        `Invalid input for field/attribute protocol. Value: ${protocol}.`,
-      );
-    if (protocol !== 'vnc')
-      throw new OpenStackError(501, {
-        notImplemented: {
-          code: 501,
-          message: 'Unable to get console type: only vnc is available in this cloud.',
-        },
-      });
-    const token = randomBytes(16).toString('hex');
-    const base = linkBase(request) || ctx.baseUrl;
-    return {
-      remote_console: {
-        protocol,
-        type,
-        url: `${base}/vnc_auto.html?path=%3Ftoken%3D${token}&instance=${s.id}`,
-      },
-    };
-  });
-  // legacy os-getVNCConsole action lives in server-actions; unused ids keep lint quiet
-  void randomUUID;
-  void finishAction;
 };

@@ -9,7 +9,7 @@ import { bodyOf, firstOf, objectIn, query, requestIdOf, str } from './nova-http'
 import { nextLink, paginate } from './paging';
 import { finishAction, findServer, notifyInstance, recordAction, setState } from './server-service';
 import { serverDetail, serverLinks, serverSummary } from './server-view';
-import { detachVolumeFromServer } from './volume-adapter';
+import { deleteVolumeOfServer, detachVolumeFromServer } from './volume-adapter';
 
 const sortable: Record<string, (s: Server) => string> = {
   created_at: (s) => s.createdAt,
@@ -134,6 +134,7 @@ export const finishDelete = (ctx: SimContext, s: Server) => {
   for (const v of s.volumes.filter((x) => x.inCinder)) {
     try {
       detachVolumeFromServer(ctx, { volumeId: v.id, serverId: s.id });
+      if (v.deleteOnTermination) deleteVolumeOfServer(ctx, v.id);
     } catch (error) {
       // Like Nova, a volume already gone or detached does not stop the delete; it is reported.
       if (!(error instanceof OpenStackError)) throw error;

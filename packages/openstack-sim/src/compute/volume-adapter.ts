@@ -1,6 +1,12 @@
 /** Compute's door into Cinder: the volume engineer's exported verbs (src/volume/index.ts). */
 import type { SimCaller, SimContext } from '../core/sim-context';
-import { attachVolume, createVolume, detachVolume, getVolumeForBoot } from '../volume';
+import {
+  attachVolume,
+  createVolume,
+  deleteVolumeOnTermination,
+  detachVolume,
+  getVolumeForBoot,
+} from '../volume';
 
 export const attachVolumeToServer = (
   ctx: SimContext,
@@ -37,3 +43,7 @@ export const createCinderVolume = (
   caller: SimCaller,
   input: { size: number; imageRef?: string; name: string },
 ): string => createVolume(ctx, { caller, ...input }).id;
+
+/** A block-device mapping with delete_on_termination: Cinder deletes the volume after the detach. */
+export const deleteVolumeOfServer = (ctx: SimContext, volumeId: string): void =>
+  deleteVolumeOnTermination(ctx, volumeId);

@@ -2,7 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { keystoneError } from '../core/errors';
 import { linkBase } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
-import { type Assignment, type IdentityState, identityOf } from './identity-state';
+import {
+  type Assignment,
+  type IdentityState,
+  dropAppCredentials,
+  identityOf,
+} from './identity-state';
 import { requireAdmin } from './resource-routes';
 
 type Target = 'projects' | 'domains';
@@ -115,6 +120,8 @@ export const registerAssignmentRoutes = (app: FastifyInstance, ctx: SimContext) 
           `Could not find role assignment with role: ${roleId}, user or group: ${userId}.`,
         );
       }
+      // Keystone drops the user's application credentials on a project that loses a role.
+      if (scope.projectId !== null) dropAppCredentials(id, { userId, projectId: scope.projectId });
       ctx.store.changed();
       return reply.code(204).send();
     },

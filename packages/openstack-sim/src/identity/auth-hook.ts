@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { keystoneError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { identityOf } from './identity-state';
-import { effectiveRoleIds, findToken } from './tokens';
+import { findToken, tokenRoleIds } from './tokens';
 
 /**
  * keystonemiddleware's job for every service: X-Auth-Token → the caller, or Keystone's 401 body
@@ -15,7 +15,7 @@ export const resolveCaller = (ctx: SimContext, request: FastifyRequest): SimCall
     throw keystoneError(401, 'The request you have made requires authentication.');
   }
   const id = identityOf(ctx.store.state);
-  const roles = effectiveRoleIds(id, token.userId, token).map((r) => id.roles[r]?.name ?? r);
+  const roles = tokenRoleIds(id, token).map((r) => id.roles[r]?.name ?? r);
   const project = token.projectId === null ? undefined : id.projects[token.projectId];
   return {
     userId: token.userId,

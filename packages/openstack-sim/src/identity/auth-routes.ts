@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { keystoneError } from '../core/errors';
 import { linkBase } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
+import { appCredentialAuthInput, authenticateAppCredential } from './app-credential-auth';
 import { buildCatalog } from './build-catalog';
 import { type IdentityState, type User, checkPassword, identityOf } from './identity-state';
 import { effectiveRoleIds, findToken, issueToken, renderToken } from './tokens';
@@ -23,6 +24,7 @@ const authBody = z.object({
         })
         .optional(),
       token: z.object({ id: z.string() }).optional(),
+      application_credential: appCredentialAuthInput.optional(),
     }),
     scope: z
       .union([
@@ -78,7 +80,29 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
       );
     }
     const { identity, scope } = parsed.data.auth;
+    const noCatalog = (request.query as Record<string, string>).nocatalog !== undefined;
     const id = identityOf(ctx.store.state);
+    if (identity.methods.includes('application_credential')) {
+      if (identity.application_credential === undefined) {
+        throw keystoneError(400, "Invalid input for field 'identity': 'application_credential'");
+      }
+      const { user, credential } = authenticateAppCredential(
+        ctx,
+        identity.application_credential,
+        scope !== undefined,
+      );
+      const token = issueToken(ctx, {
+        userId: user.id,
+        projectId: credential.projectId,
+        domainId: null,
+        methods: ['application_credential'],
+        appCredentialId: credential.id,
+      });
+      return reply
+        .code(201)
+        .header('x-subject-token', token.id)
+        .send(renderToken(ctx, token, !noCatalog));
+    }
     let user: User | undefined;
     let methods: string[];
     let inherited: { expiresAt: string; auditId: string } | undefined;
@@ -97,6 +121,12 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
     } else if (identity.methods.includes('token') && identity.token) {
       const old = findToken(ctx, identity.token.id);
       if (old === null) throw keystoneError(404, `Could not find token: ${identity.token.id}.`);
+      if (old.appCredentialId !== undefined) {
+        throw keystoneError(
+          403,
+          'You are not authorized to perform the requested action: Using a delegated token to create another token is not allowed.',
+        );
+      }
       user = id.users[old.userId];
       if (user === undefined) throw unauthorized();
       methods = [...new Set(['token', ...old.methods])];
@@ -141,7 +171,6 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
       );
     }
     const token = issueToken(ctx, { userId: user.id, projectId, domainId, methods, ...inherited });
-    const noCatalog = (request.query as Record<string, string>).nocatalog !== undefined;
     return reply
       .code(201)
       .header('x-subject-token', token.id)

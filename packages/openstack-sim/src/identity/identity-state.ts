@@ -40,6 +40,22 @@ export type Token = {
   issuedAt: string;
   expiresAt: string;
   auditId: string;
+  /** Set when the token came from an application credential (its roles, its project). */
+  appCredentialId?: string;
+};
+/** Keystone application credential; the secret is kept only as a hash. */
+export type AppCredential = {
+  id: string;
+  name: string;
+  description: string | null;
+  userId: string;
+  projectId: string;
+  /** Explicit role ids (Keystone does not expand implied roles for application credentials). */
+  roleIds: string[];
+  unrestricted: boolean;
+  /** ISO timestamp or null (never expires). */
+  expiresAt: string | null;
+  secretHash: string;
 };
 export type IdentityState = {
   domains: Record<string, Domain>;
@@ -48,6 +64,7 @@ export type IdentityState = {
   roles: Record<string, Role>;
   assignments: Assignment[];
   tokens: Record<string, Token>;
+  appCredentials: Record<string, AppCredential>;
 };
 
 export const defaultDomainId = 'default';
@@ -64,10 +81,28 @@ export const checkPassword = (password: string, stored: string | null): boolean 
   return timingSafeEqual(actual, Buffer.from(hash, 'hex'));
 };
 
+/**
+ * Keystone's cleanup of application credentials: all of a user's (user deleted or disabled), or
+ * only those on one project (a role on it removed, or the project deleted). Their tokens die
+ * with them (see findToken).
+ */
+export const dropAppCredentials = (
+  id: IdentityState,
+  match: { userId?: string; projectId?: string },
+): void => {
+  for (const c of Object.values(id.appCredentials)) {
+    if (match.userId !== undefined && c.userId !== match.userId) continue;
+    if (match.projectId !== undefined && c.projectId !== match.projectId) continue;
+    delete id.appCredentials[c.id];
+  }
+};
+
 /** The identity slice, seeded on first use: domain Default, projects admin + service, user admin. */
 export const identityOf = (state: SimState, adminPassword = 'admin'): IdentityState => {
   const slice = state.identity as Partial<IdentityState>;
   if (slice.domains === undefined) Object.assign(slice, seedIdentity(adminPassword));
+  // State files written before application credentials existed.
+  slice.appCredentials ??= {};
   return slice as IdentityState;
 };
 
@@ -110,5 +145,6 @@ const seedIdentity = (adminPassword: string): IdentityState => {
       { roleId: adminRole.id, userId: user.id, projectId: null, domainId: defaultDomainId },
     ],
     tokens: {},
+    appCredentials: {},
   };
 };

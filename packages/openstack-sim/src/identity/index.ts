@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SimContext } from '../core/sim-context';
+import { registerAppCredentialRoutes } from './app-credential-routes';
 import { registerAssignmentRoutes } from './assignment-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerCatalogRoutes } from './catalog-routes';
@@ -21,4 +22,5 @@ export const registerIdentity = (
   registerResourceRoutes(app, ctx);
   registerAssignmentRoutes(app, ctx);
   registerCatalogRoutes(app, ctx);
+  registerAppCredentialRoutes(app, ctx);
 };

@@ -11,6 +11,7 @@ import {
   type Role,
   type User,
   defaultDomainId,
+  dropAppCredentials,
   hashPassword,
   identityOf,
 } from './identity-state';
@@ -254,6 +255,7 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     delete id.projects[project.id];
     notify('project.deleted', project.id);
     id.assignments = id.assignments.filter((a) => a.projectId !== project.id);
+    dropAppCredentials(id, { projectId: project.id });
     saved();
     return reply.code(204).send();
   });
@@ -323,6 +325,8 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     const { user: input } = parse(userInput, request.body, 'user');
     if (input.name !== undefined) user.name = input.name;
     if (input.enabled !== undefined) user.enabled = input.enabled;
+    // Keystone deletes a user's application credentials when the user is disabled.
+    if (input.enabled === false) dropAppCredentials(state(), { userId: user.id });
     if (input.password !== undefined) {
       user.passwordHash = input.password ? hashPassword(input.password) : null;
     }
@@ -340,6 +344,7 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     notify('user.deleted', user.id);
     id.assignments = id.assignments.filter((a) => a.userId !== user.id);
     for (const t of Object.values(id.tokens)) if (t.userId === user.id) delete id.tokens[t.id];
+    dropAppCredentials(id, { userId: user.id });
     saved();
     return reply.code(204).send();
   });

@@ -34,6 +34,18 @@ export const effectiveRoleIds = (
   return [...new Set([...direct, ...byName.map((r) => r.id)])];
 };
 
+/**
+ * The roles a token carries: the user's effective roles on its scope, or — for a token from an
+ * application credential — the credential's own roles the user still holds (Keystone's
+ * `_get_application_credential_roles`: no implied roles added).
+ */
+export const tokenRoleIds = (id: IdentityState, token: Token): string[] => {
+  const held = effectiveRoleIds(id, token.userId, token);
+  if (token.appCredentialId === undefined) return held;
+  const credential = id.appCredentials[token.appCredentialId];
+  return (credential?.roleIds ?? []).filter((roleId) => held.includes(roleId));
+};
+
 export const issueToken = (
   ctx: SimContext,
   t: Omit<Token, 'id' | 'issuedAt' | 'expiresAt' | 'auditId'> & {
@@ -67,6 +79,13 @@ export const findToken = (ctx: SimContext, tokenId: string | undefined): Token |
   const user = id.users[token.userId];
   if (user === undefined || !user.enabled) return null;
   if (token.projectId !== null && id.projects[token.projectId]?.enabled !== true) return null;
+  if (token.appCredentialId !== undefined) {
+    // Deleting (or expiring) an application credential revokes the tokens it issued.
+    const credential = id.appCredentials[token.appCredentialId];
+    if (credential === undefined) return null;
+    if (credential.expiresAt !== null && Date.parse(credential.expiresAt) <= ctx.now().getTime())
+      return null;
+  }
   return token;
 };
 
@@ -106,10 +125,19 @@ export const renderToken = (ctx: SimContext, token: Token, withCatalog = true) =
     body.domain = domainRef(token.domainId);
   }
   if (scoped) {
-    body.roles = effectiveRoleIds(id, token.userId, token).map((roleId) => ({
+    body.roles = tokenRoleIds(id, token).map((roleId) => ({
       id: roleId,
       name: id.roles[roleId]?.name ?? roleId,
     }));
+    const credential =
+      token.appCredentialId === undefined ? undefined : id.appCredentials[token.appCredentialId];
+    if (credential !== undefined) {
+      body.application_credential = {
+        id: credential.id,
+        name: credential.name,
+        restricted: !credential.unrestricted,
+      };
+    }
     if (withCatalog) body.catalog = buildCatalog(ctx.baseUrl, token.projectId);
   }
   return { token: body };

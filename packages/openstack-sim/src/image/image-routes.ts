@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { glanceError } from '../core/errors';
 import { uuid } from '../core/ids';
 import type { SimCaller, SimContext } from '../core/sim-context';
-import { canSee, findImage, findOwnImage } from './image-access';
+import { findImage, findOwnImage } from './image-access';
 import type { ImageFiles } from './image-files';
 import {
   type Image,
@@ -16,7 +16,6 @@ import {
   visibilities,
 } from './image-state';
 
-type Query = Record<string, string | undefined>;
 type Body = Record<string, unknown>;
 
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -106,60 +105,8 @@ const removeAttribute = (image: Image, key: string) => {
   delete image.properties[key];
 };
 
-const byKey = (key: string) => (a: Image, b: Image) => {
-  const x = (a as Record<string, unknown>)[key] ?? a.properties[key] ?? '';
-  const y = (b as Record<string, unknown>)[key] ?? b.properties[key] ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
-};
-
 export const registerImageRoutes = (app: FastifyInstance, ctx: SimContext, files: ImageFiles) => {
   const images = () => imageStateOf(ctx.store.state).images;
-
-  app.get('/image/v2/images', (request) => {
-    const caller = ctx.caller(request);
-    const q = request.query as Query;
-    const limit = Math.min(Number(q.limit ?? 25) || 25, 1000);
-    const sortKey = q.sort_key ?? 'created_at';
-    const sortDir = q.sort_dir ?? 'desc';
-    let items = Object.values(images())
-      .filter((i) => canSee(caller, i))
-      .filter((i) =>
-        q.visibility === undefined
-          ? i.visibility !== 'community' || i.owner === caller.projectId
-          : q.visibility === 'all' || i.visibility === q.visibility,
-      )
-      .filter((i) => q.name === undefined || i.name === q.name)
-      .filter((i) => q.status === undefined || i.status === q.status)
-      .filter((i) => q.owner === undefined || i.owner === q.owner)
-      .filter((i) => q.disk_format === undefined || i.disk_format === q.disk_format)
-      .filter((i) => q.container_format === undefined || i.container_format === q.container_format)
-      .filter((i) => q.protected === undefined || String(i.protected) === q.protected)
-      .filter((i) => q.tag === undefined || i.tags.includes(q.tag))
-      .filter((i) => q.os_hidden === 'true' || !i.os_hidden)
-      .sort((a, b) => byKey(sortKey)(a, b) || byKey('id')(a, b));
-    if (sortDir === 'desc') items.reverse();
-    if (q.marker !== undefined) {
-      const at = items.findIndex((i) => i.id === q.marker);
-      if (at === -1) throw glanceError(400, `marker [${q.marker}] not found`);
-      items = items.slice(at + 1);
-    }
-    const page = items.slice(0, limit);
-    const last = page.at(-1);
-    const params = new URLSearchParams(
-      Object.entries(q).filter(
-        (e): e is [string, string] => e[1] !== undefined && e[0] !== 'marker',
-      ),
-    );
-    return {
-      images: page.map(renderImage),
-      first: '/v2/images',
-      schema: '/v2/schemas/images',
-      ...(items.length > limit &&
-        last && {
-          next: `/v2/images?${params.toString() ? `${params.toString()}&` : ''}marker=${last.id}`,
-        }),
-    };
-  });
 
   app.post('/image/v2/images', (request, reply) => {
     const caller = ctx.caller(request);
@@ -260,6 +207,7 @@ export const registerImageRoutes = (app: FastifyInstance, ctx: SimContext, files
       throw glanceError(403, `Image ${image.id} is protected and cannot be deleted.`);
     }
     delete images()[image.id];
+    delete imageStateOf(ctx.store.state).members[image.id];
     await files.remove(image.id);
     ctx.store.changed();
     ctx.notify({

@@ -92,3 +92,32 @@ export const imagesSchema = {
     { rel: 'describedby', href: '{schema}' },
   ],
 };
+
+/** `GET /v2/schemas/member`: Glance's image member schema. */
+export const memberSchema = {
+  name: 'member',
+  properties: {
+    member_id: { type: 'string', description: 'An identifier for the image member (tenantId)' },
+    image_id: { type: 'string', description: 'An identifier for the image' },
+    created_at: { type: 'string', description: 'Date and time of image member creation' },
+    updated_at: {
+      type: 'string',
+      description: 'Date and time of last modification of image member',
+    },
+    status: {
+      type: 'string',
+      description: 'The status of this image member',
+      enum: ['pending', 'accepted', 'rejected'],
+    },
+    schema: { type: 'string', readOnly: true },
+  },
+};
+
+export const membersSchema = {
+  name: 'members',
+  properties: {
+    members: { type: 'array', items: memberSchema },
+    schema: { type: 'string' },
+  },
+  links: [{ rel: 'describedby', href: '{schema}' }],
+};

@@ -51,13 +51,37 @@ export type Image = {
   properties: Record<string, string>;
 };
 
-export type ImageState = { seeded: boolean; images: Record<string, Image> };
+export const memberStatuses = ['pending', 'accepted', 'rejected'] as const;
+
+/** A project an image is shared with (Glance's image_members row). */
+export type ImageMember = {
+  member_id: string;
+  image_id: string;
+  status: (typeof memberStatuses)[number];
+  created_at: string;
+  updated_at: string;
+};
+
+export type ImageState = {
+  seeded: boolean;
+  images: Record<string, Image>;
+  /** Image id → member project id → membership. */
+  members: Record<string, Record<string, ImageMember>>;
+};
 
 export const imageStateOf = (state: SimState): ImageState => {
   const slice = state.image as Partial<ImageState>;
   if (slice.images === undefined) Object.assign(slice, { seeded: false, images: {} });
+  slice.members ??= {};
   return slice as ImageState;
 };
+
+/** The caller project's membership of an image, if any. */
+export const membershipOf = (
+  state: SimState,
+  imageId: string,
+  projectId: string,
+): ImageMember | undefined => imageStateOf(state).members[imageId]?.[projectId];
 
 /** Fields the API computes; a client may not set them (Glance answers 403). */
 export const readOnlyFields = new Set([

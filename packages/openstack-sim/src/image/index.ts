@@ -3,8 +3,10 @@ import { linkBase } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
 import { registerImageDataRoutes } from './image-data-routes';
 import { openImageFiles } from './image-files';
+import { registerImageListRoute } from './image-list-route';
+import { registerImageMemberRoutes } from './image-member-routes';
 import { registerImageRoutes } from './image-routes';
-import { imageSchema, imagesSchema } from './image-schema';
+import { imageSchema, imagesSchema, memberSchema, membersSchema } from './image-schema';
 import { seedImages } from './seed-images';
 
 export type { Image, ImageState } from './image-state';
@@ -61,6 +63,16 @@ export const registerImage = async (app: FastifyInstance, ctx: SimContext) => {
     ctx.caller(request);
     return imagesSchema;
   });
+  app.get('/image/v2/schemas/member', (request) => {
+    ctx.caller(request);
+    return memberSchema;
+  });
+  app.get('/image/v2/schemas/members', (request) => {
+    ctx.caller(request);
+    return membersSchema;
+  });
+  registerImageListRoute(app, ctx);
   registerImageRoutes(app, ctx, files);
+  registerImageMemberRoutes(app, ctx);
   registerImageDataRoutes(app, ctx, files);
 };

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { cinderError, OpenStackError, sendOpenStackError } from '../core/errors';
 import type { SimContext } from '../core/sim-context';
+import { timeFilterKeys, timeFilterOf } from './list-time-filters';
 import { quotaViolation, type QuotaRequest } from './volume-quota';
 import { quotaFor, usageFor } from './volume-state';
 
@@ -40,12 +41,17 @@ export const pageOf = <T extends { id: string }>(
   filterView: (item: T) => Record<string, unknown>,
 ) => {
   const query = request.query as Query;
+  const inTime = timeFilterOf(query);
   let rows = items.filter((item) => {
     const view = filterView(item);
-    return Object.entries(query).every(([key, value]) => {
-      if (paging.has(key) || !(key in view) || value === undefined) return true;
-      return String(view[key]) === first(value);
-    });
+    return (
+      inTime(view) &&
+      Object.entries(query).every(([key, value]) => {
+        if (paging.has(key) || timeFilterKeys.has(key) || !(key in view) || value === undefined)
+          return true;
+        return String(view[key]) === first(value);
+      })
+    );
   });
   const sortSpec =
     first(query.sort) ??
@@ -73,12 +79,20 @@ export const pageOf = <T extends { id: string }>(
     if (at < 0) throw cinderError('badRequest', `Marker ${marker} could not be found.`);
     rows = rows.slice(at + 1);
   }
+  const offsetText = first(query.offset);
+  if (offsetText !== undefined) {
+    // oslo's validate_integer wording, as Cinder answers it.
+    if (!/^-?\d+$/.test(offsetText)) throw cinderError('badRequest', 'offset must be an integer');
+    if (Number(offsetText) < 0) throw cinderError('badRequest', 'offset must be >= 0');
+    rows = rows.slice(Number(offsetText));
+  }
   const limitText = first(query.limit);
   const limit = limitText && /^\d+$/.test(limitText) ? Number(limitText) : 0;
   let links: { rel: string; href: string }[] | undefined;
   if (limit > 0 && rows.length > limit) {
     rows = rows.slice(0, limit);
     const url = new URL(request.url, ctx.baseUrl);
+    url.searchParams.delete('offset');
     url.searchParams.set('marker', rows[rows.length - 1]?.id ?? '');
     url.searchParams.set('limit', String(limit));
     links = [{ rel: 'next', href: `${ctx.baseUrl}${url.pathname}${url.search}` }];

@@ -13,6 +13,7 @@ export {
   attachVolume,
   detachVolume,
   detachAllFromServer,
+  deleteVolumeOnTermination,
   getVolumeForBoot,
 } from './volume-attachments';
 export type { AttachVolumeInput } from './volume-attachments';

@@ -103,3 +103,27 @@ export const detachAllFromServer = (ctx: SimContext, serverId: string): void => 
       detachVolume(ctx, { volumeId: volume.id, serverId });
   }
 };
+
+/**
+ * Nova deletes a volume whose block-device mapping said delete_on_termination once the server is
+ * gone (after the detach): the volume goes through `deleting` like a user's delete.
+ */
+export const deleteVolumeOnTermination = (ctx: SimContext, volumeId: string): void => {
+  const slice = volumeSlice(ctx);
+  const volume = slice.volumes[volumeId];
+  if (!volume || volume.attachments.length > 0) return;
+  volume.status = 'deleting';
+  volume.updated_at = cinderTime(ctx);
+  ctx.store.changed();
+  ctx.later(ctx.delays.volumeMs, () => {
+    for (const s of Object.values(slice.snapshots))
+      if (s.volume_id === volume.id) delete slice.snapshots[s.id];
+    delete slice.volumes[volume.id];
+    ctx.store.changed();
+    ctx.notify({
+      event_type: 'volume.delete.end',
+      publisher_id: `volume.${volume.host}`,
+      payload: volumeNotification(volume),
+    });
+  });
+};
