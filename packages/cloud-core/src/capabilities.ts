@@ -1,0 +1,47 @@
+/** What a provider can do; the UI shows an action only when its capability is present. */
+export const capabilities = [
+  'server.create',
+  'server.boot-from-volume',
+  'server.user-data',
+  'server.server-group',
+  'server.start-stop',
+  'server.reboot',
+  'server.resize',
+  'server.rebuild',
+  'server.snapshot',
+  'server.lock',
+  'server.suspend',
+  'server.pause',
+  'server.migrate',
+  'server.live-migrate',
+  'server.console',
+  'image.upload',
+  'baremetal',
+  'app-credential',
+  'keypair',
+  'flavor.manage',
+  'aggregate.manage',
+  'hypervisor.read',
+  'inventory.changes-since',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** Which capability gates a server action. */
+export const capabilityOfAction: Record<string, Capability> = {
+  start: 'server.start-stop',
+  stop: 'server.start-stop',
+  reboot: 'server.reboot',
+  resize: 'server.resize',
+  'confirm-resize': 'server.resize',
+  'revert-resize': 'server.resize',
+  rebuild: 'server.rebuild',
+  snapshot: 'server.snapshot',
+  lock: 'server.lock',
+  unlock: 'server.lock',
+  suspend: 'server.suspend',
+  resume: 'server.suspend',
+  pause: 'server.pause',
+  unpause: 'server.pause',
+  migrate: 'server.migrate',
+  'live-migrate': 'server.live-migrate',
+};

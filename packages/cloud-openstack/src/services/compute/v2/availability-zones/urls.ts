@@ -1,0 +1,1 @@
+export const availabilityZonesUrl = () => 'os-availability-zone';

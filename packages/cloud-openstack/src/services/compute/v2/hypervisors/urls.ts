@@ -1,0 +1,1 @@
+export const hypervisorsDetailUrl = () => 'os-hypervisors/detail';

@@ -1,0 +1,2 @@
+export const keypairsUrl = () => 'os-keypairs';
+export const keypairUrl = (name: string) => `os-keypairs/${encodeURIComponent(name)}`;

@@ -1,0 +1,2 @@
+export const remoteConsolesUrl = (serverId: string) =>
+  `servers/${encodeURIComponent(serverId)}/remote-consoles`;

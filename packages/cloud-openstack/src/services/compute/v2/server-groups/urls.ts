@@ -1,0 +1,1 @@
+export const serverGroupsUrl = () => 'os-server-groups';

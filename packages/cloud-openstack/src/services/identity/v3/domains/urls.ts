@@ -1,0 +1,2 @@
+export const domainsUrl = () => 'domains';
+export const domainUrl = (id: string) => `domains/${encodeURIComponent(id)}`;

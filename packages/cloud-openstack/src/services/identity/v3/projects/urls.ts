@@ -1,0 +1,2 @@
+export const projectsUrl = () => 'projects';
+export const projectUrl = (id: string) => `projects/${encodeURIComponent(id)}`;

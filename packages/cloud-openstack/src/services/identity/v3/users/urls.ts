@@ -1,0 +1,2 @@
+export const usersUrl = () => 'users';
+export const userUrl = (id: string) => `users/${encodeURIComponent(id)}`;

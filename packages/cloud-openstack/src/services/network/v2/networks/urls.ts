@@ -1,0 +1,2 @@
+export const networksUrl = () => 'networks';
+export const networkUrl = (id: string) => `networks/${encodeURIComponent(id)}`;

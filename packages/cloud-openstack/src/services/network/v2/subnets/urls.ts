@@ -1,0 +1,2 @@
+export const subnetsUrl = () => 'subnets';
+export const subnetUrl = (id: string) => `subnets/${encodeURIComponent(id)}`;

@@ -1,0 +1,268 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  isCloudError,
+  type CloudProvider,
+  type OperationHandle,
+  type OperationProgress,
+  type Scope,
+  type TenantBinding,
+  type TenantRef,
+} from '@yunguan/cloud-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAppCredentialContract } from './app-credential-contract';
+import { describeBaremetalContract } from './baremetal-contract';
+import { describeImageContract } from './image-contract';
+
+/** What a cloud gives the suite: the provider under test and the objects it may use. */
+export type ContractSetup = {
+  provider: CloudProvider;
+  cleanup: () => Promise<void>;
+  /** An active image and a network the suite's new project can use. */
+  imageExternalId: string;
+  networkExternalId: string;
+  /** A small flavor, a bigger one to resize to, and one no host can hold. */
+  flavorExternalId: string;
+  resizeFlavorExternalId: string;
+  hugeFlavorExternalId: string;
+  /** Remove the department/project the suite created (the port has no such verb). */
+  removeTenant: (binding: TenantBinding) => Promise<void>;
+  /** Whether this peer runs Ironic (its catalog has a bare-metal endpoint). */
+  baremetal: 'present' | 'absent';
+  /** Where Ironic runs: a node (not in maintenance) the suite may power and manage. */
+  baremetalNodeExternalId?: string;
+  /** Keystone v3 root, for logging in with what the suite made. */
+  authUrl: string;
+};
+
+/** Parts of the contract a peer must declare up front (the suite is built before setup). */
+export type ContractOptions = {
+  /** Keystone application credentials (both peers have them). */
+  appCredentials: boolean;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The worker's loop, in the test: look at an operation until it is no longer pending. The
+ * adapter itself never sleeps.
+ */
+const settle = async (
+  provider: CloudProvider,
+  handle: OperationHandle,
+  timeoutMs = 60_000,
+): Promise<Exclude<OperationProgress, { state: 'pending' }>> => {
+  const deadline = Date.now() + timeoutMs;
+  let last: OperationProgress | undefined;
+  while (Date.now() < deadline) {
+    last = await provider.followOperation(handle);
+    if (last.state !== 'pending') return last;
+    await sleep(300);
+  }
+  throw new Error(
+    `${handle.kind} ${handle.action ?? ''} of ${handle.externalId} still pending (${last?.detail})`,
+  );
+};
+
+const succeeded = async (provider: CloudProvider, handle: OperationHandle) => {
+  const progress = await settle(provider, handle);
+  if (progress.state === 'failed') {
+    throw new Error(`${handle.kind} ${handle.action ?? ''} failed: ${progress.reason}`);
+  }
+  return progress;
+};
+
+/** One suite every CloudProvider adapter must pass, against the simulator and the real cloud. */
+export const describeProviderContract = (
+  name: string,
+  setup: () => Promise<ContractSetup>,
+  contractOptions: ContractOptions = { appCredentials: false },
+) => {
+  describe(`CloudProvider contract: ${name}`, () => {
+    let env: ContractSetup;
+    let provider: CloudProvider;
+    let binding: TenantBinding | undefined;
+    let scope: Scope;
+    let serverId = '';
+    const token = `contract-${randomUUID()}`;
+    const suffix = randomBytes(4).toString('hex');
+    const tenant: TenantRef = {
+      departmentId: `contract-dept-${suffix}`,
+      departmentName: '合约测试部门',
+      projectId: `contract-proj-${suffix}`,
+      projectName: 'Contract project',
+    };
+    const startedAt = new Date(Date.now() - 5_000);
+
+    beforeAll(async () => {
+      env = await setup();
+      provider = env.provider;
+    }, 120_000);
+
+    afterAll(async () => {
+      try {
+        if (binding !== undefined) {
+          if (serverId !== '') await settle(provider, await provider.deleteServer(scope, serverId));
+          await env.removeTenant(binding);
+        }
+      } finally {
+        await env?.cleanup();
+      }
+    }, 120_000);
+
+    it('ensureTenant makes the domain and project once and returns the same ids again', async () => {
+      binding = await provider.ensureTenant(tenant);
+      scope = { projectExternalId: binding.projectExternalId };
+      expect(binding.domainExternalId).not.toBe('');
+      expect(await provider.ensureTenant(tenant)).toEqual(binding);
+    });
+
+    it('lists availability zones, flavors, images and networks the project can use', async () => {
+      const zones = await provider.listAvailabilityZones();
+      expect(zones.some((z) => z.available)).toBe(true);
+      const flavors = await provider.listFlavors();
+      const ids = flavors.map((f) => f.externalId);
+      expect(ids).toEqual(
+        expect.arrayContaining([env.flavorExternalId, env.resizeFlavorExternalId]),
+      );
+      const images = await provider.listImages(scope);
+      expect(images.find((i) => i.externalId === env.imageExternalId)).toMatchObject({
+        status: 'active',
+        visibility: 'public',
+      });
+      const networks = await provider.listNetworks(scope);
+      expect(networks.find((n) => n.externalId === env.networkExternalId)?.shared).toBe(true);
+    });
+
+    it('creates, lists and deletes a key pair, generated by the cloud', async () => {
+      const created = await provider.createKeyPair(scope, { name: 'contract-key' });
+      expect(created.name).toBe('contract-key');
+      expect(created.privateKey).toContain('PRIVATE KEY');
+      expect((await provider.listKeyPairs(scope)).map((k) => k.name)).toContain('contract-key');
+      await provider.deleteKeyPair(scope, 'contract-key');
+      expect((await provider.listKeyPairs(scope)).map((k) => k.name)).not.toContain('contract-key');
+    });
+
+    it('creates a server that becomes active, found by its idempotency token', async () => {
+      const handle = await provider.createServer(scope, {
+        name: `contract-${suffix}`,
+        flavorExternalId: env.flavorExternalId,
+        imageExternalId: env.imageExternalId,
+        networkExternalIds: [env.networkExternalId],
+        userData: '#cloud-config\n',
+        idempotencyToken: token,
+      });
+      expect(handle).toMatchObject({ kind: 'server.create', settlesOn: ['active'] });
+      serverId = handle.externalId;
+      const done = await succeeded(provider, handle);
+      expect(done.resource?.status).toBe('active');
+      expect(done.resource?.addresses.length).toBeGreaterThan(0);
+      expect((await provider.findServerByToken(scope, token))?.externalId).toBe(serverId);
+      expect(await provider.findServerByToken(scope, `other-${token}`)).toBeNull();
+    }, 90_000);
+
+    it('lists the server among all servers, also by changes-since', async () => {
+      const all = await provider.listAllServers({});
+      expect(all.find((s) => s.externalId === serverId)?.projectExternalId).toBe(
+        scope.projectExternalId,
+      );
+      const changed = await provider.listAllServers({ changesSince: startedAt });
+      expect(changed.map((s) => s.externalId)).toContain(serverId);
+    });
+
+    it('stops, starts and reboots the server', async () => {
+      const stop = await provider.actOnServer(scope, serverId, { type: 'stop' });
+      expect(stop.settlesOn).toEqual(['stopped']);
+      expect((await succeeded(provider, stop)).resource?.status).toBe('stopped');
+      const start = await provider.actOnServer(scope, serverId, { type: 'start' });
+      expect((await succeeded(provider, start)).resource?.status).toBe('active');
+      const reboot = await provider.actOnServer(scope, serverId, { type: 'reboot', hard: false });
+      expect((await succeeded(provider, reboot)).resource?.status).toBe('active');
+    }, 90_000);
+
+    it('resizes the server and confirms the resize', async () => {
+      const resize = await provider.actOnServer(scope, serverId, {
+        type: 'resize',
+        flavorExternalId: env.resizeFlavorExternalId,
+      });
+      expect((await succeeded(provider, resize)).resource?.status).toBe('verify-resize');
+      const confirm = await provider.actOnServer(scope, serverId, { type: 'confirm-resize' });
+      const done = await succeeded(provider, confirm);
+      expect(done.resource?.status).toBe('active');
+      expect(done.resource?.flavor.name).toBe('m1.small');
+    }, 90_000);
+
+    it('fails a resize no host can hold and leaves the server active', async () => {
+      // Real Nova accepts the resize (202) and the conductor rolls it back to ACTIVE; the
+      // simulator's scheduler refuses it at once (400). Both must say "no valid host".
+      let reason: string;
+      try {
+        const resize = await provider.actOnServer(scope, serverId, {
+          type: 'resize',
+          flavorExternalId: env.hugeFlavorExternalId,
+        });
+        const progress = await settle(provider, resize);
+        expect(progress.state).toBe('failed');
+        reason = progress.state === 'failed' ? progress.reason : '';
+      } catch (error) {
+        if (!isCloudError(error)) throw error;
+        expect(error.kind).toBe('bad-request');
+        reason = error.upstreamMessage ?? '';
+      }
+      expect(reason).toMatch(/no valid host/i);
+      expect((await provider.getServer(scope, serverId)).status).toBe('active');
+    }, 90_000);
+
+    it('locks and unlocks the server', async () => {
+      const lock = await provider.actOnServer(scope, serverId, { type: 'lock' });
+      expect((await succeeded(provider, lock)).resource?.locked).toBe(true);
+      const unlock = await provider.actOnServer(scope, serverId, { type: 'unlock' });
+      expect((await succeeded(provider, unlock)).resource?.locked).toBe(false);
+    });
+
+    it('opens a VNC console', async () => {
+      const console = await provider.getServerConsole(scope, serverId);
+      expect(console.protocol).toBe('vnc');
+      expect(console.url).toMatch(/^https?:\/\/\S+$/);
+      expect(decodeURIComponent(console.url)).toContain('token=');
+    });
+
+    it('deletes the server, deleting it again settles at once, changes-since shows it deleted', async () => {
+      await succeeded(provider, await provider.deleteServer(scope, serverId));
+      await expect(provider.getServer(scope, serverId)).rejects.toMatchObject({
+        kind: 'not-found',
+      });
+      const again = await provider.deleteServer(scope, serverId);
+      expect((await provider.followOperation(again)).state).toBe('succeeded');
+      const changed = await provider.listAllServers({ changesSince: startedAt });
+      expect(changed.find((s) => s.externalId === serverId)?.status).toBe('deleted');
+    }, 90_000);
+
+    it('reports a missing server as a not-found CloudError', async () => {
+      const error: unknown = await provider.getServer(scope, randomUUID()).catch((e: unknown) => e);
+      expect(isCloudError(error) && error.kind).toBe('not-found');
+    });
+
+    it('fails a server no host can hold with the cloud’s “no valid host” reason', async () => {
+      const handle = await provider.createServer(scope, {
+        name: `contract-huge-${suffix}`,
+        flavorExternalId: env.hugeFlavorExternalId,
+        imageExternalId: env.imageExternalId,
+        networkExternalIds: [env.networkExternalId],
+      });
+      const progress = await settle(provider, handle);
+      await succeeded(provider, await provider.deleteServer(scope, handle.externalId));
+      expect(progress.state).toBe('failed');
+      expect(progress.state === 'failed' && progress.reason).toMatch(/no valid host/i);
+    }, 90_000);
+
+    describeImageContract(() => ({ provider, scope }), suffix);
+    describeBaremetalContract(() => ({
+      provider,
+      baremetal: env.baremetal,
+      nodeId: env.baremetalNodeExternalId,
+    }));
+    if (contractOptions.appCredentials) {
+      describeAppCredentialContract(() => ({ provider, scope, authUrl: env.authUrl }));
+    }
+  });
+};
