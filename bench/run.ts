@@ -3,10 +3,12 @@
  * `npm run bench -- --list` lists them.
  */
 import type { Bench } from './bench';
+import { portalSyncBench } from './portal-sync';
+import { portalBench } from './portal-create';
 import { simBench } from './sim';
 import { tunnelBench } from './tunnel-throughput';
 
-const benches: Bench[] = [tunnelBench, simBench];
+const benches: Bench[] = [tunnelBench, simBench, portalBench, portalSyncBench];
 
 const list = () => benches.map((b) => `  ${b.name.padEnd(10)} ${b.summary}`).join('\n');
 

@@ -4,6 +4,7 @@ import type { Env } from './env';
 import type { AppDeps } from './http/deps';
 import { fastTestCost, productionCost } from './security/password';
 import { createSecretBox } from './security/secret-box';
+import { createTaskRuntime } from './services/tasks/task-runtime';
 import { createTunnelRegistry } from './tunnel/tunnel-registry';
 
 /** Wire the process-wide dependencies from validated configuration. */
@@ -25,11 +26,22 @@ export const createDeps = (env: Env): AppDeps => {
         publicUrl: env.YUNGUAN_PUBLIC_URL,
         callTimeoutMs: env.TUNNEL_CALL_TIMEOUT_MS,
       },
+      tasks: createTaskRuntime(redis, env.REDIS_KEY_PREFIX, {
+        followIntervalMs: env.TASK_FOLLOW_INTERVAL_MS,
+        deadlineMs: env.TASK_DEADLINE_MS,
+        staleAfterMs: env.TASK_STALE_AFTER_MS,
+        maxAttempts: env.TASK_MAX_ATTEMPTS,
+        lockMs: env.TASK_LOCK_MS,
+        concurrency: env.TASK_CONCURRENCY,
+        reconcileEveryMs: env.TASK_RECONCILE_EVERY_MS,
+        retryDelayMs: env.TASK_RETRY_DELAY_MS,
+      }),
     },
   };
 };
 
 export const closeDeps = async (deps: AppDeps): Promise<void> => {
+  await deps.config.tasks.close();
   await deps.db.$disconnect();
   deps.redis.disconnect();
 };

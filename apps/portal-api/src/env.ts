@@ -49,6 +49,26 @@ const schema = z.object({
     }),
   /** Upper bound for one call through a tunnel. */
   TUNNEL_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Tasks (src/services/tasks/task-runtime.ts): follow interval, deadline, stale heartbeat,
+   * claims before giving up, BullMQ lock, worker concurrency, reconcile period. */
+  TASK_FOLLOW_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+  TASK_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(15 * 60_000),
+  TASK_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(90_000),
+  TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  TASK_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  TASK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  TASK_RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
+  TASK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2_000),
+  /** Largest image file accepted by PUT …/images/:id/file (streamed, never buffered). */
+  IMAGE_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 ** 3),
   /** Lower scrypt cost for tests only; refused in production. */
   YUNGUAN_FAST_HASH: bool.default(false),
 });

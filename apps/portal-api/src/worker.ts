@@ -2,9 +2,11 @@ import { Queue, Worker } from 'bullmq';
 import pino from 'pino';
 import { closeDeps, createDeps } from './deps';
 import { loadEnv } from './env';
+import { startInventoryWorker } from './jobs/inventory-worker';
 import { purgeExpiredSessionsJob } from './jobs/purge-expired-sessions.job';
 import { reconcileAgentKeysJob } from './jobs/reconcile-agent-keys.job';
 import { recordAgentsSeenJob } from './jobs/record-agents-seen.job';
+import { startTaskWorker } from './jobs/start-task-worker';
 
 /** The worker process: BullMQ workers and job schedulers. Never inside the API process. */
 const env = loadEnv();
@@ -44,15 +46,24 @@ const workers = queues.map(
       { connection, concurrency: 4 },
     ),
 );
+// Tasks (server create/action/delete + task.reconcile) on their own queue and concurrency.
+workers.push(
+  await startTaskWorker({ db: deps.db, config: deps.config, now: () => new Date() }, log),
+);
 for (const w of workers)
   w.on('failed', (job, err) =>
     log.error({ job: job?.name, id: job?.id, err: err.message }, 'job failed'),
   );
+const inventory = await startInventoryWorker(
+  { db: deps.db, config: deps.config, now: () => new Date() },
+  { log },
+);
 log.info({ queues }, 'worker started');
 
 const stop = async (signal: string) => {
   log.info({ signal }, 'worker shutting down');
   await Promise.all(workers.map((w) => w.close()));
+  await inventory.close();
   await closeDeps(deps);
   process.exit(0);
 };

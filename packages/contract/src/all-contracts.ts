@@ -43,6 +43,15 @@ import { updateQuota } from './quotas/update-quota.contract';
 import { deleteQuota } from './quotas/delete-quota.contract';
 import { listAuditEvents } from './audit/list-audit-events.contract';
 import { getAuditEvent } from './audit/get-audit-event.contract';
+import { serverContracts } from './servers/server.contracts';
+import { getServerConsole } from './servers/get-server-console.contract';
+import { taskContracts } from './tasks/task.contracts';
+import { streamEvents } from './events/event.contracts';
+import { catalogContracts } from './catalog/catalog.contracts';
+import { inventoryContracts } from './inventory/inventory.contracts';
+import { imageContracts } from './images/index';
+import { baremetalContracts } from './baremetal/index';
+import { appCredentialContracts } from './app-credentials/index';
 
 /** Every API operation, for route registration checks, the OpenAPI test and tooling. */
 export const allContracts: readonly Contract[] = [
@@ -92,4 +101,13 @@ export const allContracts: readonly Contract[] = [
   revokeAgent,
   getAgentInfo,
   enrollAgent,
+  ...serverContracts,
+  getServerConsole,
+  ...taskContracts,
+  streamEvents,
+  ...inventoryContracts,
+  ...catalogContracts,
+  ...imageContracts,
+  ...baremetalContracts,
+  ...appCredentialContracts,
 ];

@@ -70,6 +70,80 @@ const en: Catalog = {
     `Project "${p.project}" has an unlimited ${p.resource} quota. Give it a number before limiting the department.`,
   department_below_allocated: (p) =>
     `Projects already hold ${p.allocated} ${p.resource}; the department limit cannot be ${p.limit}. Lower project quotas first.`,
+  quota_exceeded: (p) =>
+    `This exceeds the project's ${p.resource} quota: limit ${p.limit}, in use ${p.used} (including servers being created), this request needs ${p.requested}. Lower the amount or ask for a larger quota.`,
+  server_busy: (p) =>
+    `Another task (${p.action}, ${p.taskId}) is still running on server "${p.server}". Wait until it finishes.`,
+  server_wrong_state: (p) =>
+    `Server "${p.server}" is ${p.status}; "${p.action}" needs it to be one of: ${p.allowed}.`,
+  server_locked: (p) => `Server "${p.server}" is locked. Unlock it first.`,
+  server_already_locked: (p) => `Server "${p.server}" is already locked.`,
+  server_not_locked: (p) => `Server "${p.server}" is not locked.`,
+  server_gone: (p) => `Server "${p.server}" has been deleted.`,
+  console_ticket_invalid: () =>
+    'This console link has expired or was already used. Open the console again.',
+  datacenter_unsupported_action: (p) =>
+    `Datacenter "${p.datacenter}" does not support "${p.action}".`,
+  flavor_unknown: (p) =>
+    `Flavor "${p.flavor}" does not exist in datacenter "${p.datacenter}". Pick one from its flavor list.`,
+  idempotency_key_reused: () =>
+    'This Idempotency-Key was already used for a different request. Send a new key.',
+  cloud_operation_failed: (p) => `The cloud could not do it: ${p.detail}`,
+  cloud_request_failed: (p) => `The datacenter refused the request: ${p.detail}`,
+  task_timed_out: (p) =>
+    `The operation did not finish within ${p.minutes} minutes; the cloud last reported: ${p.detail}. Check the server and try again.`,
+  task_gave_up: (p) =>
+    `The task was retried ${p.attempts} times after interruptions and was given up (${p.detail}). Check the server and try again.`,
+  task_interrupted: (p) =>
+    `The task was interrupted (${p.detail}) and could not be resumed. Check the server and try again.`,
+  datacenter_credentials_missing: (p) =>
+    `Datacenter "${p.datacenter}" has no cloud service account yet. Set one on the Datacenters page (Credentials).`,
+  datacenter_kind_unsupported: (p) =>
+    `Datacenter "${p.datacenter}" is a ${p.kind} datacenter; the portal manages OpenStack datacenters only so far.`,
+  cloud_credentials_invalid: (p) =>
+    `The cloud of datacenter "${p.datacenter}" refused these settings: ${p.why}. Check the auth path, user name, password, domains and project; nothing was saved.`,
+  cloud_credentials_rejected: (p) =>
+    `The cloud of datacenter "${p.datacenter}" refused the portal's service account: ${p.why}. An administrator must update the datacenter's credentials.`,
+  cloud_rejected: (p) => `The cloud refused the request: ${p.message}`,
+  cloud_forbidden: (p) =>
+    `The portal's service account may not do this in datacenter "${p.datacenter}": ${p.message}. Give the account the needed role in the cloud.`,
+  cloud_conflict: (p) => `The cloud reports a conflict: ${p.message}`,
+  cloud_quota_exceeded: (p) =>
+    `The cloud's own quota in datacenter "${p.datacenter}" is exhausted: ${p.message}`,
+  cloud_error: (p) =>
+    `Datacenter "${p.datacenter}" answered with an error (${p.service}): ${p.message}. Try again shortly.`,
+  sync_timeout: (p) =>
+    `The inventory sync of datacenter "${p.datacenter}" did not finish within ${p.seconds} s and was stopped. The next run starts within a minute; check the tunnel if this repeats.`,
+  sync_internal: (p) =>
+    `The inventory sync of datacenter "${p.datacenter}" failed unexpectedly. The worker log has the details (run ${p.runId}).`,
+  image_protected: (p) =>
+    `Image "${p.image}" is protected and cannot be deleted. Turn protection off first (${p.message}).`,
+  image_public_admin_only: () =>
+    'Only a platform administrator (compute.admin) may make an image public. Choose private, shared or community.',
+  image_upload_content_type: () =>
+    'Send the image bytes as the raw request body with Content-Type application/octet-stream.',
+  image_upload_too_large: (p) =>
+    `The image file is larger than the ${p.limit} the portal accepts. Ask an operator to raise IMAGE_UPLOAD_MAX_BYTES.`,
+  image_upload_incomplete: (p) =>
+    `The upload of image "${p.image}" stopped before all bytes arrived (${p.detail}). Create the image again and retry.`,
+  image_upload_mismatch: (p) =>
+    `The cloud stored ${p.stored} bytes of image "${p.image}" but ${p.sent} were sent. Delete it and upload again.`,
+  image_not_queued: (p) =>
+    `Image "${p.image}" already has data (status ${p.status}). Create a new image to upload other bytes.`,
+  image_busy: (p) =>
+    `Image "${p.image}" is being changed by another task (${p.action}). Wait until it finishes.`,
+  image_task_interrupted: (p) =>
+    `The request that carried this image task ended before it finished (${p.detail}). Look at the image and try again.`,
+  baremetal_unavailable: (p) =>
+    `Datacenter "${p.datacenter}" runs no bare-metal service (Ironic): its catalog has no baremetal endpoint.`,
+  app_credentials_unavailable: (p) =>
+    `The cloud of datacenter "${p.datacenter}" does not offer application credentials: ${p.message}`,
+  server_target_unknown: (p) =>
+    `${p.field} "${p.id}" does not exist in datacenter "${p.datacenter}" or this project may not use it. Pick one from the project's list.`,
+  task_submit_uncertain: (p) =>
+    `The worker stopped while sending "${p.action}" for server "${p.server}", and the server has changed since (${p.detail}), so it was not sent again. Check the server and start the action again if it is still needed.`,
+  task_without_target: (p) =>
+    `Task ${p.task} names no server. Start the action again from the server page.`,
 };
 
 const zh: Catalog = {
@@ -126,6 +200,72 @@ const zh: Catalog = {
     `项目“${p.project}”的 ${p.resource} 配额为不限，请先为其设定数值，再限制部门配额。`,
   department_below_allocated: (p) =>
     `项目已分配 ${p.allocated} 的 ${p.resource}，部门配额不能设为 ${p.limit}。请先调低项目配额。`,
+  quota_exceeded: (p) =>
+    `超出项目的 ${p.resource} 配额：上限 ${p.limit}，已使用 ${p.used}（含创建中的云主机），本次需要 ${p.requested}。请减少数量，或申请更大的配额。`,
+  server_busy: (p) =>
+    `云主机“${p.server}”上还有任务（${p.action}，${p.taskId}）在执行，请等待其完成。`,
+  server_wrong_state: (p) =>
+    `云主机“${p.server}”当前状态为 ${p.status}；“${p.action}”要求状态为：${p.allowed}。`,
+  server_locked: (p) => `云主机“${p.server}”已锁定，请先解锁。`,
+  server_already_locked: (p) => `云主机“${p.server}”已处于锁定状态。`,
+  server_not_locked: (p) => `云主机“${p.server}”未锁定。`,
+  server_gone: (p) => `云主机“${p.server}”已被删除。`,
+  console_ticket_invalid: () => '控制台链接已过期或已被使用，请重新打开控制台。',
+  datacenter_unsupported_action: (p) => `数据中心“${p.datacenter}”不支持“${p.action}”操作。`,
+  flavor_unknown: (p) =>
+    `数据中心“${p.datacenter}”中不存在规格“${p.flavor}”，请从其规格列表中选择。`,
+  idempotency_key_reused: () => '该 Idempotency-Key 已用于另一个不同的请求，请使用新的键。',
+  cloud_operation_failed: (p) => `云平台未能完成操作：${p.detail}`,
+  cloud_request_failed: (p) => `数据中心拒绝了请求：${p.detail}`,
+  task_timed_out: (p) =>
+    `操作未在 ${p.minutes} 分钟内完成；云平台最后报告：${p.detail}。请检查云主机后重试。`,
+  task_gave_up: (p) =>
+    `任务在中断后已重试 ${p.attempts} 次，已放弃（${p.detail}）。请检查云主机后重试。`,
+  task_interrupted: (p) => `任务被中断（${p.detail}），无法继续。请检查云主机后重试。`,
+  datacenter_credentials_missing: (p) =>
+    `数据中心“${p.datacenter}”尚未设置云平台服务账号，请在“数据中心”页面设置（凭据）。`,
+  datacenter_kind_unsupported: (p) =>
+    `数据中心“${p.datacenter}”的类型是 ${p.kind}，目前门户只管理 OpenStack 数据中心。`,
+  cloud_credentials_invalid: (p) =>
+    `数据中心“${p.datacenter}”的云平台拒绝了这些设置：${p.why}。请检查认证路径、用户名、密码、域和项目；未保存任何内容。`,
+  cloud_credentials_rejected: (p) =>
+    `数据中心“${p.datacenter}”的云平台拒绝了门户的服务账号：${p.why}。请管理员更新该数据中心的凭据。`,
+  cloud_rejected: (p) => `云平台拒绝了请求：${p.message}`,
+  cloud_forbidden: (p) =>
+    `门户的服务账号无权在数据中心“${p.datacenter}”执行此操作：${p.message}。请在云平台为该账号授予所需角色。`,
+  cloud_conflict: (p) => `云平台报告冲突：${p.message}`,
+  cloud_quota_exceeded: (p) => `数据中心“${p.datacenter}”的云平台自身配额已用尽：${p.message}`,
+  cloud_error: (p) =>
+    `数据中心“${p.datacenter}”返回错误（${p.service}）：${p.message}。请稍后重试。`,
+  sync_timeout: (p) =>
+    `数据中心“${p.datacenter}”的资源同步未在 ${p.seconds} 秒内完成，已停止。下一次同步将在一分钟内开始；如反复出现，请检查隧道。`,
+  sync_internal: (p) =>
+    `数据中心“${p.datacenter}”的资源同步意外失败，详情见 worker 日志（运行 ${p.runId}）。`,
+  image_protected: (p) => `镜像“${p.image}”受保护，无法删除。请先取消保护（${p.message}）。`,
+  image_public_admin_only: () =>
+    '只有平台管理员（compute.admin）可以将镜像设为公有。请选择私有、共享或社区。',
+  image_upload_content_type: () =>
+    '请以原始请求体上传镜像文件，Content-Type 为 application/octet-stream。',
+  image_upload_too_large: (p) =>
+    `镜像文件超过门户允许的 ${p.limit}。请联系运维调大 IMAGE_UPLOAD_MAX_BYTES。`,
+  image_upload_incomplete: (p) =>
+    `镜像“${p.image}”的上传在全部数据到达前中断（${p.detail}）。请重新创建镜像后再上传。`,
+  image_upload_mismatch: (p) =>
+    `云平台为镜像“${p.image}”保存了 ${p.stored} 字节，但发送的是 ${p.sent} 字节。请删除后重新上传。`,
+  image_not_queued: (p) =>
+    `镜像“${p.image}”已有数据（状态 ${p.status}）。如需上传其他文件，请新建镜像。`,
+  image_busy: (p) => `镜像“${p.image}”正被另一个任务（${p.action}）修改，请等待其完成。`,
+  image_task_interrupted: (p) =>
+    `承载此镜像任务的请求在完成前结束（${p.detail}）。请检查镜像状态后重试。`,
+  baremetal_unavailable: (p) =>
+    `数据中心“${p.datacenter}”未运行裸金属服务（Ironic）：其服务目录中没有 baremetal 端点。`,
+  app_credentials_unavailable: (p) =>
+    `数据中心“${p.datacenter}”的云平台不支持应用凭据：${p.message}`,
+  server_target_unknown: (p) =>
+    `数据中心“${p.datacenter}”中不存在 ${p.field}“${p.id}”，或本项目无权使用。请从本项目的列表中选择。`,
+  task_submit_uncertain: (p) =>
+    `执行器在向云主机“${p.server}”发送“${p.action}”时中断，且云主机状态已变化（${p.detail}），因此未重复发送。请检查云主机，如仍需要请重新发起操作。`,
+  task_without_target: (p) => `任务 ${p.task} 未指明云主机，请从云主机页面重新发起操作。`,
 };
 
 const catalogs: Record<Locale, Catalog> = { en, 'zh-CN': zh };

@@ -57,6 +57,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   'resource.use': ['YYY', 'Ynn', 'Ynn', 'Ynn'],
   'datacenter.read': ['YYY', 'nnn', 'nnn', 'nnn'],
   'datacenter.manage': ['YYY', 'nnn', 'nnn', 'nnn'],
+  'compute.admin': ['YYY', 'nnn', 'nnn', 'nnn'],
 };
 
 const assignments: Record<BuiltInRoleId, Pick<Grant, 'scope' | 'departmentId' | 'projectId'>> = {

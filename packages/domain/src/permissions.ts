@@ -25,6 +25,7 @@ export const permissions = [
   'resource.use',
   'datacenter.read',
   'datacenter.manage',
+  'compute.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,6 +39,7 @@ export const platformOnlyPermissions: readonly Permission[] = [
   'quota.update.department',
   'datacenter.read',
   'datacenter.manage',
+  'compute.admin',
 ];
 
 export const scopedPermissions: readonly Permission[] = permissions.filter(
@@ -60,6 +62,7 @@ export const menuKeys = [
   'admin.quotas',
   'admin.audit',
   'admin.datacenters',
+  'admin.compute',
 ] as const;
 export type MenuKey = (typeof menuKeys)[number];
 

@@ -4,6 +4,7 @@ import {
   allocatedOf,
   assertDepartmentLimitCovers,
   assertProjectLimitFits,
+  assertUsageFits,
   defaultProjectLimit,
   remainingForProjects,
 } from './quota';
@@ -200,5 +201,36 @@ describe('assertDepartmentLimitCovers', () => {
         projects: [project('p1', 500), project('p2', -1)],
       }),
     ).not.toThrow();
+  });
+});
+
+describe('live usage against a limit', () => {
+  test('fits up to the limit exactly', () => {
+    expect(() =>
+      assertUsageFits({ resource: 'instances', limit: 10, used: 8, requested: 2 }),
+    ).not.toThrow();
+  });
+
+  test('one more is refused, naming resource, limit, use and the request', () => {
+    const error = thrown(() =>
+      assertUsageFits({ resource: 'vcpus', limit: 16, used: 14, requested: 4 }),
+    );
+    expect(error.code).toBe('QUOTA_EXCEEDED');
+    expect(error.details).toEqual({
+      reason: 'quota_exceeded',
+      params: { resource: 'vcpus', limit: 16, used: 14, requested: 4 },
+    });
+  });
+
+  test('unlimited (-1) and shrinking requests always pass; a zero limit refuses any', () => {
+    expect(() =>
+      assertUsageFits({ resource: 'ram_mb', limit: -1, used: 1e9, requested: 1e9 }),
+    ).not.toThrow();
+    expect(() =>
+      assertUsageFits({ resource: 'ram_mb', limit: 10, used: 50, requested: -4 }),
+    ).not.toThrow();
+    expect(() =>
+      assertUsageFits({ resource: 'instances', limit: 0, used: 0, requested: 1 }),
+    ).toThrow(DomainError);
   });
 });

@@ -85,3 +85,21 @@ export const assertDepartmentLimitCovers = (input: {
     });
   }
 };
+
+/** Live use of a project for one resource against its limit (UNLIMITED never refuses). */
+export const assertUsageFits = (input: {
+  resource: QuotaResource;
+  limit: number;
+  used: number;
+  requested: number;
+}): void => {
+  if (input.limit === UNLIMITED || input.requested <= 0) return;
+  if (input.used + input.requested > input.limit) {
+    throw quotaError('quota_exceeded', {
+      resource: input.resource,
+      limit: input.limit,
+      used: input.used,
+      requested: input.requested,
+    });
+  }
+};

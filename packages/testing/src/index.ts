@@ -4,3 +4,5 @@ export * from './redis';
 export * from './processes';
 export * from './stack';
 export * from './tunnel-processes';
+export * from './openrc';
+export * from './portal-login';

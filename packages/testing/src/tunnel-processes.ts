@@ -32,6 +32,7 @@ export type GatewayOptions = {
 /** tunnel-gateway as its own process (how operators run it); ready once it listens. */
 export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> => {
   let ready = false;
+  const tail: string[] = []; // the last lines, to say why it stopped when it does
   const child = startChild(
     'gateway',
     process.execPath,
@@ -41,6 +42,8 @@ export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> 
       quiet: opts.quiet,
       onLine: (line) => {
         if (line.includes('tunnel gateway listening')) ready = true;
+        tail.push(line);
+        if (tail.length > 12) tail.shift();
       },
       env: {
         NODE_ENV: 'production',
@@ -60,7 +63,7 @@ export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> 
   );
   await waitForOrStop(child, 'tunnel gateway', () => {
     if (child.process.exitCode !== null)
-      throw new Error(`tunnel gateway exited with ${child.process.exitCode}`);
+      throw new Error(`tunnel gateway exited with ${child.process.exitCode}:\n${tail.join('\n')}`);
     return Promise.resolve(ready);
   });
   return child;

@@ -61,6 +61,13 @@ export const seedDemo = async (
     limit: 20,
   });
   await createQuota(ctx, { scope: 'project', projectId: shop.id, resource: 'vcpus', limit: 80 });
+  // 160 GiB: without a RAM share every create in web-shop would be refused (limit 0).
+  await createQuota(ctx, {
+    scope: 'project',
+    projectId: shop.id,
+    resource: 'ram_mb',
+    limit: 163_840,
+  });
   const users = [
     {
       username: 'rd-admin',

@@ -12,10 +12,18 @@ import { registerHealth } from './health';
 import { localeOf } from './locale';
 import { registerMetrics } from './metrics';
 import { registerAuthRoutes } from './routes/auth-routes';
+import { registerCatalogRoutes } from './routes/catalog-routes';
 import { registerDatacenterRoutes } from './routes/datacenter-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
+import { registerInventoryRoutes } from './routes/inventory-routes';
 import { registerOrganisationRoutes } from './routes/organisation-routes';
 import { registerQuotaAndAuditRoutes } from './routes/quota-audit-routes';
+import { registerEventRoutes } from './routes/events-routes';
+import { registerServerAndTaskRoutes } from './routes/server-task-routes';
+import { registerConsoleRoutes } from '../console/console-routes';
+import { registerImageRoutes } from './routes/image-routes';
+import { registerBaremetalRoutes } from './routes/baremetal-routes';
+import { registerAppCredentialRoutes } from './routes/app-credential-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -92,5 +100,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerIdentityRoutes(app, deps);
   registerQuotaAndAuditRoutes(app, deps);
   registerDatacenterRoutes(app, deps);
+  registerInventoryRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerServerAndTaskRoutes(app, deps);
+  registerConsoleRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerImageRoutes(app, deps);
+  registerBaremetalRoutes(app, deps);
+  registerAppCredentialRoutes(app, deps);
   return app;
 };

@@ -3,12 +3,15 @@ import type { Database } from '../repositories/db-client';
 import type { HashCost } from '../security/password';
 import type { SecretBox } from '../security/secret-box';
 import type { TunnelRegistry } from '../tunnel/tunnel-registry';
+import type { TaskRuntime } from './tasks/task-runtime';
 
 export type ServiceConfig = {
   hashCost: HashCost;
   sessionTtlMs: number;
   secretBox: SecretBox;
   tunnel: { registry: TunnelRegistry; publicUrl: string; callTimeoutMs: number };
+  /** Task queue, task settings and the portal event bus (src/services/tasks/task-runtime.ts). */
+  tasks: TaskRuntime;
 };
 
 /** Everything a service verb needs about the call; transports build it. */

@@ -8,7 +8,8 @@ export type DatacenterCall = {
   /** Path on the agent's router, e.g. /agent/info or /compute/v2.1/servers. */
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text, bytes, or a stream passed on as it arrives (image uploads, never buffered). */
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
   timeoutMs: number;
   signal?: AbortSignal;
 };
@@ -40,6 +41,7 @@ export const callDatacenter = async (
       method: call.method,
       headers: { ...call.headers, [AGENT_SECRET_HEADER]: target.routerSecret },
       ...(call.body !== undefined ? { body: call.body } : {}),
+      ...(call.body instanceof ReadableStream ? { duplex: 'half' } : {}),
       signal: AbortSignal.any(signals),
       redirect: 'manual',
     });

@@ -1,0 +1,264 @@
+import type { Prisma } from '../generated/prisma/client';
+import type { Database, DbClient } from './db-client';
+import { pageArgs } from './db-client';
+
+export type TaskRow = {
+  id: string;
+  actorId: string | null;
+  actorName: string;
+  departmentId: string;
+  projectId: string;
+  datacenterId: string;
+  action: string;
+  targetType: string;
+  targetExternalId: string | null;
+  targetName: string;
+  resourceId: string | null;
+  input: Prisma.JsonValue;
+  secretInputEnc: string | null;
+  status: string;
+  steps: Prisma.JsonValue;
+  errorReason: string | null;
+  errorParams: Prisma.JsonValue;
+  errorMessage: string | null;
+  operation: Prisma.JsonValue;
+  jobId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  attempts: number;
+  quotaInstances: number;
+  quotaVcpus: number;
+  quotaRamMb: number;
+  heartbeatAt: Date | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+};
+
+export type TaskInsert = {
+  id: string;
+  actorId: string | null;
+  actorName: string;
+  departmentId: string;
+  projectId: string;
+  datacenterId: string;
+  action: string;
+  targetType: string;
+  targetExternalId: string | null;
+  targetName: string;
+  resourceId: string | null;
+  input: Prisma.InputJsonValue;
+  secretInputEnc: string | null;
+  steps: Prisma.InputJsonValue;
+  jobId: string;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  quotaInstances: number;
+  quotaVcpus: number;
+  quotaRamMb: number;
+};
+
+export type TaskPatch = {
+  status?: string;
+  steps?: Prisma.InputJsonValue;
+  errorReason?: string | null;
+  errorParams?: Prisma.InputJsonValue;
+  errorMessage?: string | null;
+  operation?: Prisma.InputJsonValue;
+  targetExternalId?: string;
+  resourceId?: string;
+  attempts?: number;
+  heartbeatAt?: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+  /** Nulled when the task finishes: user data is kept only while it may still be sent. */
+  secretInputEnc?: null;
+};
+
+export const insertTask = (db: DbClient, data: TaskInsert): Promise<TaskRow> =>
+  db.task.create({ data });
+
+export const findTaskRow = (db: DbClient, id: string): Promise<TaskRow | null> =>
+  db.task.findUnique({ where: { id } });
+
+export const findTaskByIdempotencyKey = (
+  db: DbClient,
+  actorId: string,
+  idempotencyKey: string,
+): Promise<TaskRow | null> =>
+  db.task.findUnique({ where: { actorId_idempotencyKey: { actorId, idempotencyKey } } });
+
+/**
+ * Update only while the task is in one of `from` (a guarded transition) and, with `attempts`,
+ * still on that attempt (compare-and-set: a stale attempt writes nothing); null when it is not.
+ */
+export const updateTaskIf = async (
+  db: DbClient,
+  id: string,
+  from: readonly string[],
+  patch: TaskPatch,
+  attempts?: number,
+): Promise<TaskRow | null> => {
+  const { count } = await db.task.updateMany({
+    where: { id, status: { in: [...from] }, ...(attempts === undefined ? {} : { attempts }) },
+    data: patch,
+  });
+  return count === 0 ? null : db.task.findUnique({ where: { id } });
+};
+
+export type TaskFilter = {
+  /** null = every project (platform reach). */
+  projectIds: string[] | null;
+  status?: string;
+  resourceId?: string;
+  action?: string;
+  q?: string;
+};
+
+const whereOf = (f: TaskFilter): Prisma.TaskWhereInput => ({
+  ...(f.projectIds ? { projectId: { in: f.projectIds } } : {}),
+  ...(f.status ? { status: f.status } : {}),
+  ...(f.resourceId ? { resourceId: f.resourceId } : {}),
+  ...(f.action ? { action: f.action } : {}),
+  ...(f.q ? { targetName: { contains: f.q, mode: 'insensitive' as const } } : {}),
+});
+
+export const listTaskRows = async (
+  db: DbClient,
+  filter: TaskFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: TaskRow[]; total: number }> => {
+  const where = whereOf(filter);
+  const [rows, total] = await Promise.all([
+    db.task.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      ...pageArgs(page, pageSize),
+    }),
+    db.task.count({ where }),
+  ]);
+  return { rows, total };
+};
+
+export const listRecentTasksOfTarget = (
+  db: DbClient,
+  target: { resourceId: string; datacenterId: string; externalId: string },
+  take: number,
+): Promise<TaskRow[]> =>
+  db.task.findMany({
+    where: {
+      OR: [
+        { resourceId: target.resourceId },
+        { datacenterId: target.datacenterId, targetExternalId: target.externalId },
+      ],
+    },
+    orderBy: { createdAt: 'desc' },
+    take,
+  });
+
+/** The unfinished task on one cloud object (at most one: a partial unique index). */
+export const findActiveTaskOfTarget = (
+  db: DbClient,
+  datacenterId: string,
+  externalId: string,
+): Promise<TaskRow | null> =>
+  db.task.findFirst({
+    where: {
+      datacenterId,
+      targetType: 'server',
+      targetExternalId: externalId,
+      status: { in: ['queued', 'running'] },
+    },
+  });
+
+export const listActiveTasksOfTargets = (
+  db: DbClient,
+  targets: { datacenterId: string; externalId: string }[],
+): Promise<Pick<TaskRow, 'id' | 'action' | 'status' | 'datacenterId' | 'targetExternalId'>[]> =>
+  targets.length === 0
+    ? Promise.resolve([])
+    : db.task.findMany({
+        where: {
+          status: { in: ['queued', 'running'] },
+          targetType: 'server',
+          OR: targets.map((t) => ({
+            datacenterId: t.datacenterId,
+            targetExternalId: t.externalId,
+          })),
+        },
+        select: {
+          id: true,
+          action: true,
+          status: true,
+          datacenterId: true,
+          targetExternalId: true,
+        },
+      });
+
+/**
+ * What unfinished tasks of a project hold against its quota: a create holds its whole server
+ * (except once the mirror shows that server — it is counted there), a resize to a larger flavor
+ * holds the difference (the mirror counts the old flavor until it settles).
+ */
+export const sumHeldByUnfinishedTasks = async (
+  db: DbClient,
+  projectId: string,
+): Promise<{ instances: number; vcpus: number; ramMb: number }> => {
+  const rows = await db.$queryRaw<{ instances: bigint; vcpus: bigint; ram_mb: bigint }[]>`
+    SELECT COALESCE(SUM(t."quota_instances"), 0)::bigint AS instances,
+           COALESCE(SUM(t."quota_vcpus"), 0)::bigint AS vcpus,
+           COALESCE(SUM(t."quota_ram_mb"), 0)::bigint AS ram_mb
+    FROM "task" t
+    WHERE t."project_id" = ${projectId} AND t."status" IN ('queued', 'running')
+      AND (t."quota_instances" > 0 OR t."quota_vcpus" > 0 OR t."quota_ram_mb" > 0)
+      AND (t."quota_instances" = 0 OR NOT EXISTS (
+        SELECT 1 FROM "resource" r
+        WHERE r."datacenter_id" = t."datacenter_id" AND r."type" = 'server'
+          AND r."external_id" = t."target_external_id" AND r."deleted_at" IS NULL))`;
+  const row = rows[0];
+  return {
+    instances: Number(row?.instances ?? 0),
+    vcpus: Number(row?.vcpus ?? 0),
+    ramMb: Number(row?.ram_mb ?? 0),
+  };
+};
+
+/** Serialise quota checks of one project (SELECT … FOR UPDATE on its row). */
+export const lockProjectForTasks = async (db: DbClient, projectId: string): Promise<void> => {
+  await db.$queryRaw`SELECT id FROM project WHERE id = ${projectId} FOR UPDATE`;
+};
+
+/** Running tasks with a stale heartbeat and queued tasks older than `queuedBefore`. */
+export const listTasksToReconcile = (
+  db: DbClient,
+  input: { heartbeatBefore: Date; queuedBefore: Date; take: number },
+): Promise<TaskRow[]> =>
+  db.task.findMany({
+    where: {
+      OR: [
+        {
+          status: 'running',
+          OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: input.heartbeatBefore } }],
+        },
+        { status: 'queued', createdAt: { lt: input.queuedBefore } },
+      ],
+    },
+    orderBy: { createdAt: 'asc' },
+    take: input.take,
+  });
+
+export const listTasksByKeys = (
+  db: DbClient,
+  actorId: string,
+  keys: string[],
+): Promise<TaskRow[]> => db.task.findMany({ where: { actorId, idempotencyKey: { in: keys } } });
+
+/**
+ * A transaction for quota-checked task writes. Under a burst the pool is busy with every other
+ * request's reads, so waiting 2 s for a connection (Prisma's default) is too little: wait up to
+ * 30 s; the work inside stays a handful of statements.
+ */
+export const inTaskTransaction = <T>(db: Database, fn: (tx: DbClient) => Promise<T>): Promise<T> =>
+  db.$transaction((tx) => fn(tx), { maxWait: 30_000, timeout: 30_000 });

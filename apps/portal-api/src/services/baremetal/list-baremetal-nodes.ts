@@ -1,0 +1,15 @@
+import type { BaremetalNodeDto } from '@yunguan/cloud-core';
+import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
+import type { ServiceContext } from '../context';
+import { baremetalAccess } from './baremetal-access';
+
+/** The datacenter's nodes, read live from Ironic (admin; not mirrored yet). */
+export const listBaremetalNodes = async (
+  ctx: ServiceContext,
+  datacenterId: string,
+): Promise<{ items: BaremetalNodeDto[] }> => {
+  const { provider, datacenter, options } = await baremetalAccess(ctx, datacenterId);
+  return {
+    items: await withCloudErrors(datacenter.name, () => provider.listBaremetalNodes(options)),
+  };
+};

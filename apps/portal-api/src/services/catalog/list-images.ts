@@ -1,0 +1,20 @@
+import type { ImageDto } from '@yunguan/cloud-core';
+import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
+import type { ServiceContext } from '../context';
+import { projectCatalogAccess } from './catalog-access';
+
+/** Read through the provider in the project's cloud scope (no cache: project-specific). */
+export const listImages = async (
+  ctx: ServiceContext,
+  datacenterId: string,
+  projectId: string,
+): Promise<{ items: ImageDto[] }> => {
+  const { provider, datacenter, scope, options } = await projectCatalogAccess(
+    ctx,
+    datacenterId,
+    projectId,
+  );
+  return {
+    items: await withCloudErrors(datacenter.name, () => provider.listImages(scope, options)),
+  };
+};

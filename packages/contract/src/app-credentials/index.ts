@@ -1,0 +1,2 @@
+export * from './app-credential.schema';
+export * from './app-credential.contracts';

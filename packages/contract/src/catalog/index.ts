@@ -1,0 +1,3 @@
+export * from './catalog.schema';
+export * from './catalog.contracts';
+export * from './capabilities';

@@ -1,0 +1,2 @@
+export * from './inventory.schema';
+export * from './inventory.contracts';
