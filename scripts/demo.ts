@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDemoDatacenter } from './demo-datacenter';
+import { ensureDemoCredentials, ensureDemoDatacenter, ensureDemoNetwork } from './demo-datacenter';
 import {
   ensureDatabase,
   hasRedisServer,
@@ -205,7 +205,7 @@ const main = async () => {
       ? 'enrolled the demo datacenter through the portal (one-time token)'
       : 'demo datacenter already enrolled',
   );
-  const openstackPort = Number(env.YUNGUAN_OPENSTACK_PORT ?? 5000);
+  const openstackPort = Number(env.YUNGUAN_OPENSTACK_PORT ?? 5100);
   tunnel.push(
     await startAgentProcess(root, agentDir, true, [
       '--stack',
@@ -215,6 +215,17 @@ const main = async () => {
     ]),
   );
   say('dc-agent connected: the demo datacenter is online (系统管理 → 数据中心)');
+  const credentials = await ensureDemoCredentials({ apiUrl: stack.apiUrl, agentDir, password });
+  say(
+    credentials === 'configured-now'
+      ? 'gave the portal the demo datacenter service account (verified through the tunnel)'
+      : 'demo datacenter service account already configured',
+  );
+  if (
+    (await ensureDemoNetwork({ agentDir, localUrl: `http://127.0.0.1:${openstackPort}` })) ===
+    'created'
+  )
+    say('created the shared network demo-net (10.20.0.0/22) in the demo datacenter');
   say(
     `simulated OpenStack inside it: . ${shown(path.join(agentDir, 'openrc'))} && openstack server list`,
   );

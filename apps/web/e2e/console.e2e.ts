@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium } from '@yunguan/testing/browser';
 import { startE2eStack } from '@yunguan/testing/e2e';
-import type { RunningStack } from '@yunguan/testing';
+import { loginPortal, type RunningStack } from '@yunguan/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
@@ -130,15 +130,7 @@ test('five wrong passwords lock the account, even against the right password', a
   expect(page.url()).toContain('/login');
   await shot(page, '07-locked');
 
-  const admin = await fetch(`${stack.apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  const cookie = admin.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie } = await loginPortal(stack.apiUrl, 'admin', PASSWORD);
   const users = (await (
     await fetch(`${stack.apiUrl}/api/v1/users?q=rd-dev`, { headers: { cookie } })
   ).json()) as {

@@ -1,3 +1,6 @@
+import { cloudExtrasEn } from './cloud-extras.en';
+import { computeAdminEn } from './compute-admin.en';
+import { computeEn } from './compute.en';
 import type { MessageKey } from './zh-cn';
 
 /** UI strings, English. Must define every key of zh-cn.ts. */
@@ -76,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   'menu.admin.quotas': 'Quotas',
   'menu.admin.audit': 'Audit log',
   'menu.admin.datacenters': 'Datacenters',
+  'menu.admin.compute': 'Compute resources',
   'shell.project': 'Current project',
   'shell.noProject': 'No projects',
   'shell.userMenu.password': 'Change password',
@@ -314,4 +318,7 @@ export const en: Record<MessageKey, string> = {
   'role.builtin.department_admin': 'Department admin',
   'role.builtin.project_admin': 'Project admin',
   'role.builtin.member': 'Member',
+  ...computeEn,
+  ...computeAdminEn,
+  ...cloudExtrasEn,
 };

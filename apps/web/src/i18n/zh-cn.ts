@@ -1,3 +1,7 @@
+import { cloudExtrasZhCN } from './cloud-extras.zh-cn';
+import { computeAdminZhCN } from './compute-admin.zh-cn';
+import { computeZhCN } from './compute.zh-cn';
+
 /** UI strings, Simplified Chinese (the default). Keys are shared with en.ts. */
 export const zhCN = {
   'app.name': '云管',
@@ -73,6 +77,7 @@ export const zhCN = {
   'menu.admin.quotas': '配额管理',
   'menu.admin.audit': '审计日志',
   'menu.admin.datacenters': '数据中心',
+  'menu.admin.compute': '计算资源',
   'shell.project': '当前项目',
   'shell.noProject': '暂无项目',
   'shell.userMenu.password': '修改密码',
@@ -307,6 +312,9 @@ export const zhCN = {
   'role.builtin.department_admin': '部门管理员',
   'role.builtin.project_admin': '项目管理员',
   'role.builtin.member': '项目成员',
+  ...computeZhCN,
+  ...computeAdminZhCN,
+  ...cloudExtrasZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

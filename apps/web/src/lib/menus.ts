@@ -7,7 +7,7 @@ export type MenuEntry = { key: MenuKey; path: string; group: MenuGroup; built: b
 /** Console modules in sidebar order; `built: false` ones show a "later milestone" page. */
 export const menuEntries: readonly MenuEntry[] = [
   { key: 'overview', path: '/console/overview', group: 'resources', built: true },
-  { key: 'compute', path: '/console/compute', group: 'resources', built: false },
+  { key: 'compute', path: '/console/compute', group: 'resources', built: true },
   { key: 'storage', path: '/console/storage', group: 'resources', built: false },
   { key: 'network', path: '/console/network', group: 'resources', built: false },
   { key: 'work-orders', path: '/console/work-orders', group: 'operations', built: false },
@@ -20,6 +20,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { key: 'admin.quotas', path: '/console/admin/quotas', group: 'admin', built: true },
   { key: 'admin.audit', path: '/console/admin/audit', group: 'admin', built: true },
   { key: 'admin.datacenters', path: '/console/admin/datacenters', group: 'admin', built: true },
+  { key: 'admin.compute', path: '/console/admin/compute', group: 'admin', built: true },
 ];
 
 export const menuGroups: readonly MenuGroup[] = ['resources', 'operations', 'admin'];

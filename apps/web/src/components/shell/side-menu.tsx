@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
+  ControlOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -41,6 +42,7 @@ const icons: Record<MenuKey, ReactNode> = {
   'admin.quotas': <AppstoreOutlined />,
   'admin.audit': <AuditOutlined />,
   'admin.datacenters': <ClusterOutlined />,
+  'admin.compute': <ControlOutlined />,
 };
 
 /** Sidebar: only the modules listed in GET /api/v1/me `.menus`, grouped. */

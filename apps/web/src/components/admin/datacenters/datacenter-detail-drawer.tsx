@@ -9,6 +9,9 @@ import { ErrorAlert } from '@/components/common/error-alert';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
+import { useCan } from '@/lib/me-context';
+import { ServiceAccountForm } from './service-account-form';
+import { SyncHealthCard } from './sync-health-card';
 import { TunnelStateTag } from './tunnel-state-tag';
 
 const dash = (value: string | number | null | undefined) =>
@@ -24,6 +27,7 @@ export function DatacenterDetailDrawer(props: { id: string | null; onClose: () =
     refetchInterval: 5_000,
   });
   const dc = query.data;
+  const canManage = useCan('datacenter.manage');
   const at = (iso: string | null | undefined) => formatDateTime(iso, lang);
 
   const items = (entries: [string, ReactNode][]): DescriptionsProps['items'] =>
@@ -116,6 +120,8 @@ export function DatacenterDetailDrawer(props: { id: string | null; onClose: () =
           ) : (
             <Typography.Text type="secondary">{t('datacenters.noAgent')}</Typography.Text>
           )}
+          <SyncHealthCard key={`sync-${dc.id}`} datacenterId={dc.id} canManage={canManage} />
+          {canManage && <ServiceAccountForm key={`sa-${dc.id}`} datacenterId={dc.id} />}
         </>
       )}
     </Drawer>

@@ -1,0 +1,5 @@
+import { AggregatesPage } from '@/components/compute/admin/aggregates-page';
+
+export default function Page() {
+  return <AggregatesPage />;
+}

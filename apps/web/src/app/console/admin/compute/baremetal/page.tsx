@@ -1,0 +1,5 @@
+import { BaremetalPage } from '@/components/admin/baremetal/baremetal-page';
+
+export default function Page() {
+  return <BaremetalPage />;
+}

@@ -1,0 +1,5 @@
+import { FlavorsPage } from '@/components/compute/admin/flavors-page';
+
+export default function Page() {
+  return <FlavorsPage />;
+}

@@ -1,0 +1,5 @@
+import { ImagesPage } from '@/components/compute/images/images-page';
+
+export default function Page() {
+  return <ImagesPage />;
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import type { Task } from '@yunguan/contract';
+import { finishedTaskStatuses } from '@yunguan/contract';
+import { Card, Flex, List, Typography } from 'antd';
+import Link from 'next/link';
+import type { MessageKey } from '@/i18n/i18n-provider';
+import { useI18n } from '@/i18n/i18n-provider';
+import { formatDateTime } from '@/lib/format';
+import { TaskStatusTag } from '../task-timeline';
+
+/** Tasks shown: unfinished ones, and ones that finished in the last few minutes. */
+const RECENT_MS = 5 * 60_000;
+const isRecent = (task: Task, now: number) =>
+  !finishedTaskStatuses.includes(task.status) ||
+  (task.finishedAt !== null && now - new Date(task.finishedAt).getTime() < RECENT_MS);
+
+/** The project's running and just-finished tasks above the list, live through the event
+ * stream: what was just submitted, its current step, and the reason when it failed. */
+export function RecentTasks(props: { tasks: readonly Task[]; updatedAt: number }) {
+  const { t, lang } = useI18n();
+  const tasks = props.tasks.filter((task) => isRecent(task, props.updatedAt));
+  if (tasks.length === 0) return null;
+  return (
+    <Card
+      size="small"
+      title={t('task.recent')}
+      style={{ marginBottom: 16 }}
+      data-testid="recent-tasks"
+    >
+      <List
+        size="small"
+        dataSource={tasks}
+        renderItem={(task) => {
+          const verb = task.action.slice('server.'.length);
+          const step = [...task.steps].reverse().find((s) => s.status !== 'pending');
+          return (
+            <List.Item
+              data-testid={`recent-task-${task.targetName}`}
+              data-status={task.status}
+              extra={
+                task.resourceId && (
+                  <Link href={`/console/compute/servers/${task.resourceId}`}>
+                    {t('task.viewServer')}
+                  </Link>
+                )
+              }
+            >
+              <Flex gap={8} align="center" wrap>
+                <TaskStatusTag status={task.status} />
+                <Typography.Text strong>{t(`server.action.${verb}` as MessageKey)}</Typography.Text>
+                <Typography.Text>{task.targetName}</Typography.Text>
+                {step?.detail && !task.error && (
+                  <Typography.Text type="secondary">{step.detail}</Typography.Text>
+                )}
+                {task.error && (
+                  <Typography.Text type="danger" data-testid="recent-task-error">
+                    {task.error.message}
+                  </Typography.Text>
+                )}
+                <Typography.Text type="secondary">
+                  {formatDateTime(task.createdAt, lang)}
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
+  );
+}
