@@ -23,6 +23,20 @@ export const capabilities = [
   'aggregate.manage',
   'hypervisor.read',
   'inventory.changes-since',
+  'volume.manage',
+  'volume.from-image',
+  'volume.snapshot',
+  'volume.backup',
+  'volume.type.manage',
+  'storage.pool.read',
+  'network.manage',
+  'network.provider',
+  'router.manage',
+  'floating-ip',
+  'floating-ip.port-forwarding',
+  'security-group.manage',
+  'firewall',
+  'load-balancer',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 

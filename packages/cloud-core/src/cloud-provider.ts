@@ -26,14 +26,16 @@ import type {
   TenantBinding,
   TenantRef,
 } from './dto';
+import type { NetworkPort } from './network-port';
 import type { OperationHandle, OperationProgress } from './operation';
+import type { StoragePort } from './storage-port';
 
 /**
  * The cloud port. One adapter per cloud implements it; the portal's services and jobs use only
  * this. Every method takes CallOptions, throws CloudError on failure, and never sleeps to poll:
  * long operations come back as an OperationHandle the worker follows.
  */
-export interface CloudProvider {
+export interface CloudProvider extends StoragePort, NetworkPort {
   readonly kind: 'openstack' | 'vmware' | 'tencent';
   readonly capabilities: ReadonlySet<Capability>;
 

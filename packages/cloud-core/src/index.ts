@@ -4,3 +4,7 @@ export * from './cloud-error';
 export * from './cloud-provider';
 export * from './dto';
 export * from './operation';
+export * from './network-dto';
+export * from './network-port';
+export * from './storage-dto';
+export * from './storage-port';

@@ -15,6 +15,8 @@ import { discoverCapabilities } from './adapter/discover-capabilities';
 import { ensureTenant } from './adapter/ensure-tenant';
 import { followServerOperation } from './adapter/follow-operation';
 import { imageVerbs } from './adapter/images';
+import { networkVerbs } from './adapter/network-verbs';
+import { storageVerbs } from './adapter/storage-verbs';
 import { keyNameIn, keyNameOut, ownsKeyName } from './adapter/keypair-names';
 import { novaAction } from './adapter/server-actions';
 import { serverSpecOf } from './adapter/server-spec';
@@ -222,5 +224,7 @@ export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudP
     ...imageVerbs(image),
     ...baremetalVerbs(baremetal),
     ...appCredentialVerbs(config, provider, identity),
+    ...storageVerbs(services),
+    ...networkVerbs(services),
   };
 };
