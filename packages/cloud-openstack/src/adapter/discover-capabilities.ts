@@ -1,8 +1,20 @@
 import { capabilities, isCloudError, type CallOptions, type Capability } from '@yunguan/cloud-core';
 import type { ProviderClient } from '../provider-client';
+import { networkService } from '../service-client';
+import { listExtensions } from '../services/network/v2/extensions/requests';
 
 /** Capabilities that exist only when the catalog offers their service. */
-const needsService: Partial<Record<Capability, string>> = { baremetal: 'baremetal' };
+const needsService: Partial<Record<Capability, string>> = {
+  baremetal: 'baremetal',
+  'load-balancer': 'load-balancer',
+};
+
+/** Capabilities that exist only when Neutron has loaded an API extension. */
+const needsNetworkExtension: Partial<Record<Capability, string>> = {
+  firewall: 'fwaas_v2',
+  'floating-ip.port-forwarding': 'floating-ip-port-forwarding',
+  'network.provider': 'provider',
+};
 
 /** The adapter's capabilities minus those whose service this cloud's catalog lacks. */
 export const discoverCapabilities = async (
@@ -11,7 +23,14 @@ export const discoverCapabilities = async (
 ): Promise<ReadonlySet<Capability>> => {
   const token = await provider.token('default', options);
   const found = new Set<Capability>();
+  const networkExtensions = new Set(
+    (await listExtensions(networkService(provider), { scope: 'default', options })).map(
+      (e) => e.alias,
+    ),
+  );
   for (const capability of capabilities) {
+    const extension = needsNetworkExtension[capability];
+    if (extension !== undefined && !networkExtensions.has(extension)) continue;
     const service = needsService[capability];
     if (service === undefined) {
       found.add(capability);

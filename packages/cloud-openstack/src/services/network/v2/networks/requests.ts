@@ -17,11 +17,26 @@ export const listNetworks = (
     query,
   });
 
+export const getNetwork = async (network: ServiceClient, call: Call, id: string) =>
+  (
+    await network.requestJson(
+      call,
+      { method: 'GET', path: networkUrl(id), expected: [200] },
+      getNetworkResult,
+    )
+  ).network;
+
 export type CreateNetworkOpts = {
   name: string;
+  description?: string;
   shared?: boolean;
   admin_state_up?: boolean;
   project_id?: string;
+  'router:external'?: boolean;
+  'provider:network_type'?: string;
+  'provider:physical_network'?: string;
+  'provider:segmentation_id'?: number;
+  mtu?: number;
 };
 
 export const createNetwork = async (

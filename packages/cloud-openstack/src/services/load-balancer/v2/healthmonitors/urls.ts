@@ -1,0 +1,2 @@
+export const healthMonitorsUrl = () => 'lbaas/healthmonitors';
+export const healthMonitorUrl = (id: string) => `lbaas/healthmonitors/${encodeURIComponent(id)}`;

@@ -1,0 +1,2 @@
+export const loadBalancersUrl = () => 'lbaas/loadbalancers';
+export const loadBalancerUrl = (id: string) => `lbaas/loadbalancers/${encodeURIComponent(id)}`;

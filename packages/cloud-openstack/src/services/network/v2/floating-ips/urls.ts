@@ -1,0 +1,2 @@
+export const floatingIpsUrl = () => 'floatingips';
+export const floatingIpUrl = (id: string) => `floatingips/${encodeURIComponent(id)}`;

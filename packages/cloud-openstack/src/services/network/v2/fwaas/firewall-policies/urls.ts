@@ -1,0 +1,3 @@
+export const firewallPoliciesUrl = () => 'fwaas/firewall_policies';
+export const firewallPolicyUrl = (id: string) =>
+  `fwaas/firewall_policies/${encodeURIComponent(id)}`;

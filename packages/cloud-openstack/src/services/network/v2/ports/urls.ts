@@ -1,0 +1,2 @@
+export const portsUrl = () => 'ports';
+export const portUrl = (id: string) => `ports/${encodeURIComponent(id)}`;

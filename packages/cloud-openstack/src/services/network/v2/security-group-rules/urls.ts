@@ -1,0 +1,3 @@
+export const securityGroupRulesUrl = () => 'security-group-rules';
+export const securityGroupRuleUrl = (id: string) =>
+  `security-group-rules/${encodeURIComponent(id)}`;
