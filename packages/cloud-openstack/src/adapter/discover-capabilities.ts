@@ -1,12 +1,19 @@
 import { capabilities, isCloudError, type CallOptions, type Capability } from '@yunguan/cloud-core';
 import type { ProviderClient } from '../provider-client';
-import { networkService } from '../service-client';
+import { blockStorageService, networkService } from '../service-client';
 import { listExtensions } from '../services/network/v2/extensions/requests';
+import { hasBackupService } from './storage-backup-service';
 
 /** Capabilities that exist only when the catalog offers their service. */
 const needsService: Partial<Record<Capability, string>> = {
   baremetal: 'baremetal',
   'load-balancer': 'load-balancer',
+  'volume.manage': 'block-storage',
+  'volume.from-image': 'block-storage',
+  'volume.snapshot': 'block-storage',
+  'volume.backup': 'block-storage',
+  'volume.type.manage': 'block-storage',
+  'storage.pool.read': 'block-storage',
 };
 
 /** Capabilities that exist only when Neutron has loaded an API extension. */
@@ -43,5 +50,11 @@ export const discoverCapabilities = async (
       if (!isCloudError(error) || error.kind !== 'unavailable') throw error;
     }
   }
+  // Cinder lists the `backups` extension even with no cinder-backup running: ask its services.
+  if (
+    found.has('volume.backup') &&
+    !(await hasBackupService(blockStorageService(provider), options))
+  )
+    found.delete('volume.backup');
   return found;
 };

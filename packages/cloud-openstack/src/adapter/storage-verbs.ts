@@ -1,7 +1,12 @@
 import type { StoragePort } from '@yunguan/cloud-core';
 import type { ServiceClients } from '../service-client';
-import { notImplementedYet } from './not-implemented-yet';
+import { storageAdminVerbs } from './storage-admin-verbs';
+import { copyVerbs } from './storage-copy-verbs';
+import { volumeVerbs } from './storage-volume-verbs';
 
-/** Block storage on Cinder v3 (+ Nova for attach/detach). M1.5: being written. */
-export const storageVerbs = (_services: ServiceClients): StoragePort =>
-  notImplementedYet<StoragePort>('block-storage');
+/** Block storage on Cinder v3 (+ Nova's os-volume_attachments for attach and detach). */
+export const storageVerbs = (services: ServiceClients): StoragePort => ({
+  ...volumeVerbs(services),
+  ...copyVerbs(services),
+  ...storageAdminVerbs(services),
+});

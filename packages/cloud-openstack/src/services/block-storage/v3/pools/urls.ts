@@ -1,0 +1,1 @@
+export const poolsUrl = () => 'scheduler-stats/get_pools';

@@ -1,0 +1,3 @@
+export const snapshotsUrl = () => 'snapshots';
+export const snapshotsDetailUrl = () => 'snapshots/detail';
+export const snapshotUrl = (id: string) => `snapshots/${encodeURIComponent(id)}`;
