@@ -52,6 +52,8 @@ import { inventoryContracts } from './inventory/inventory.contracts';
 import { imageContracts } from './images/index';
 import { baremetalContracts } from './baremetal/index';
 import { appCredentialContracts } from './app-credentials/index';
+import { networkContracts } from './network/index';
+import { storageContracts } from './storage/index';
 
 /** Every API operation, for route registration checks, the OpenAPI test and tooling. */
 export const allContracts: readonly Contract[] = [
@@ -110,4 +112,6 @@ export const allContracts: readonly Contract[] = [
   ...imageContracts,
   ...baremetalContracts,
   ...appCredentialContracts,
+  ...storageContracts,
+  ...networkContracts,
 ];

@@ -53,3 +53,6 @@ export * from './catalog/index';
 export * from './images/index';
 export * from './baremetal/index';
 export * from './app-credentials/index';
+export * from './resources/index';
+export * from './storage/index';
+export * from './network/index';

@@ -1,4 +1,6 @@
 import type { ErrorCode } from '@yunguan/domain';
+import { networkMessagesEn, networkMessagesZh } from './network/network-messages';
+import { storageMessagesEn, storageMessagesZh } from './storage/storage-messages';
 
 export type Locale = 'zh-CN' | 'en';
 type Params = Record<string, string | number>;
@@ -72,6 +74,12 @@ const en: Catalog = {
     `Projects already hold ${p.allocated} ${p.resource}; the department limit cannot be ${p.limit}. Lower project quotas first.`,
   quota_exceeded: (p) =>
     `This exceeds the project's ${p.resource} quota: limit ${p.limit}, in use ${p.used} (including servers being created), this request needs ${p.requested}. Lower the amount or ask for a larger quota.`,
+  resource_busy: (p) =>
+    `"${p.name}" is busy with ${p.action} (task ${p.taskId}). Wait until that task finishes, then try again.`,
+  task_interrupted_mid_call: (p) =>
+    `The task stopped while step "${p.step}" was calling the cloud. It was not sent again, so nothing is done twice. Check the object, then run the action again.`,
+  task_without_handler: (p) =>
+    `The portal has no code for task action ${p.action}. Report this to support.`,
   server_busy: (p) =>
     `Another task (${p.action}, ${p.taskId}) is still running on server "${p.server}". Wait until it finishes.`,
   server_wrong_state: (p) =>
@@ -202,6 +210,11 @@ const zh: Catalog = {
     `项目已分配 ${p.allocated} 的 ${p.resource}，部门配额不能设为 ${p.limit}。请先调低项目配额。`,
   quota_exceeded: (p) =>
     `超出项目的 ${p.resource} 配额：上限 ${p.limit}，已使用 ${p.used}（含创建中的云主机），本次需要 ${p.requested}。请减少数量，或申请更大的配额。`,
+  resource_busy: (p) =>
+    `“${p.name}”正在执行 ${p.action}（任务 ${p.taskId}），请等该任务结束后再试。`,
+  task_interrupted_mid_call: (p) =>
+    `任务在步骤“${p.step}”调用云平台时中断。为避免重复执行，未再次发送。请检查该对象后重新操作。`,
+  task_without_handler: (p) => `平台没有任务动作 ${p.action} 的处理代码，请联系技术支持。`,
   server_busy: (p) =>
     `云主机“${p.server}”上还有任务（${p.action}，${p.taskId}）在执行，请等待其完成。`,
   server_wrong_state: (p) =>
@@ -268,7 +281,10 @@ const zh: Catalog = {
   task_without_target: (p) => `任务 ${p.task} 未指明云主机，请从云主机页面重新发起操作。`,
 };
 
-const catalogs: Record<Locale, Catalog> = { en, 'zh-CN': zh };
+const catalogs: Record<Locale, Catalog> = {
+  en: { ...en, ...storageMessagesEn, ...networkMessagesEn },
+  'zh-CN': { ...zh, ...storageMessagesZh, ...networkMessagesZh },
+};
 
 /** Render the user-facing message for an error in the user's language. */
 export const renderMessage = (

@@ -7,6 +7,7 @@ export const quotaResources = [
   'volumes',
   'volume_gb',
   'snapshots',
+  'backups',
   'networks',
   'floating_ips',
   'security_groups',

@@ -24,6 +24,8 @@ import { registerConsoleRoutes } from '../console/console-routes';
 import { registerImageRoutes } from './routes/image-routes';
 import { registerBaremetalRoutes } from './routes/baremetal-routes';
 import { registerAppCredentialRoutes } from './routes/app-credential-routes';
+import { registerNetworkRoutes } from './routes/network-routes';
+import { registerStorageRoutes } from './routes/storage-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -108,5 +110,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerImageRoutes(app, deps);
   registerBaremetalRoutes(app, deps);
   registerAppCredentialRoutes(app, deps);
+  registerStorageRoutes(app, deps);
+  registerNetworkRoutes(app, deps);
   return app;
 };

@@ -2,13 +2,19 @@ import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { TASK_MAINTENANCE_QUEUE, TASK_QUEUE } from '../services/tasks/task-runtime';
 import type { JobDeps } from './job-deps';
+import { resourceTaskJob } from './resource-task.job';
 import { serverActionJob } from './server-action.job';
 import { serverCreateJob } from './server-create.job';
 import { serverDeleteJob } from './server-delete.job';
 import type { TaskJob } from './task-job';
 import { taskReconcileJob } from './task-reconcile.job';
 
-export const taskJobs: readonly TaskJob[] = [serverCreateJob, serverActionJob, serverDeleteJob];
+export const taskJobs: readonly TaskJob[] = [
+  serverCreateJob,
+  serverActionJob,
+  serverDeleteJob,
+  resourceTaskJob,
+];
 
 /** The tasks worker; closing it also closes the maintenance worker it owns. */
 class TaskWorker extends Worker {

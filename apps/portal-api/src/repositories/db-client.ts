@@ -20,3 +20,6 @@ export const pageArgs = (page: number, pageSize: number) => ({
 export const pingDatabase = async (db: Database): Promise<void> => {
   await db.$queryRaw`SELECT 1`;
 };
+
+/** JSON a repository stores (services use this instead of importing Prisma). */
+export type JsonInput = Prisma.InputJsonValue;

@@ -57,6 +57,8 @@ export type TaskInsert = {
   quotaInstances: number;
   quotaVcpus: number;
   quotaRamMb: number;
+  /** Storage/network tasks: held per quota resource (M1.5). */
+  quotaHeld?: Prisma.InputJsonValue;
 };
 
 export type TaskPatch = {
@@ -176,13 +178,14 @@ export const findActiveTaskOfTarget = (
 export const listActiveTasksOfTargets = (
   db: DbClient,
   targets: { datacenterId: string; externalId: string }[],
+  targetType = 'server',
 ): Promise<Pick<TaskRow, 'id' | 'action' | 'status' | 'datacenterId' | 'targetExternalId'>[]> =>
   targets.length === 0
     ? Promise.resolve([])
     : db.task.findMany({
         where: {
           status: { in: ['queued', 'running'] },
-          targetType: 'server',
+          targetType,
           OR: targets.map((t) => ({
             datacenterId: t.datacenterId,
             targetExternalId: t.externalId,
@@ -223,6 +226,26 @@ export const sumHeldByUnfinishedTasks = async (
     vcpus: Number(row?.vcpus ?? 0),
     ramMb: Number(row?.ram_mb ?? 0),
   };
+};
+
+/**
+ * What unfinished storage/network tasks of a project hold, per quota resource. A create whose
+ * object is already in the mirror (the task is recording) no longer holds: the mirror counts it.
+ */
+export const sumQuotaHeldByUnfinishedTasks = async (
+  db: DbClient,
+  projectId: string,
+): Promise<Record<string, number>> => {
+  const rows = await db.$queryRaw<{ resource: string; held: bigint }[]>`
+    SELECT h.key AS resource, COALESCE(SUM(h.value::bigint), 0)::bigint AS held
+    FROM "task" t, jsonb_each_text(t."quota_held") h
+    WHERE t."project_id" = ${projectId} AND t."status" IN ('queued', 'running')
+      AND NOT (t."action" LIKE '%.create' AND EXISTS (
+        SELECT 1 FROM "resource" r
+        WHERE r."datacenter_id" = t."datacenter_id" AND r."type" = t."target_type"
+          AND r."external_id" = t."target_external_id" AND r."deleted_at" IS NULL))
+    GROUP BY h.key`;
+  return Object.fromEntries(rows.map((r) => [r.resource, Number(r.held)]));
 };
 
 /** Serialise quota checks of one project (SELECT … FOR UPDATE on its row). */

@@ -1,5 +1,7 @@
 import { cloudExtrasEn } from './cloud-extras.en';
 import { computeAdminEn } from './compute-admin.en';
+import { networkEn } from './network.en';
+import { storageEn } from './storage.en';
 import { computeEn } from './compute.en';
 import type { MessageKey } from './zh-cn';
 
@@ -239,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'quotas.res.volumes': 'Volumes',
   'quotas.res.volume_gb': 'Volume capacity (GB)',
   'quotas.res.snapshots': 'Snapshots',
+  'quotas.res.backups': 'Backups',
   'quotas.res.networks': 'Networks',
   'quotas.res.floating_ips': 'Floating IPs',
   'quotas.res.security_groups': 'Security groups',
@@ -320,5 +323,7 @@ export const en: Record<MessageKey, string> = {
   'role.builtin.member': 'Member',
   ...computeEn,
   ...computeAdminEn,
+  ...storageEn,
+  ...networkEn,
   ...cloudExtrasEn,
 };

@@ -1,5 +1,7 @@
 import { cloudExtrasZhCN } from './cloud-extras.zh-cn';
 import { computeAdminZhCN } from './compute-admin.zh-cn';
+import { networkZhCN } from './network.zh-cn';
+import { storageZhCN } from './storage.zh-cn';
 import { computeZhCN } from './compute.zh-cn';
 
 /** UI strings, Simplified Chinese (the default). Keys are shared with en.ts. */
@@ -234,6 +236,7 @@ export const zhCN = {
   'quotas.res.volumes': '云硬盘（块）',
   'quotas.res.volume_gb': '云硬盘容量（GB）',
   'quotas.res.snapshots': '快照（个）',
+  'quotas.res.backups': '备份（个）',
   'quotas.res.networks': '网络（个）',
   'quotas.res.floating_ips': '浮动 IP（个）',
   'quotas.res.security_groups': '安全组（个）',
@@ -314,6 +317,8 @@ export const zhCN = {
   'role.builtin.member': '项目成员',
   ...computeZhCN,
   ...computeAdminZhCN,
+  ...storageZhCN,
+  ...networkZhCN,
   ...cloudExtrasZhCN,
 } as const;
 

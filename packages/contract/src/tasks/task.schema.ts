@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, listQuery, timestamp } from '../common';
+import { resourceKinds, resourceTaskActions } from '../resources/resource-kinds';
 
 /** queued → running → succeeded | failed | cancelled (ARCHITECTURE §3 Task). */
 export const taskStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
@@ -36,6 +37,7 @@ export const imageVerbs = ['upload', 'update', 'delete'] as const;
 export const taskActions = [
   ...serverVerbs.map((v) => `server.${v}` as const),
   ...imageVerbs.map((v) => `image.${v}` as const),
+  ...resourceTaskActions,
 ];
 export const taskActionSchema = z.enum(taskActions);
 export type TaskAction = z.infer<typeof taskActionSchema>;
@@ -70,7 +72,7 @@ export const taskSchema = z.object({
   departmentId: z.string(),
   projectId: z.string(),
   datacenterId: z.string(),
-  targetType: z.enum(['server', 'image']),
+  targetType: z.enum(['server', 'image', ...resourceKinds]),
   /** The cloud's id of the target; null until a create is accepted. */
   targetExternalId: z.string().nullable(),
   /** The mirror row (GET /api/v1/servers/:id) once known. */

@@ -24,7 +24,7 @@ export const reconcileTasks = async (
   let requeued = 0;
   let failed = 0;
   for (const row of rows) {
-    if (!row.action.startsWith('server.')) {
+    if (row.action.startsWith('image.')) {
       // Image tasks run inside the request that carries them (ADR 0108): nothing to resume.
       await failTask(deps, row, {
         reason: 'image_task_interrupted',

@@ -7,7 +7,12 @@ export const TASK_QUEUE = 'tasks';
 export const TASK_MAINTENANCE_QUEUE = 'task-maintenance';
 
 /** The jobs that run tasks (one file each under src/jobs); the job id is always the task id. */
-export const taskJobNames = ['server.create', 'server.action', 'server.delete'] as const;
+export const taskJobNames = [
+  'server.create',
+  'server.action',
+  'server.delete',
+  'resource.task',
+] as const;
 export type TaskJobName = (typeof taskJobNames)[number];
 
 /** BullMQ attempts come from the settings (TASK_MAX_ATTEMPTS), see createTaskRuntime. */
@@ -18,11 +23,13 @@ export const taskJobOptions: JobsOptions = {
 };
 
 export const jobNameOfAction = (action: string): TaskJobName =>
-  action === 'server.create'
-    ? 'server.create'
-    : action === 'server.delete'
-      ? 'server.delete'
-      : 'server.action';
+  !action.startsWith('server.')
+    ? 'resource.task'
+    : action === 'server.create'
+      ? 'server.create'
+      : action === 'server.delete'
+        ? 'server.delete'
+        : 'server.action';
 
 export type TaskSettings = {
   /** How often the worker looks at a cloud operation. */

@@ -4,8 +4,9 @@ import type { TaskStep } from '@yunguan/contract';
 export const taskStepKeys = ['submit', 'wait', 'record'] as const;
 export type TaskStepKey = (typeof taskStepKeys)[number];
 
-export const initialSteps = (): TaskStep[] =>
-  taskStepKeys.map((key) => ({
+/** Storage and network tasks may name their own steps (e.g. the network quick start). */
+export const initialSteps = (keys: readonly string[] = taskStepKeys): TaskStep[] =>
+  keys.map((key) => ({
     key,
     status: 'pending',
     startedAt: null,
@@ -14,7 +15,7 @@ export const initialSteps = (): TaskStep[] =>
   }));
 
 /** Pure step updates: start, note, finish and fail keep earlier timestamps. */
-export const startStep = (steps: TaskStep[], key: TaskStepKey, at: Date, detail?: string) =>
+export const startStep = (steps: TaskStep[], key: string, at: Date, detail?: string) =>
   steps.map((s) =>
     s.key === key
       ? {
@@ -26,13 +27,13 @@ export const startStep = (steps: TaskStep[], key: TaskStepKey, at: Date, detail?
       : s,
   );
 
-export const noteStep = (steps: TaskStep[], key: TaskStepKey, detail: string) =>
+export const noteStep = (steps: TaskStep[], key: string, detail: string) =>
   steps.map((s) => (s.key === key ? { ...s, detail } : s));
 
 /** Finish a step once: a step that already finished keeps its times and detail. */
 export const finishStep = (
   steps: TaskStep[],
-  key: TaskStepKey,
+  key: string,
   at: Date,
   detail?: string,
   status: 'succeeded' | 'failed' = 'succeeded',
@@ -50,10 +51,10 @@ export const finishStep = (
   );
 
 /** The step that is running (or the first pending one) — where a failure is recorded. */
-export const currentStep = (steps: TaskStep[]): TaskStepKey =>
-  (steps.find((s) => s.status === 'running')?.key ??
-    steps.find((s) => s.status === 'pending')?.key ??
-    'record') as TaskStepKey;
+export const currentStep = (steps: TaskStep[]): string =>
+  steps.find((s) => s.status === 'running')?.key ??
+  steps.find((s) => s.status === 'pending')?.key ??
+  'record';
 
-export const isStepDone = (steps: TaskStep[], key: TaskStepKey) =>
+export const isStepDone = (steps: TaskStep[], key: string) =>
   steps.some((s) => s.key === key && s.status === 'succeeded');

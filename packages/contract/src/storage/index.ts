@@ -1,0 +1,6 @@
+import type { Contract } from '../define-contract';
+
+export * from './storage-messages';
+
+/** The storage API (M1.5). */
+export const storageContracts: readonly Contract[] = [];
