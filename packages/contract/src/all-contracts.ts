@@ -52,6 +52,7 @@ import { inventoryContracts } from './inventory/inventory.contracts';
 import { imageContracts } from './images/index';
 import { baremetalContracts } from './baremetal/index';
 import { appCredentialContracts } from './app-credentials/index';
+import { lbfwContracts } from './lbfw/index';
 import { networkContracts } from './network/index';
 import { storageContracts } from './storage/index';
 
@@ -114,4 +115,5 @@ export const allContracts: readonly Contract[] = [
   ...appCredentialContracts,
   ...storageContracts,
   ...networkContracts,
+  ...lbfwContracts,
 ];

@@ -56,3 +56,4 @@ export * from './app-credentials/index';
 export * from './resources/index';
 export * from './storage/index';
 export * from './network/index';
+export * from './lbfw/index';

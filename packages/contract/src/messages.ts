@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@yunguan/domain';
+import { lbfwMessagesEn, lbfwMessagesZh } from './lbfw/lbfw-messages';
 import { networkMessagesEn, networkMessagesZh } from './network/network-messages';
 import { storageMessagesEn, storageMessagesZh } from './storage/storage-messages';
 
@@ -282,8 +283,8 @@ const zh: Catalog = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  en: { ...en, ...storageMessagesEn, ...networkMessagesEn },
-  'zh-CN': { ...zh, ...storageMessagesZh, ...networkMessagesZh },
+  en: { ...en, ...storageMessagesEn, ...networkMessagesEn, ...lbfwMessagesEn },
+  'zh-CN': { ...zh, ...storageMessagesZh, ...networkMessagesZh, ...lbfwMessagesZh },
 };
 
 /** Render the user-facing message for an error in the user's language. */

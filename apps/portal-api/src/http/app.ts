@@ -24,6 +24,7 @@ import { registerConsoleRoutes } from '../console/console-routes';
 import { registerImageRoutes } from './routes/image-routes';
 import { registerBaremetalRoutes } from './routes/baremetal-routes';
 import { registerAppCredentialRoutes } from './routes/app-credential-routes';
+import { registerLbfwRoutes } from './routes/lbfw-routes';
 import { registerNetworkRoutes } from './routes/network-routes';
 import { registerStorageRoutes } from './routes/storage-routes';
 
@@ -112,5 +113,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerAppCredentialRoutes(app, deps);
   registerStorageRoutes(app, deps);
   registerNetworkRoutes(app, deps);
+  registerLbfwRoutes(app, deps);
   return app;
 };

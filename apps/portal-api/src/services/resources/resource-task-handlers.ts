@@ -1,9 +1,10 @@
+import { lbfwTaskHandlers } from './lbfw-task-handlers';
 import { networkTaskHandlers } from './network-task-handlers';
 import type { ResourceTaskHandler } from './resource-task-handler';
 import { storageTaskHandlers } from './storage-task-handlers';
 
 const byAction = new Map<string, ResourceTaskHandler>(
-  [...storageTaskHandlers, ...networkTaskHandlers].map((h) => [h.action, h]),
+  [...storageTaskHandlers, ...networkTaskHandlers, ...lbfwTaskHandlers].map((h) => [h.action, h]),
 );
 
 /** The code of a storage/network task action; undefined for actions without a handler. */
