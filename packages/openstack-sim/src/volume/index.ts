@@ -4,6 +4,7 @@ import { registerVolumeAdminRoutes, registerVolumeVersionRoutes } from './admin-
 import { registerBackupRoutes } from './backups-routes';
 import { V3, cinderErrorHandler } from './cinder-http';
 import { recoverVolumeTransitions } from './recover-transitions';
+import { registerServiceRoutes } from './services-routes';
 import { registerSnapshotRoutes } from './snapshots-routes';
 import { registerTypeRoutes } from './types-routes';
 import { volumeSlice } from './volume-state';
@@ -45,6 +46,7 @@ export const registerVolume = (app: FastifyInstance, ctx: SimContext): void => {
       registerSnapshotRoutes(scope, ctx, base);
       registerBackupRoutes(scope, ctx, base);
       registerTypeRoutes(scope, ctx, base);
+      registerServiceRoutes(scope, ctx, base);
     }
     done();
   });

@@ -1,0 +1,474 @@
+import { randomBytes } from 'node:crypto';
+import {
+  isCloudError,
+  type CloudProvider,
+  type Scope,
+  type TenantBinding,
+  type VolumeBackupDto,
+  type VolumeDto,
+  type VolumeSnapshotDto,
+} from '@yunguan/cloud-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ContractSetup } from './provider-contract';
+
+type StorageSetup = Pick<
+  ContractSetup,
+  | 'imageExternalId'
+  | 'networkExternalId'
+  | 'flavorExternalId'
+  | 'removeTenant'
+  | 'volumeFromImage'
+  | 'volumeBackup'
+>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Statuses Cinder passes through on its way to a settled one. */
+const moving = new Set([
+  'creating',
+  'downloading',
+  'extending',
+  'reserved',
+  'attaching',
+  'detaching',
+  'deleting',
+  'backing-up',
+  'restoring-backup',
+  'restoring',
+  'uploading',
+]);
+
+/** The test's own loop (the adapter never waits): read until `done` or the deadline. */
+const until = async <T extends { status: string }>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 90_000,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!done(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`${what}: still ${last.status} after ${timeoutMs} ms`);
+    await sleep(300);
+    last = await read();
+  }
+  return last;
+};
+
+/** Settled: the status the case waits for, or any status no longer moving (e.g. error). */
+const reaches =
+  (status: string) =>
+  (v: { status: string }): boolean =>
+    v.status === status || !moving.has(v.status);
+
+/** Read until the cloud answers not-found. */
+const untilGone = async (what: string, read: () => Promise<unknown>, timeoutMs = 90_000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const error: unknown = await read().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (isCloudError(error) && error.kind === 'not-found') return;
+    if (error instanceof Error) throw error;
+    if (error !== undefined) throw new Error(JSON.stringify(error));
+    if (Date.now() > deadline) throw new Error(`${what} still there after ${timeoutMs} ms`);
+    await sleep(300);
+  }
+};
+
+/** A per-peer fact the case depends on; a peer that forgot to declare it fails loudly. */
+const declared = <T>(value: T | undefined, name: string): T => {
+  if (value === undefined) throw new Error(`the peer's ContractSetup must declare ${name}`);
+  return value;
+};
+
+const cloudErrorOf = async (promise: Promise<unknown>) => {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isCloudError(error)) throw new Error(`expected a CloudError, got ${String(error)}`);
+  return error;
+};
+
+/**
+ * Block-storage cases of the contract, in the suite's own project: volume types with extra
+ * specs, a volume's life (create, extend, attach / detach through Nova, snapshot, volume from
+ * snapshot and from image, backups, delete) and the scheduler's pools. Registered inside
+ * describeProviderContract after ensureTenant; the peer declares what its Cinder can do
+ * (`volumeFromImage`, `volumeBackup`) and the cases assert exactly that.
+ */
+export const describeStorageContract = (
+  get: () => { provider: CloudProvider; scope: Scope; setup: StorageSetup },
+  suffix: string,
+) => {
+  describe('block storage', () => {
+    let volumeId = '';
+    let serverId = '';
+    let snapshotId = '';
+    let typeId = '';
+    let other: TenantBinding | undefined;
+    const extraVolumes: string[] = [];
+
+    afterAll(async () => {
+      const { provider, scope, setup } = get();
+      const errors: unknown[] = [];
+      const step = async (run: () => Promise<unknown>) => {
+        try {
+          await run();
+        } catch (error) {
+          errors.push(error);
+        }
+      };
+      for (const id of extraVolumes) {
+        await step(async () => {
+          await provider.deleteVolume(scope, id);
+          await untilGone(`volume ${id}`, () => provider.getVolume(scope, id));
+        });
+      }
+      if (snapshotId !== '') await step(() => provider.deleteVolumeSnapshot(scope, snapshotId));
+      if (serverId !== '') await step(() => provider.deleteServer(scope, serverId));
+      if (volumeId !== '') await step(() => provider.deleteVolume(scope, volumeId));
+      if (typeId !== '') await step(() => provider.deleteVolumeType(typeId));
+      if (other !== undefined) {
+        const binding = other;
+        await step(() => setup.removeTenant(binding));
+      }
+      if (errors.length > 0) throw new AggregateError(errors, 'block-storage cleanup failed');
+    }, 180_000);
+
+    it('lists volume types; creates one with extra specs, sets and unsets them, deletes it', async () => {
+      const { provider } = get();
+      const types = await provider.listVolumeTypes();
+      expect(types.length).toBeGreaterThan(0);
+      const backend =
+        types.map((t) => t.extraSpecs.volume_backend_name).find((b) => b !== undefined) ??
+        'contract';
+      const created = await provider.createVolumeType({
+        name: `contract-type-${suffix}`,
+        description: 'contract',
+        isPublic: true,
+        extraSpecs: { volume_backend_name: backend, 'contract:tier': 'gold' },
+      });
+      typeId = created.externalId;
+      expect(created).toMatchObject({
+        name: `contract-type-${suffix}`,
+        isPublic: true,
+        extraSpecs: { volume_backend_name: backend, 'contract:tier': 'gold' },
+      });
+      const updated = await provider.updateVolumeTypeExtraSpecs(typeId, {
+        'contract:tier': 'silver',
+        'contract:zone': 'a',
+        volume_backend_name: null,
+        'contract:never-set': null,
+      });
+      expect(updated.extraSpecs).toEqual({ 'contract:tier': 'silver', 'contract:zone': 'a' });
+      const listed = (await provider.listVolumeTypes()).find((t) => t.externalId === typeId);
+      expect(listed?.extraSpecs).toEqual({ 'contract:tier': 'silver', 'contract:zone': 'a' });
+      await provider.deleteVolumeType(typeId);
+      expect((await provider.listVolumeTypes()).map((t) => t.externalId)).not.toContain(typeId);
+      await provider.deleteVolumeType(typeId);
+      typeId = '';
+    }, 60_000);
+
+    it('creates an empty 1 GB volume that becomes available; other projects cannot see it', async () => {
+      const { provider, scope } = get();
+      const created = await provider.createVolume(scope, {
+        name: `contract-vol-${suffix}`,
+        description: 'contract volume',
+        sizeGb: 1,
+        source: { type: 'empty' },
+        metadata: { purpose: 'contract' },
+      });
+      volumeId = created.externalId;
+      expect(created).toMatchObject({ sizeGb: 1, projectExternalId: scope.projectExternalId });
+      const ready = await until(
+        'new volume',
+        () => provider.getVolume(scope, volumeId),
+        reaches('available'),
+      );
+      expect(ready).toMatchObject({
+        status: 'available',
+        name: `contract-vol-${suffix}`,
+        description: 'contract volume',
+        sizeGb: 1,
+        bootable: false,
+        attachments: [],
+        metadata: { purpose: 'contract' },
+        sourceImageExternalId: null,
+        sourceSnapshotExternalId: null,
+      });
+      expect(ready.volumeType).not.toBeNull();
+      expect((await provider.listVolumes(scope)).map((v) => v.externalId)).toContain(volumeId);
+      const all = await provider.listAllVolumes();
+      expect(all.find((v) => v.externalId === volumeId)?.projectExternalId).toBe(
+        scope.projectExternalId,
+      );
+      other = await provider.ensureTenant({
+        departmentId: `contract-other-${suffix}`,
+        departmentName: '合约测试其他部门',
+        projectId: `contract-other-proj-${suffix}`,
+        projectName: 'Contract other project',
+      });
+      const otherScope = { projectExternalId: other.projectExternalId };
+      const error = await cloudErrorOf(provider.getVolume(otherScope, volumeId));
+      expect(error.kind).toBe('not-found');
+      expect((await provider.listVolumes(otherScope)).map((v) => v.externalId)).not.toContain(
+        volumeId,
+      );
+      // Deleting someone else's volume is "already gone" for that project, and leaves it be.
+      await provider.deleteVolume(otherScope, volumeId);
+      expect((await provider.getVolume(scope, volumeId)).status).toBe('available');
+    }, 120_000);
+
+    it('extends the volume to 2 GB; shrinking is refused in the cloud’s words', async () => {
+      const { provider, scope } = get();
+      await provider.extendVolume(scope, volumeId, 2);
+      const extended = await until(
+        'extend',
+        () => provider.getVolume(scope, volumeId),
+        (v) => (v.status === 'available' && v.sizeGb === 2) || !moving.has(v.status),
+      );
+      expect(extended).toMatchObject({ status: 'available', sizeGb: 2 });
+      const error = await cloudErrorOf(provider.extendVolume(scope, volumeId, 1));
+      expect(error.kind).toBe('bad-request');
+      expect(error.upstreamMessage).toMatch(/greater than current size/i);
+    }, 120_000);
+
+    it('attaches the volume to a server of the project (in-use), then detaches it', async () => {
+      const { provider, scope, setup } = get();
+      const boot = await provider.createServer(scope, {
+        name: `contract-storage-${suffix}`,
+        flavorExternalId: setup.flavorExternalId,
+        imageExternalId: setup.imageExternalId,
+        networkExternalIds: [setup.networkExternalId],
+      });
+      serverId = boot.externalId;
+      const deadline = Date.now() + 90_000;
+      let progress = await provider.followOperation(boot);
+      while (progress.state === 'pending' && Date.now() < deadline) {
+        await sleep(300);
+        progress = await provider.followOperation(boot);
+      }
+      expect(progress.state).toBe('succeeded');
+
+      await provider.attachVolume(scope, volumeId, serverId);
+      const used = await until(
+        'attach',
+        () => provider.getVolume(scope, volumeId),
+        reaches('in-use'),
+      );
+      expect(used.status).toBe('in-use');
+      expect(used.attachments.map((a) => a.serverExternalId)).toEqual([serverId]);
+      expect(used.attachments[0]?.device).toMatch(/^\/dev\//);
+      // Cinder (at 3.0) snapshots an in-use volume only when forced.
+      const refused = await cloudErrorOf(
+        provider.createVolumeSnapshot(scope, {
+          volumeExternalId: volumeId,
+          name: `contract-in-use-${suffix}`,
+          force: false,
+        }),
+      );
+      expect(refused.kind).toBe('bad-request');
+      expect(refused.upstreamMessage).toMatch(/in-use|available/i);
+
+      await provider.detachVolume(scope, volumeId, serverId);
+      const free = await until(
+        'detach',
+        () => provider.getVolume(scope, volumeId),
+        reaches('available'),
+      );
+      expect(free).toMatchObject({ status: 'available', attachments: [] });
+
+      const gone = await provider.deleteServer(scope, serverId);
+      progress = await provider.followOperation(gone);
+      while (progress.state === 'pending' && Date.now() < deadline + 60_000) {
+        await sleep(300);
+        progress = await provider.followOperation(gone);
+      }
+      expect(progress.state).toBe('succeeded');
+      serverId = '';
+    }, 240_000);
+
+    it('snapshots the available volume, makes a volume from the snapshot, deletes both', async () => {
+      const { provider, scope } = get();
+      const snapshot = await provider.createVolumeSnapshot(scope, {
+        volumeExternalId: volumeId,
+        name: `contract-snap-${suffix}`,
+        description: 'contract snapshot',
+        force: false,
+      });
+      snapshotId = snapshot.externalId;
+      expect(snapshot).toMatchObject({ volumeExternalId: volumeId, sizeGb: 2 });
+      const ready: VolumeSnapshotDto = await until(
+        'snapshot',
+        () => provider.getVolumeSnapshot(scope, snapshotId),
+        reaches('available'),
+      );
+      expect(ready).toMatchObject({
+        status: 'available',
+        name: `contract-snap-${suffix}`,
+        projectExternalId: scope.projectExternalId,
+      });
+      expect((await provider.listVolumeSnapshots(scope)).map((s) => s.externalId)).toContain(
+        snapshotId,
+      );
+
+      const copy = await provider.createVolume(scope, {
+        name: `contract-from-snap-${suffix}`,
+        sizeGb: 2,
+        source: { type: 'snapshot', snapshotExternalId: snapshotId },
+      });
+      extraVolumes.push(copy.externalId);
+      const copied = await until(
+        'volume from snapshot',
+        () => provider.getVolume(scope, copy.externalId),
+        reaches('available'),
+      );
+      expect(copied).toMatchObject({
+        status: 'available',
+        sizeGb: 2,
+        sourceSnapshotExternalId: snapshotId,
+      });
+
+      await provider.deleteVolume(scope, copy.externalId);
+      await untilGone('volume from snapshot', () => provider.getVolume(scope, copy.externalId));
+      extraVolumes.splice(extraVolumes.indexOf(copy.externalId), 1);
+      await provider.deleteVolumeSnapshot(scope, snapshotId);
+      await untilGone('snapshot', () => provider.getVolumeSnapshot(scope, snapshotId));
+      await provider.deleteVolumeSnapshot(scope, snapshotId);
+      snapshotId = '';
+    }, 180_000);
+
+    it('makes a volume from an image as this peer’s driver can', async () => {
+      const { provider, scope, setup } = get();
+      const created = await provider.createVolume(scope, {
+        name: `contract-from-image-${suffix}`,
+        sizeGb: 1,
+        source: { type: 'image', imageExternalId: setup.imageExternalId },
+      });
+      extraVolumes.push(created.externalId);
+      const settled: VolumeDto = await until(
+        'volume from image',
+        () => provider.getVolume(scope, created.externalId),
+        reaches('available'),
+        120_000,
+      );
+      if (declared(setup.volumeFromImage, 'volumeFromImage') === 'works') {
+        expect(settled).toMatchObject({
+          status: 'available',
+          bootable: true,
+          sourceImageExternalId: setup.imageExternalId,
+        });
+      } else {
+        // Real Zed's FakeLoggingVolumeDriver: Cinder goes creating → downloading → error (the
+        // copy runs qemu-img on a device that does not exist); the volume is not bootable and,
+        // since the copy never finished, names no image_id in its image metadata.
+        expect(settled).toMatchObject({ status: 'error', bootable: false });
+      }
+      await provider.deleteVolume(scope, created.externalId);
+      await untilGone('volume from image', () => provider.getVolume(scope, created.externalId));
+      extraVolumes.splice(extraVolumes.indexOf(created.externalId), 1);
+    }, 180_000);
+
+    it('backs the volume up and restores it where cinder-backup runs; refuses it where not', async () => {
+      const { provider, scope, setup } = get();
+      const backups = declared(setup.volumeBackup, 'volumeBackup');
+      const capabilities = await provider.discoverCapabilities();
+      expect(capabilities.has('volume.manage')).toBe(true);
+      expect(capabilities.has('volume.backup')).toBe(backups === 'present');
+      if (backups === 'absent') {
+        // Cinder itself would accept the backup (202) and leave it in error, undeletable
+        // ("Service cinder-backup could not be found."): the adapter refuses before that.
+        const error = await cloudErrorOf(
+          provider.createVolumeBackup(scope, {
+            volumeExternalId: volumeId,
+            name: `contract-backup-${suffix}`,
+          }),
+        );
+        expect(error.kind).toBe('unavailable');
+        expect(error.upstreamMessage).toMatch(/cinder-backup/);
+        expect(await provider.listVolumeBackups(scope)).toEqual([]);
+        return;
+      }
+      const backup = await provider.createVolumeBackup(scope, {
+        volumeExternalId: volumeId,
+        name: `contract-backup-${suffix}`,
+        description: 'contract backup',
+      });
+      expect(backup).toMatchObject({ volumeExternalId: volumeId, incremental: false });
+      const ready: VolumeBackupDto = await until(
+        'backup',
+        () => provider.getVolumeBackup(scope, backup.externalId),
+        reaches('available'),
+      );
+      expect(ready).toMatchObject({
+        status: 'available',
+        sizeGb: 2,
+        failReason: null,
+        projectExternalId: scope.projectExternalId,
+      });
+      expect((await provider.listVolumeBackups(scope)).map((b) => b.externalId)).toContain(
+        backup.externalId,
+      );
+      const restored = await provider.restoreVolumeBackup(scope, backup.externalId, {
+        name: `contract-restored-${suffix}`,
+      });
+      extraVolumes.push(restored.volumeExternalId);
+      const volume = await until(
+        'restored volume',
+        () => provider.getVolume(scope, restored.volumeExternalId),
+        reaches('available'),
+      );
+      expect(volume).toMatchObject({ status: 'available', sizeGb: 2 });
+      await until(
+        'backup after restore',
+        () => provider.getVolumeBackup(scope, backup.externalId),
+        reaches('available'),
+      );
+      await provider.deleteVolumeBackup(scope, backup.externalId);
+      await untilGone('backup', () => provider.getVolumeBackup(scope, backup.externalId));
+      await provider.deleteVolumeBackup(scope, backup.externalId);
+      await provider.deleteVolume(scope, restored.volumeExternalId);
+      await untilGone('restored volume', () =>
+        provider.getVolume(scope, restored.volumeExternalId),
+      );
+      extraVolumes.splice(extraVolumes.indexOf(restored.volumeExternalId), 1);
+    }, 180_000);
+
+    it('lists the storage pools with names and capacities in GB (or unknown)', async () => {
+      const { provider } = get();
+      const pools = await provider.listStoragePools();
+      expect(pools.length).toBeGreaterThan(0);
+      for (const pool of pools) {
+        expect(pool.name).not.toBe('');
+        for (const gb of [pool.totalCapacityGb, pool.freeCapacityGb, pool.allocatedCapacityGb]) {
+          if (gb !== null) expect(gb).toBeGreaterThanOrEqual(0);
+        }
+        if (pool.totalCapacityGb !== null && pool.freeCapacityGb !== null) {
+          expect(pool.freeCapacityGb).toBeLessThanOrEqual(pool.totalCapacityGb);
+        }
+      }
+      // Both peers count what is allocated; real Zed's fake driver has infinite total / free.
+      expect(pools.some((p) => p.allocatedCapacityGb !== null)).toBe(true);
+    });
+
+    it('deletes the volume: it goes away, and deleting it again is no error', async () => {
+      const { provider, scope } = get();
+      await provider.deleteVolume(scope, volumeId);
+      await untilGone('volume', () => provider.getVolume(scope, volumeId));
+      await provider.deleteVolume(scope, volumeId);
+      expect((await provider.listVolumes(scope)).map((v) => v.externalId)).not.toContain(volumeId);
+      volumeId = '';
+    }, 120_000);
+
+    it('reports a volume that never existed as a not-found CloudError', async () => {
+      const { provider, scope } = get();
+      const id = `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+      expect((await cloudErrorOf(provider.getVolume(scope, id))).kind).toBe('not-found');
+      await provider.deleteVolume(scope, id);
+    });
+  });
+};
