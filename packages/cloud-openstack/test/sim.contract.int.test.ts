@@ -39,6 +39,8 @@ describeProviderContract(
         ...fixtures,
         provider: createOpenStackProvider(auth),
         baremetal: 'present',
+        volumeFromImage: 'works',
+        volumeBackup: 'present',
         baremetalNodeExternalId: node.uuid,
         cleanup: async () => {
           try {

@@ -54,7 +54,13 @@ describeProviderContract(
     }
     const fixtures = await prepareCloudFixtures(auth);
     // Debian's Zed here runs no Ironic: the adapter must say so (capability absent).
-    return { ...fixtures, provider: createOpenStackProvider(auth), baremetal: 'absent' };
+    return {
+      ...fixtures,
+      provider: createOpenStackProvider(auth),
+      baremetal: 'absent',
+      volumeFromImage: 'fails-on-fake-driver',
+      volumeBackup: 'absent',
+    };
   },
   { appCredentials: true },
 );

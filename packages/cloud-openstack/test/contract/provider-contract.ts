@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAppCredentialContract } from './app-credential-contract';
 import { describeBaremetalContract } from './baremetal-contract';
 import { describeImageContract } from './image-contract';
+import { describeStorageContract } from './storage-contract';
 
 /** What a cloud gives the suite: the provider under test and the objects it may use. */
 export type ContractSetup = {
@@ -32,6 +33,10 @@ export type ContractSetup = {
   baremetalNodeExternalId?: string;
   /** Keystone v3 root, for logging in with what the suite made. */
   authUrl: string;
+  /** What Cinder does with a volume from an image (real Zed's fake driver ends it in error). */
+  volumeFromImage?: 'works' | 'fails-on-fake-driver';
+  /** Whether a cinder-backup service runs. */
+  volumeBackup?: 'present' | 'absent';
 };
 
 /** Parts of the contract a peer must declare up front (the suite is built before setup). */
@@ -256,6 +261,7 @@ export const describeProviderContract = (
     }, 90_000);
 
     describeImageContract(() => ({ provider, scope }), suffix);
+    describeStorageContract(() => ({ provider, scope, setup: env }), suffix);
     describeBaremetalContract(() => ({
       provider,
       baremetal: env.baremetal,
