@@ -21,7 +21,7 @@ import {
   getFirewallRule,
   listFirewallRules,
 } from '../services/network/v2/fwaas/firewall-rules/requests';
-import { deleteInScope, inProject, inScope } from './network-scope';
+import { deleteInScope, inProject, inScope, present } from './network-scope';
 import { toFirewallGroupDto, toFirewallPolicyDto, toFirewallRuleDto } from './to-network-dto';
 
 const where = (path: string) => ({ service: 'network', path: `fwaas/${path}` });
@@ -136,15 +136,18 @@ export const firewallVerbs = (network: ServiceClient): Verbs => ({
     toFirewallRuleDto(
       await createFirewallRule(network, inProject(scope, options), {
         name: spec.name,
-        ...(spec.description === undefined ? {} : { description: spec.description }),
-        protocol: spec.protocol,
         action: spec.action,
         ip_version: spec.ipVersion,
-        source_ip_address: spec.sourceIpAddress,
-        destination_ip_address: spec.destinationIpAddress,
-        source_port: spec.sourcePort,
-        destination_port: spec.destinationPort,
         enabled: spec.enabled,
+        // Neutron's "any" is the attribute left out (null also means any for protocol).
+        protocol: spec.protocol,
+        ...present({
+          description: spec.description,
+          source_ip_address: spec.sourceIpAddress,
+          destination_ip_address: spec.destinationIpAddress,
+          source_port: spec.sourcePort,
+          destination_port: spec.destinationPort,
+        }),
       }),
     ),
 

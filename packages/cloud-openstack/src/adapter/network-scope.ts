@@ -68,3 +68,11 @@ export const deleteInScope = async <T extends Owned>(
     if (!isNotFound(error)) throw error;
   }
 };
+
+/** A request body without the keys whose value is null or undefined (gophercloud's omitempty). */
+export const present = <T extends Record<string, unknown>>(
+  body: T,
+): { [K in keyof T]?: Exclude<T[K], null> } =>
+  Object.fromEntries(
+    Object.entries(body).filter(([, value]) => value !== null && value !== undefined),
+  ) as { [K in keyof T]?: Exclude<T[K], null> };

@@ -11,7 +11,7 @@ import {
   getSecurityGroup,
   listSecurityGroups,
 } from '../services/network/v2/security-groups/requests';
-import { deleteInScope, inProject, inScope } from './network-scope';
+import { deleteInScope, inProject, inScope, present } from './network-scope';
 import { toSecurityGroupDetailDto, toSecurityGroupRuleDto } from './to-network-dto';
 
 const where = (path: string) => ({ service: 'network', path });
@@ -68,12 +68,14 @@ export const securityGroupVerbs = (network: ServiceClient): Verbs => {
           security_group_id: spec.securityGroupExternalId,
           direction: spec.direction,
           ethertype: spec.ethertype,
-          protocol: spec.protocol,
-          port_range_min: spec.portRangeMin,
-          port_range_max: spec.portRangeMax,
-          remote_ip_prefix: spec.remoteIpPrefix,
-          remote_group_id: spec.remoteGroupExternalId,
-          ...(spec.description === undefined ? {} : { description: spec.description }),
+          ...present({
+            protocol: spec.protocol,
+            port_range_min: spec.portRangeMin,
+            port_range_max: spec.portRangeMax,
+            remote_ip_prefix: spec.remoteIpPrefix,
+            remote_group_id: spec.remoteGroupExternalId,
+            description: spec.description,
+          }),
         }),
       );
     },
