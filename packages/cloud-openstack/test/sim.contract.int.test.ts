@@ -41,6 +41,9 @@ describeProviderContract(
         baremetal: 'present',
         volumeFromImage: 'works',
         volumeBackup: 'present',
+        firewall: 'present',
+        loadBalancer: 'present',
+        portForwarding: 'present',
         baremetalNodeExternalId: node.uuid,
         cleanup: async () => {
           try {

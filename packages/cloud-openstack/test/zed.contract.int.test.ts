@@ -53,13 +53,17 @@ describeProviderContract(
       );
     }
     const fixtures = await prepareCloudFixtures(auth);
-    // Debian's Zed here runs no Ironic: the adapter must say so (capability absent).
+    // Debian's Zed here runs no Ironic, no Octavia, no FWaaS and no port-forwarding service
+    // plugin: the adapter must say so (capabilities absent).
     return {
       ...fixtures,
       provider: createOpenStackProvider(auth),
       baremetal: 'absent',
       volumeFromImage: 'fails-on-fake-driver',
       volumeBackup: 'absent',
+      firewall: 'absent',
+      loadBalancer: 'absent',
+      portForwarding: 'absent',
     };
   },
   { appCredentials: true },

@@ -37,7 +37,10 @@ const until = async <T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 };
 
-export type CloudFixtures = Omit<ContractSetup, 'provider' | 'cleanup' | 'baremetal'> & {
+export type CloudFixtures = Omit<
+  ContractSetup,
+  'provider' | 'cleanup' | 'baremetal' | 'firewall' | 'loadBalancer' | 'portForwarding'
+> & {
   cleanup: () => Promise<void>;
 };
 
@@ -84,6 +87,32 @@ export const prepareCloudFixtures = async (auth: AuthOptions): Promise<CloudFixt
       cidr: `10.${octet}.7.0/24`,
       ip_version: 4,
     });
+    // An external network for router gateways and floating IPs. No provider attributes: the
+    // cloud picks its tenant type (vxlan on the Zed peer), so parallel runs never fight over
+    // the one flat network physnet1 allows.
+    const external = await createNetwork(s.network, admin, {
+      name: `${tag}-ext`,
+      'router:external': true,
+    });
+    undo.push(() =>
+      until(`network ${tag}-ext to delete`, 30_000, async () => {
+        try {
+          await deleteNetwork(s.network, admin, external.id);
+          return true;
+        } catch (error) {
+          if (isCloudError(error) && error.kind === 'conflict') return undefined;
+          if (isCloudError(error) && error.kind === 'not-found') return true;
+          throw error;
+        }
+      }).then(() => undefined),
+    );
+    await createSubnet(s.network, admin, {
+      name: `${tag}-ext`,
+      network_id: external.id,
+      cidr: `172.${16 + (octet % 16)}.${octet}.0/24`,
+      ip_version: 4,
+      enable_dhcp: false,
+    });
     const image = await createImage(s.image, admin, {
       name: tag,
       disk_format: 'raw',
@@ -111,6 +140,7 @@ export const prepareCloudFixtures = async (auth: AuthOptions): Promise<CloudFixt
     return {
       imageExternalId: image.id,
       networkExternalId: network.id,
+      externalNetworkExternalId: external.id,
       flavorExternalId: byName('m1.tiny'),
       resizeFlavorExternalId: byName('m1.small'),
       hugeFlavorExternalId: huge.id,

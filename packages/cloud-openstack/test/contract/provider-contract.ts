@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAppCredentialContract } from './app-credential-contract';
 import { describeBaremetalContract } from './baremetal-contract';
 import { describeImageContract } from './image-contract';
+import { describeNetworkContract } from './network-contract';
 import { describeStorageContract } from './storage-contract';
 
 /** What a cloud gives the suite: the provider under test and the objects it may use. */
@@ -33,6 +34,12 @@ export type ContractSetup = {
   baremetalNodeExternalId?: string;
   /** Keystone v3 root, for logging in with what the suite made. */
   authUrl: string;
+  /** An external network (router:external) with an IPv4 subnet, for gateways and floating IPs. */
+  externalNetworkExternalId: string;
+  /** Whether Neutron has fwaas_v2, the catalog Octavia, Neutron floating-ip-port-forwarding. */
+  firewall: 'present' | 'absent';
+  loadBalancer: 'present' | 'absent';
+  portForwarding: 'present' | 'absent';
   /** What Cinder does with a volume from an image (real Zed's fake driver ends it in error). */
   volumeFromImage?: 'works' | 'fails-on-fake-driver';
   /** Whether a cinder-backup service runs. */
@@ -262,6 +269,7 @@ export const describeProviderContract = (
 
     describeImageContract(() => ({ provider, scope }), suffix);
     describeStorageContract(() => ({ provider, scope, setup: env }), suffix);
+    describeNetworkContract(() => ({ ...env, provider, scope }), suffix);
     describeBaremetalContract(() => ({
       provider,
       baremetal: env.baremetal,
