@@ -103,8 +103,13 @@ export const parseRule = (
       'Must also specify protocol if port range is given.',
     );
   }
-  const prefix = str(body.remote_ip_prefix, 'remote_ip_prefix') ?? null;
-  const remoteGroup = str(body.remote_group_id, 'remote_group_id') ?? null;
+  // Neutron's validators (subnet_or_none, uuid_or_none) take an explicit null as "none".
+  const prefix =
+    body.remote_ip_prefix === null
+      ? null
+      : (str(body.remote_ip_prefix, 'remote_ip_prefix') ?? null);
+  const remoteGroup =
+    body.remote_group_id === null ? null : (str(body.remote_group_id, 'remote_group_id') ?? null);
   if (prefix && remoteGroup) {
     throw neutronError(
       400,

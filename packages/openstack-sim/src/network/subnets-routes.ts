@@ -2,6 +2,7 @@ import { neutronError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import {
   cidrContains,
+  cidrLast,
   cidrsOverlap,
   defaultGateway,
   defaultPools,
@@ -10,6 +11,7 @@ import {
   parseIp,
   validatePools,
   type AllocationPool,
+  type Cidr,
 } from './ip-allocator';
 import { networkSlice, owned, touch, type Subnet } from './network-state';
 import { findNetwork } from './networks-routes';
@@ -75,6 +77,36 @@ const parsePools = (value: unknown): AllocationPool[] | undefined => {
   });
 };
 
+/**
+ * Neutron's gateway rules: any address of the subnet's IP version, also outside the CIDR (Zed
+ * accepts it), but never an IPv4 subnet's network or broadcast address.
+ */
+const checkGateway = (cidr: Cidr, value: unknown): string => {
+  const gatewayIp = str(value, 'gateway_ip') ?? '';
+  const ip = parseIp(gatewayIp);
+  if (!ip) {
+    throw badRequest(
+      `Invalid input for gateway_ip. Reason: '${gatewayIp}' is not a valid IP address.`,
+    );
+  }
+  if (ip.version !== cidr.version) {
+    throw neutronError(
+      400,
+      'InvalidInput',
+      `Invalid input for operation: gateway_ip '${gatewayIp}' does not match the ip_version '${cidr.version}'.`,
+    );
+  }
+  const edge = ip.value === cidr.network || ip.value === cidrLast(cidr);
+  if (cidr.version === 4 && cidrContains(cidr, ip.value) && edge) {
+    throw neutronError(
+      400,
+      'InvalidInput',
+      'Invalid input for operation: Gateway is not valid on subnet.',
+    );
+  }
+  return gatewayIp;
+};
+
 export const registerSubnetRoutes = (app: Scope, ctx: SimContext) => {
   registerReadRoutes(app, ctx, {
     path: 'subnets',
@@ -136,21 +168,26 @@ export const registerSubnetRoutes = (app: Scope, ctx: SimContext) => {
     checkQuota(ctx, projectId, 'subnet', countOwned(slice.subnets, projectId));
     let gatewayIp: string | null = defaultGateway(cidr);
     if (body.gateway_ip === null) gatewayIp = null;
-    else if (body.gateway_ip !== undefined) {
-      gatewayIp = str(body.gateway_ip, 'gateway_ip') ?? null;
-      const ip = gatewayIp ? parseIp(gatewayIp) : null;
-      if (!ip || ip.version !== cidr.version || !cidrContains(cidr, ip.value)) {
-        throw neutronError(
-          400,
-          'InvalidInput',
-          `Invalid input for operation: Gateway is not valid on subnet.`,
-        );
-      }
-    }
+    else if (body.gateway_ip !== undefined) gatewayIp = checkGateway(cidr, body.gateway_ip);
     const pools = parsePools(body.allocation_pools) ?? defaultPools(cidr, gatewayIp);
-    const poolError = validatePools(cidr, pools, gatewayIp);
+    const poolError = validatePools(cidr, pools, null);
     if (poolError)
       throw neutronError(400, 'InvalidInput', `Invalid input for operation: ${poolError}`);
+    const gateway = gatewayIp === null ? null : parseIp(gatewayIp);
+    const taken = pools.find((p) => {
+      const start = parseIp(p.start)?.value;
+      const end = parseIp(p.end)?.value;
+      return gateway && start !== undefined && end !== undefined
+        ? gateway.value >= start && gateway.value <= end
+        : false;
+    });
+    if (taken) {
+      throw neutronError(
+        409,
+        'GatewayConflictWithAllocationPools',
+        `Gateway ip ${gatewayIp ?? ''} conflicts with allocation pool ${taken.start}-${taken.end}.`,
+      );
+    }
     const dns = body.dns_nameservers ?? [];
     if (!Array.isArray(dns) || dns.some((d) => typeof d !== 'string' || !parseIp(d))) {
       throw badRequest(
