@@ -40,6 +40,7 @@ describeProviderContract(
         provider: createOpenStackProvider(auth),
         baremetal: 'present',
         volumeFromImage: 'works',
+        volumeExtend: 'works',
         volumeBackup: 'present',
         firewall: 'present',
         loadBalancer: 'present',

@@ -60,6 +60,7 @@ describeProviderContract(
       provider: createOpenStackProvider(auth),
       baremetal: 'absent',
       volumeFromImage: 'fails-on-fake-driver',
+      volumeExtend: 'fails-on-fake-driver',
       volumeBackup: 'absent',
       firewall: 'absent',
       loadBalancer: 'absent',

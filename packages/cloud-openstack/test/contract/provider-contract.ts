@@ -42,6 +42,8 @@ export type ContractSetup = {
   portForwarding: 'present' | 'absent';
   /** What Cinder does with a volume from an image (real Zed's fake driver ends it in error). */
   volumeFromImage?: 'works' | 'fails-on-fake-driver';
+  /** What Cinder does when asked to extend (real Zed's fake driver ends it in error_extending). */
+  volumeExtend?: 'works' | 'fails-on-fake-driver';
   /** Whether a cinder-backup service runs. */
   volumeBackup?: 'present' | 'absent';
 };
