@@ -8,8 +8,8 @@ export type MenuEntry = { key: MenuKey; path: string; group: MenuGroup; built: b
 export const menuEntries: readonly MenuEntry[] = [
   { key: 'overview', path: '/console/overview', group: 'resources', built: true },
   { key: 'compute', path: '/console/compute', group: 'resources', built: true },
-  { key: 'storage', path: '/console/storage', group: 'resources', built: false },
-  { key: 'network', path: '/console/network', group: 'resources', built: false },
+  { key: 'storage', path: '/console/storage', group: 'resources', built: true },
+  { key: 'network', path: '/console/network', group: 'resources', built: true },
   { key: 'work-orders', path: '/console/work-orders', group: 'operations', built: false },
   { key: 'billing', path: '/console/billing', group: 'operations', built: false },
   { key: 'monitoring', path: '/console/monitoring', group: 'operations', built: false },
@@ -21,6 +21,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { key: 'admin.audit', path: '/console/admin/audit', group: 'admin', built: true },
   { key: 'admin.datacenters', path: '/console/admin/datacenters', group: 'admin', built: true },
   { key: 'admin.compute', path: '/console/admin/compute', group: 'admin', built: true },
+  { key: 'admin.storage', path: '/console/admin/storage', group: 'admin', built: true },
 ];
 
 export const menuGroups: readonly MenuGroup[] = ['resources', 'operations', 'admin'];

@@ -35,7 +35,18 @@ const stepColors: Record<TaskStep['status'], string> = {
   failed: 'red',
 };
 
-const knownSteps = new Set(['submit', 'wait', 'record']);
+const knownSteps = new Set([
+  'submit',
+  'wait',
+  'record',
+  // The network quick start (labels in i18n/network.*.ts).
+  'network',
+  'subnet',
+  'router',
+  'gateway',
+  'interface',
+  'rules',
+]);
 
 /** Step keys the worker uses get words; any other key is shown as is. */
 const stepLabel = (t: Translate, key: string): string =>

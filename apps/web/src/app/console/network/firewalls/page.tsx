@@ -1,0 +1,5 @@
+import { FirewallsPage } from '@/components/network/firewalls/firewalls-page';
+
+export default function Page() {
+  return <FirewallsPage />;
+}

@@ -1,0 +1,5 @@
+import { SecurityGroupsPage } from '@/components/network/security-groups/security-groups-page';
+
+export default function Page() {
+  return <SecurityGroupsPage />;
+}

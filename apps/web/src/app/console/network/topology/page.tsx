@@ -1,0 +1,5 @@
+import { TopologyPage } from '@/components/network/topology/topology-page';
+
+export default function Page() {
+  return <TopologyPage />;
+}

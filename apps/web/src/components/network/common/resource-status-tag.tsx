@@ -1,0 +1,62 @@
+'use client';
+
+import { LoadingOutlined } from '@ant-design/icons';
+import { Flex, Tag } from 'antd';
+import type { MessageKey, Translate } from '@/i18n/i18n-provider';
+import { useI18n } from '@/i18n/i18n-provider';
+import type { ResourceRow } from './resource-types';
+
+const colors: Record<string, string> = {
+  ACTIVE: 'success',
+  ONLINE: 'success',
+  AVAILABLE: 'success',
+  DOWN: 'default',
+  INACTIVE: 'default',
+  OFFLINE: 'default',
+  NO_MONITOR: 'default',
+  DISABLED: 'default',
+  ERROR: 'error',
+  DEGRADED: 'warning',
+  BUILD: 'processing',
+};
+
+/** The cloud's words that mean "on its way somewhere". */
+export const isTransitionStatus = (status: string): boolean =>
+  /^(PENDING_|BUILD)/i.test(status) || status.toUpperCase() === 'CREATING';
+
+/** "network.add-interface" → the verb's words ("Add interface"). */
+export const taskActionLabel = (t: Translate, action: string): string => {
+  const verb = action.slice(action.indexOf('.') + 1);
+  const label = t(`net.verb.${verb}` as MessageKey);
+  return typeof label === 'string' ? label : verb;
+};
+
+/** A cloud status as a coloured tag; while a task runs on the object, the task shows next to
+ * it with a spinner (data-transition="true"). */
+export function ResourceStatusTag(props: {
+  status: string;
+  activeTask?: ResourceRow['activeTask'];
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const { status, activeTask, testId } = props;
+  const moving = activeTask != null || isTransitionStatus(status);
+  return (
+    <Flex gap={4} wrap>
+      <Tag
+        color={moving ? 'processing' : (colors[status.toUpperCase()] ?? 'default')}
+        icon={moving ? <LoadingOutlined spin /> : undefined}
+        data-testid={testId}
+        data-status={status}
+        data-transition={moving ? 'true' : 'false'}
+      >
+        {status || '—'}
+      </Tag>
+      {activeTask && (
+        <Tag color="blue" data-testid={testId ? `${testId}-task` : undefined}>
+          {taskActionLabel(t, activeTask.action)}
+        </Tag>
+      )}
+    </Flex>
+  );
+}
