@@ -1,5 +1,140 @@
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import * as c from '@yunguan/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../services/context';
+import { actOnFirewallGroup } from '../../services/lbfw/act-on-firewall-group';
+import { actOnFirewallPolicy } from '../../services/lbfw/act-on-firewall-policy';
+import { actOnLoadBalancer } from '../../services/lbfw/act-on-load-balancer';
+import { createFirewallGroup } from '../../services/lbfw/create-firewall-group';
+import { createFirewallPolicy } from '../../services/lbfw/create-firewall-policy';
+import { createFirewallRule } from '../../services/lbfw/create-firewall-rule';
+import { createLoadBalancer } from '../../services/lbfw/create-load-balancer';
+import { deleteFirewallGroup } from '../../services/lbfw/delete-firewall-group';
+import { deleteFirewallPolicy } from '../../services/lbfw/delete-firewall-policy';
+import { deleteFirewallRule } from '../../services/lbfw/delete-firewall-rule';
+import { deleteLoadBalancer } from '../../services/lbfw/delete-load-balancer';
+import { getLoadBalancer } from '../../services/lbfw/get-load-balancer';
+import { csvColumnsOfKind, getLbfwObject, listLbfw } from '../../services/lbfw/lbfw-items';
+import {
+  checkResourceExport,
+  exportResourcesCsv,
+} from '../../services/resources/export-resources-csv';
+import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
+import { localeOf } from '../locale';
+import { registerContract, SENT } from '../register-contract';
+import { parseInput } from '../validate';
+
+/** The Idempotency-Key header (the body field wins when both are sent). */
+const headerKey = (request: FastifyRequest): string | undefined => {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  return parseInput(
+    c.idempotencyKeySchema,
+    Array.isArray(value) ? value[0] : value,
+    localeOf(request),
+    'headers.idempotency-key',
+  );
+};
+
+/** The body's key, else the header's. */
+const withKey = <B extends { idempotencyKey?: string | undefined }>(
+  body: B,
+  request: FastifyRequest,
+): B => {
+  const key = body.idempotencyKey ?? headerKey(request);
+  return { ...body, ...(key ? { idempotencyKey: key } : {}) };
+};
+
+const accepted = async (request: FastifyRequest, task: Promise<c.Task>) => ({
+  task: localiseTask(await task, localeOf(request)),
+});
+
+/** ?format=csv: every match of the kind as CSV (permission checked before the first byte). */
+const sendCsv = async (
+  ctx: ServiceContext,
+  reply: FastifyReply,
+  projectId: string,
+  kind: c.LbfwKind,
+  query: c.ResourceListQuery,
+): Promise<typeof SENT> => {
+  await checkResourceExport(ctx, projectId);
+  const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '');
+  void reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${c.resourcePlural[kind]}-${stamp}.csv"`)
+    .send(Readable.from(exportResourcesCsv(ctx, projectId, kind, query, csvColumnsOfKind[kind])));
+  return SENT;
+};
 
 /** Firewalls (FWaaS v2) and load balancers (M1.5). */
-export const registerLbfwRoutes = (_app: FastifyInstance, _deps: AppDeps) => {};
+export const registerLbfwRoutes = (app: FastifyInstance, deps: AppDeps) => {
+  registerContract(app, deps, c.listFirewallRules, ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'firewall-rule', query)
+      : listLbfw(ctx, params.projectId, 'firewall-rule', query),
+  );
+  registerContract(app, deps, c.createFirewallRule, ({ ctx, params, body, request }) =>
+    accepted(request, createFirewallRule(ctx, params.projectId, withKey(body, request))),
+  );
+  registerContract(app, deps, c.getFirewallRule, ({ ctx, params }) =>
+    getLbfwObject(ctx, 'firewall-rule', params.id),
+  );
+  registerContract(app, deps, c.deleteFirewallRule, ({ ctx, params, request }) =>
+    accepted(request, deleteFirewallRule(ctx, params.id, headerKey(request))),
+  );
+
+  registerContract(app, deps, c.listFirewallPolicies, ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'firewall-policy', query)
+      : listLbfw(ctx, params.projectId, 'firewall-policy', query),
+  );
+  registerContract(app, deps, c.createFirewallPolicy, ({ ctx, params, body, request }) =>
+    accepted(request, createFirewallPolicy(ctx, params.projectId, withKey(body, request))),
+  );
+  registerContract(app, deps, c.getFirewallPolicy, ({ ctx, params }) =>
+    getLbfwObject(ctx, 'firewall-policy', params.id),
+  );
+  registerContract(app, deps, c.actOnFirewallPolicy, ({ ctx, params, body, request }) =>
+    accepted(request, actOnFirewallPolicy(ctx, params.id, withKey(body, request))),
+  );
+  registerContract(app, deps, c.deleteFirewallPolicy, ({ ctx, params, request }) =>
+    accepted(request, deleteFirewallPolicy(ctx, params.id, headerKey(request))),
+  );
+
+  registerContract(app, deps, c.listFirewallGroups, ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'firewall-group', query)
+      : listLbfw(ctx, params.projectId, 'firewall-group', query),
+  );
+  registerContract(app, deps, c.createFirewallGroup, ({ ctx, params, body, request }) =>
+    accepted(request, createFirewallGroup(ctx, params.projectId, withKey(body, request))),
+  );
+  registerContract(app, deps, c.getFirewallGroup, ({ ctx, params }) =>
+    getLbfwObject(ctx, 'firewall-group', params.id),
+  );
+  registerContract(app, deps, c.actOnFirewallGroup, ({ ctx, params, body, request }) =>
+    accepted(request, actOnFirewallGroup(ctx, params.id, withKey(body, request))),
+  );
+  registerContract(app, deps, c.deleteFirewallGroup, ({ ctx, params, request }) =>
+    accepted(request, deleteFirewallGroup(ctx, params.id, headerKey(request))),
+  );
+
+  registerContract(app, deps, c.listLoadBalancers, ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'load-balancer', query)
+      : listLbfw(ctx, params.projectId, 'load-balancer', query),
+  );
+  registerContract(app, deps, c.createLoadBalancer, ({ ctx, params, body, request }) =>
+    accepted(request, createLoadBalancer(ctx, params.projectId, withKey(body, request))),
+  );
+  registerContract(app, deps, c.getLoadBalancer, ({ ctx, params }) =>
+    getLoadBalancer(ctx, params.id),
+  );
+  registerContract(app, deps, c.actOnLoadBalancer, ({ ctx, params, body, request }) =>
+    accepted(request, actOnLoadBalancer(ctx, params.id, withKey(body, request))),
+  );
+  registerContract(app, deps, c.deleteLoadBalancer, ({ ctx, params, request }) =>
+    accepted(request, deleteLoadBalancer(ctx, params.id, headerKey(request))),
+  );
+};

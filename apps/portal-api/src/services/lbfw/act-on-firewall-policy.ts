@@ -1,0 +1,26 @@
+import type { FirewallPolicyActionInput, Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { findObjectInPlace, placeOfObject } from './lbfw-place';
+
+/** firewall-policy.update: replace the policy's rules (the project's, in order). */
+export const actOnFirewallPolicy = async (
+  ctx: ServiceContext,
+  id: string,
+  input: FirewallPolicyActionInput,
+): Promise<Task> => {
+  const place = await placeOfObject(ctx, 'firewall-policy', id);
+  const rules = [];
+  for (const ruleId of input.ruleIds)
+    rules.push(await findObjectInPlace(ctx, place, 'firewall-rule', ruleId));
+  return queueResourceTask(ctx, {
+    project: place.project,
+    datacenterId: place.datacenter.id,
+    action: 'firewall-policy.update',
+    kind: 'firewall-policy',
+    target: { externalId: place.row.externalId, resourceId: place.row.id },
+    targetName: place.row.name,
+    input: { ruleExternalIds: rules.map((r) => r.externalId) },
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,50 @@
+import type { LoadBalancerActionInput, Task } from '@yunguan/contract';
+import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
+import type { ServiceContext } from '../context';
+import { applyResourceObservation } from '../resources/apply-resource-observation';
+import { observationOf } from '../resources/observation-of';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { placeOfObject } from './lbfw-place';
+import { planLoadBalancerAction, type PlannableAction } from './plan-load-balancer-action';
+import { resolveMemberAddress } from './resolve-member-address';
+
+/**
+ * One change to a load balancer (listener, pool, member, health monitor): checked against the
+ * load balancer as the cloud shows it now (which is also written to the mirror), then queued as
+ * `load-balancer.<action>`; 409 while another task runs on it.
+ */
+export const actOnLoadBalancer = async (
+  ctx: ServiceContext,
+  id: string,
+  input: LoadBalancerActionInput,
+): Promise<Task> => {
+  const place = await placeOfObject(ctx, 'load-balancer', id);
+  const lb = await withCloudErrors(place.datacenter.name, () =>
+    place.provider.getLoadBalancer(place.scope, place.row.externalId, {
+      requestId: ctx.requestId,
+    }),
+  );
+  await applyResourceObservation(ctx, place.datacenter.id, observationOf('load-balancer', lb));
+  const action: PlannableAction =
+    input.action === 'add-member'
+      ? {
+          action: 'add-member',
+          poolId: input.poolId,
+          protocolPort: input.protocolPort,
+          weight: input.weight,
+          ...(input.name ? { name: input.name } : {}),
+          ...(await resolveMemberAddress(ctx, place, input)),
+        }
+      : input;
+  const plan = planLoadBalancerAction(lb, action);
+  return queueResourceTask(ctx, {
+    project: place.project,
+    datacenterId: place.datacenter.id,
+    action: `load-balancer.${input.action}`,
+    kind: 'load-balancer',
+    target: { externalId: lb.externalId, resourceId: place.row.id },
+    targetName: place.row.name,
+    input: plan.input,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,23 @@
+import type { Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { placeOfObject } from './lbfw-place';
+
+/** Queue firewall-group.delete (the task releases its ports first). */
+export const deleteFirewallGroup = async (
+  ctx: ServiceContext,
+  id: string,
+  idempotencyKey?: string,
+): Promise<Task> => {
+  const place = await placeOfObject(ctx, 'firewall-group', id);
+  return queueResourceTask(ctx, {
+    project: place.project,
+    datacenterId: place.datacenter.id,
+    action: 'firewall-group.delete',
+    kind: 'firewall-group',
+    target: { externalId: place.row.externalId, resourceId: place.row.id },
+    targetName: place.row.name,
+    input: {},
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,23 @@
+import type { Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { placeOfObject } from './lbfw-place';
+
+/** Queue load-balancer.delete: a cascade (listeners, pools, members, monitors go with it). */
+export const deleteLoadBalancer = async (
+  ctx: ServiceContext,
+  id: string,
+  idempotencyKey?: string,
+): Promise<Task> => {
+  const place = await placeOfObject(ctx, 'load-balancer', id);
+  return queueResourceTask(ctx, {
+    project: place.project,
+    datacenterId: place.datacenter.id,
+    action: 'load-balancer.delete',
+    kind: 'load-balancer',
+    target: { externalId: place.row.externalId, resourceId: place.row.id },
+    targetName: place.row.name,
+    input: { cascade: true },
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { observationOf } from '../../resources/observation-of';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
+
+const input = z.object({
+  name: z.string(),
+  description: z.string(),
+  ingressPolicyExternalId: z.string().nullable(),
+  egressPolicyExternalId: z.string().nullable(),
+  portExternalIds: z.array(z.string()),
+  adminStateUp: z.boolean(),
+});
+
+/** submit → wait until settled (ACTIVE with ports, INACTIVE without) → record. */
+export const createFirewallGroupTask: ResourceTaskHandler = {
+  action: 'firewall-group.create',
+  async run(rt) {
+    const spec = input.parse(rt.input);
+    const created = await rt.step('submit', async () => {
+      const { description, ...rest } = spec;
+      const group = await rt.provider.createFirewallGroup(
+        rt.scope,
+        { ...rest, ...(description ? { description } : {}) },
+        rt.call,
+      );
+      return { externalId: group.externalId };
+    });
+    await rt.setTarget(created.externalId);
+    const group = await waitForFirewallGroup(rt, created.externalId);
+    const resourceId = await rt.observe(observationOf('firewall-group', group));
+    return { detail: groupWords(group), resourceId };
+  },
+};

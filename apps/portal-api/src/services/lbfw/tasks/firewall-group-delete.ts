@@ -1,0 +1,56 @@
+import { isCloudError, type FirewallGroupDto } from '@yunguan/cloud-core';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { judgeFirewallGroup } from './firewall-group-kit';
+import { targetOf } from './target-of';
+
+/**
+ * ports (a group bound to ports is still active: release them first, then wait until it
+ * settles) → submit the delete (idempotent) → record.
+ */
+export const deleteFirewallGroupTask: ResourceTaskHandler = {
+  action: 'firewall-group.delete',
+  steps: ['ports', 'wait', 'submit', 'record'],
+  async run(rt) {
+    const id = targetOf(rt);
+    const released = await rt.step(
+      'ports',
+      async () => {
+        let group: FirewallGroupDto;
+        try {
+          group = await rt.provider.getFirewallGroup(rt.scope, id, rt.call);
+        } catch (error) {
+          if (isCloudError(error) && error.kind === 'not-found') return 0;
+          throw error;
+        }
+        if (group.portExternalIds.length === 0) return 0;
+        await rt.provider.updateFirewallGroup(rt.scope, id, { portExternalIds: [] }, rt.call);
+        return group.portExternalIds.length;
+      },
+      { resend: true, detail: (n) => `${n} port(s) released` },
+    );
+    await rt.waitUntil(
+      'wait',
+      async (): Promise<FirewallGroupDto | null> => {
+        try {
+          return await rt.provider.getFirewallGroup(rt.scope, id, rt.call);
+        } catch (error) {
+          if (isCloudError(error) && error.kind === 'not-found') return null;
+          throw error;
+        }
+      },
+      (group) => (group ? judgeFirewallGroup(group) : { state: 'done', detail: 'gone' }),
+    );
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteFirewallGroup(rt.scope, id, rt.call);
+        return null;
+      },
+      { resend: true },
+    );
+    await rt.observeGone('firewall-group', id);
+    return {
+      detail: `firewall group ${rt.task().targetName} deleted${released ? ` (${released} port(s) released first)` : ''}`,
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import type { FirewallGroupDto } from '@yunguan/cloud-core';
+import { observationOf } from '../../resources/observation-of';
+import type { Judgement, ResourceTaskRun } from '../../resources/resource-task-handler';
+
+/** PENDING_* still going; ERROR failed; ACTIVE, INACTIVE (no ports) and DOWN are settled. */
+export const judgeFirewallGroup = (group: FirewallGroupDto): Judgement => {
+  if (group.status === 'ERROR')
+    return { state: 'failed', reason: `firewall group ${group.name} went into ERROR` };
+  if (group.status.startsWith('PENDING')) return { state: 'pending', detail: group.status };
+  return { state: 'done', detail: group.status };
+};
+
+/** Watch a firewall group until it settles; each new status goes to the mirror at once. */
+export const waitForFirewallGroup = async (
+  rt: ResourceTaskRun,
+  externalId: string,
+): Promise<FirewallGroupDto> => {
+  let written = '';
+  return rt.waitUntil(
+    'wait',
+    async () => {
+      const group = await rt.provider.getFirewallGroup(rt.scope, externalId, rt.call);
+      if (group.status !== written) {
+        await rt.observe(observationOf('firewall-group', group));
+        written = group.status;
+      }
+      return group;
+    },
+    judgeFirewallGroup,
+  );
+};
+
+export const groupWords = (g: FirewallGroupDto) =>
+  `firewall group ${g.name} is ${g.status} (${g.portExternalIds.length} port(s), ingress ${g.ingressPolicyExternalId ? 'policy' : 'none'}, egress ${g.egressPolicyExternalId ? 'policy' : 'none'})`;

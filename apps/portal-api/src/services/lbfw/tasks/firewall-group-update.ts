@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { observationOf } from '../../resources/observation-of';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
+import { targetOf } from './target-of';
+
+const input = z.object({
+  patch: z.object({
+    name: z.string().optional(),
+    ingressPolicyExternalId: z.string().nullable().optional(),
+    egressPolicyExternalId: z.string().nullable().optional(),
+    portExternalIds: z.array(z.string()).optional(),
+    adminStateUp: z.boolean().optional(),
+  }),
+});
+
+/** submit the patch (the same patch again is harmless) → wait until settled → record. */
+export const updateFirewallGroupTask: ResourceTaskHandler = {
+  action: 'firewall-group.update',
+  async run(rt) {
+    const { patch } = input.parse(rt.input);
+    const id = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.updateFirewallGroup(
+          rt.scope,
+          id,
+          Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+          rt.call,
+        );
+        return null;
+      },
+      { resend: true },
+    );
+    const group = await waitForFirewallGroup(rt, id);
+    const resourceId = await rt.observe(observationOf('firewall-group', group));
+    return { detail: groupWords(group), resourceId };
+  },
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { observationOf } from '../../resources/observation-of';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+
+const input = z.object({
+  name: z.string(),
+  description: z.string(),
+  ruleExternalIds: z.array(z.string()),
+  audited: z.boolean(),
+});
+
+/** Neutron answers at once: submit → record. */
+export const createFirewallPolicyTask: ResourceTaskHandler = {
+  action: 'firewall-policy.create',
+  steps: ['submit', 'record'],
+  async run(rt) {
+    const spec = input.parse(rt.input);
+    const policy = await rt.step('submit', async () => ({
+      ...(await rt.provider.createFirewallPolicy(
+        rt.scope,
+        {
+          name: spec.name,
+          ruleExternalIds: spec.ruleExternalIds,
+          audited: spec.audited,
+          ...(spec.description ? { description: spec.description } : {}),
+        },
+        rt.call,
+      )),
+    }));
+    await rt.setTarget(policy.externalId);
+    const resourceId = await rt.observe(observationOf('firewall-policy', policy));
+    return {
+      detail: `firewall policy ${policy.name} with ${policy.ruleExternalIds.length} rule(s)`,
+      resourceId,
+    };
+  },
+};

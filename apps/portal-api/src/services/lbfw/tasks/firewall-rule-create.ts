@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { observationOf } from '../../resources/observation-of';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+
+const input = z.object({
+  name: z.string(),
+  description: z.string(),
+  protocol: z.enum(['tcp', 'udp', 'icmp']).nullable(),
+  action: z.enum(['allow', 'deny', 'reject']),
+  ipVersion: z.union([z.literal(4), z.literal(6)]),
+  sourceIpAddress: z.string().nullable(),
+  destinationIpAddress: z.string().nullable(),
+  sourcePort: z.string().nullable(),
+  destinationPort: z.string().nullable(),
+  enabled: z.boolean(),
+});
+
+/** Neutron answers at once: submit → record. */
+export const createFirewallRuleTask: ResourceTaskHandler = {
+  action: 'firewall-rule.create',
+  steps: ['submit', 'record'],
+  async run(rt) {
+    const spec = input.parse(rt.input);
+    const rule = await rt.step('submit', async () => {
+      const { description, ...rest } = spec;
+      const dto = await rt.provider.createFirewallRule(
+        rt.scope,
+        { ...rest, ...(description ? { description } : {}) },
+        rt.call,
+      );
+      return { ...dto };
+    });
+    await rt.setTarget(rule.externalId);
+    const resourceId = await rt.observe(observationOf('firewall-rule', rule));
+    const where = [
+      rule.protocol ?? 'any',
+      rule.destinationPort ? `port ${rule.destinationPort}` : '',
+      rule.sourceIpAddress ? `from ${rule.sourceIpAddress}` : '',
+    ].filter(Boolean);
+    return { detail: `firewall rule ${rule.name}: ${rule.action} ${where.join(' ')}`, resourceId };
+  },
+};

@@ -1,0 +1,21 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { targetOf } from './target-of';
+
+/** submit (idempotent) → record. */
+export const deleteFirewallRuleTask: ResourceTaskHandler = {
+  action: 'firewall-rule.delete',
+  steps: ['submit', 'record'],
+  async run(rt) {
+    const id = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteFirewallRule(rt.scope, id, rt.call);
+        return null;
+      },
+      { resend: true },
+    );
+    await rt.observeGone('firewall-rule', id);
+    return { detail: `firewall rule ${rt.task().targetName} deleted` };
+  },
+};

@@ -1,0 +1,68 @@
+import type { LoadBalancerDto } from '@yunguan/cloud-core';
+import type { ResourceTaskAction } from '@yunguan/contract';
+import type { z } from 'zod';
+import { observationOf } from '../../resources/observation-of';
+import type {
+  Judgement,
+  ResourceTaskHandler,
+  ResourceTaskRun,
+  StepResult,
+} from '../../resources/resource-task-handler';
+import { targetOf } from './target-of';
+
+const statusWords = (lb: LoadBalancerDto) =>
+  `provisioning ${lb.provisioningStatus}, operating ${lb.operatingStatus}`;
+
+/** ACTIVE is done, ERROR failed (in words), PENDING_* still going. */
+export const judgeLoadBalancer = (lb: LoadBalancerDto): Judgement => {
+  if (lb.provisioningStatus === 'ACTIVE') return { state: 'done', detail: statusWords(lb) };
+  if (lb.provisioningStatus === 'ERROR')
+    return {
+      state: 'failed',
+      reason: `load balancer ${lb.name} went into ERROR (${statusWords(lb)})`,
+    };
+  return { state: 'pending', detail: statusWords(lb) };
+};
+
+/**
+ * Watch a load balancer until it is ACTIVE again, writing each new status to the mirror so the
+ * pages show PENDING_* live. Returns the load balancer as last seen.
+ */
+export const waitForLoadBalancer = async (
+  rt: ResourceTaskRun,
+  externalId: string,
+): Promise<LoadBalancerDto> => {
+  let written = '';
+  const look = async () => {
+    const lb = await rt.provider.getLoadBalancer(rt.scope, externalId, rt.call);
+    const words = `${statusWords(lb)} ${lb.updatedAt ?? ''}`;
+    if (words !== written) {
+      await rt.observe(observationOf('load-balancer', lb));
+      written = words;
+    }
+    return lb;
+  };
+  return rt.waitUntil('wait', look, judgeLoadBalancer);
+};
+
+/**
+ * A change to a load balancer's parts: submit (once) → wait until ACTIVE → record. `remove`
+ * changes are idempotent deletes in the port, so they are resent after an interruption.
+ */
+export const lbChangeHandler = <S extends z.ZodType>(def: {
+  action: ResourceTaskAction;
+  input: S;
+  remove?: boolean;
+  submit: (rt: ResourceTaskRun, lbExternalId: string, input: z.output<S>) => Promise<StepResult>;
+  detail: (input: z.output<S>) => string;
+}): ResourceTaskHandler => ({
+  action: def.action,
+  async run(rt) {
+    const input = def.input.parse(rt.input);
+    const lbId = targetOf(rt);
+    await rt.step('submit', () => def.submit(rt, lbId, input), { resend: def.remove === true });
+    const lb = await waitForLoadBalancer(rt, lbId);
+    const resourceId = await rt.observe(observationOf('load-balancer', lb));
+    return { detail: `${def.detail(input)} — ${statusWords(lb)}`, resourceId };
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { lbChangeHandler } from './lb-task-kit';
+
+export const addHealthMonitorTask = lbChangeHandler({
+  action: 'load-balancer.add-health-monitor',
+  input: z.object({
+    poolExternalId: z.string(),
+    type: z.enum(['HTTP', 'HTTPS', 'PING', 'TCP']),
+    delaySeconds: z.number().int(),
+    timeoutSeconds: z.number().int(),
+    maxRetries: z.number().int(),
+    urlPath: z.string().nullable(),
+  }),
+  submit: async (rt, _lb, input) =>
+    (
+      await rt.provider.createHealthMonitor(
+        rt.scope,
+        {
+          poolExternalId: input.poolExternalId,
+          type: input.type,
+          delaySeconds: input.delaySeconds,
+          timeoutSeconds: input.timeoutSeconds,
+          maxRetries: input.maxRetries,
+          ...(input.urlPath ? { urlPath: input.urlPath } : {}),
+        },
+        rt.call,
+      )
+    ).externalId,
+  detail: (i) =>
+    `${i.type} health monitor every ${i.delaySeconds} s (timeout ${i.timeoutSeconds} s, ${i.maxRetries} retries)`,
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { lbChangeHandler } from './lb-task-kit';
+
+export const addListenerTask = lbChangeHandler({
+  action: 'load-balancer.add-listener',
+  input: z.object({
+    name: z.string(),
+    protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'UDP']),
+    protocolPort: z.number().int(),
+    connectionLimit: z.number().int(),
+    defaultPoolExternalId: z.string().nullable(),
+  }),
+  submit: async (rt, lb, input) =>
+    (
+      await rt.provider.createListener(
+        rt.scope,
+        {
+          loadBalancerExternalId: lb,
+          name: input.name,
+          protocol: input.protocol,
+          protocolPort: input.protocolPort,
+          connectionLimit: input.connectionLimit,
+          ...(input.defaultPoolExternalId
+            ? { defaultPoolExternalId: input.defaultPoolExternalId }
+            : {}),
+        },
+        rt.call,
+      )
+    ).externalId,
+  detail: (i) =>
+    `listener ${i.name} on ${i.protocol} ${i.protocolPort} (connection limit ${i.connectionLimit === -1 ? 'unlimited' : i.connectionLimit})`,
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { observationOf } from '../../resources/observation-of';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { waitForLoadBalancer } from './lb-task-kit';
+
+const input = z.object({
+  name: z.string(),
+  description: z.string(),
+  vipSubnetExternalId: z.string(),
+  vipSubnetName: z.string(),
+  vipAddress: z.string().optional(),
+});
+
+/** submit → wait until ACTIVE (PENDING_CREATE shown live; ERROR fails) → record. */
+export const createLoadBalancerTask: ResourceTaskHandler = {
+  action: 'load-balancer.create',
+  async run(rt) {
+    const spec = input.parse(rt.input);
+    const created = await rt.step(
+      'submit',
+      async () => {
+        const lb = await rt.provider.createLoadBalancer(
+          rt.scope,
+          {
+            name: spec.name,
+            vipSubnetExternalId: spec.vipSubnetExternalId,
+            ...(spec.description ? { description: spec.description } : {}),
+            ...(spec.vipAddress ? { vipAddress: spec.vipAddress } : {}),
+          },
+          rt.call,
+        );
+        return { externalId: lb.externalId, vipAddress: lb.vipAddress };
+      },
+      { detail: (r) => `VIP ${r.vipAddress ?? '(allocating)'} on ${spec.vipSubnetName}` },
+    );
+    await rt.setTarget(created.externalId);
+    const lb = await waitForLoadBalancer(rt, created.externalId);
+    const resourceId = await rt.observe(observationOf('load-balancer', lb));
+    return {
+      detail: `load balancer ${lb.name} is ${lb.provisioningStatus}/${lb.operatingStatus} at ${lb.vipAddress ?? '?'}`,
+      resourceId,
+    };
+  },
+};

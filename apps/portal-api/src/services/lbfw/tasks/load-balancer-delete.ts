@@ -1,0 +1,38 @@
+import { isCloudError, type LoadBalancerDto } from '@yunguan/cloud-core';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { judgeLoadBalancer } from './lb-task-kit';
+import { targetOf } from './target-of';
+
+/** submit (cascade: listeners, pools, members, monitors) → wait until gone → record. */
+export const deleteLoadBalancerTask: ResourceTaskHandler = {
+  action: 'load-balancer.delete',
+  async run(rt) {
+    const id = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteLoadBalancer(rt.scope, id, rt.call);
+        return null;
+      },
+      { resend: true },
+    );
+    await rt.waitUntil(
+      'wait',
+      async (): Promise<LoadBalancerDto | null> => {
+        try {
+          return await rt.provider.getLoadBalancer(rt.scope, id, rt.call);
+        } catch (error) {
+          if (isCloudError(error) && error.kind === 'not-found') return null;
+          throw error;
+        }
+      },
+      (lb) => {
+        if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: 'gone' };
+        const seen = judgeLoadBalancer(lb);
+        return seen.state === 'failed' ? seen : { state: 'pending', detail: lb.provisioningStatus };
+      },
+    );
+    await rt.observeGone('load-balancer', id);
+    return { detail: `load balancer ${rt.task().targetName} deleted with its listeners and pools` };
+  },
+};

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { lbChangeHandler } from './lb-task-kit';
+
+export const removeHealthMonitorTask = lbChangeHandler({
+  action: 'load-balancer.remove-health-monitor',
+  input: z.object({
+    poolExternalId: z.string(),
+    healthMonitorExternalId: z.string(),
+    part: z.string(),
+  }),
+  remove: true,
+  submit: async (rt, _lb, input) => {
+    await rt.provider.deleteHealthMonitor(rt.scope, input.healthMonitorExternalId, rt.call);
+    return null;
+  },
+  detail: (i) => `health monitor of pool ${i.part || i.poolExternalId} removed`,
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { lbChangeHandler } from './lb-task-kit';
+
+export const removeMemberTask = lbChangeHandler({
+  action: 'load-balancer.remove-member',
+  input: z.object({ poolExternalId: z.string(), memberExternalId: z.string(), part: z.string() }),
+  remove: true,
+  submit: async (rt, _lb, input) => {
+    await rt.provider.removePoolMember(
+      rt.scope,
+      input.poolExternalId,
+      input.memberExternalId,
+      rt.call,
+    );
+    return null;
+  },
+  detail: (i) => `member ${i.part || i.memberExternalId} removed`,
+});
