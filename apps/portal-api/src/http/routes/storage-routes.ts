@@ -1,5 +1,161 @@
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import * as c from '@yunguan/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../services/context';
+import {
+  checkResourceExport,
+  exportResourcesCsv,
+} from '../../services/resources/export-resources-csv';
+import { actOnVolume } from '../../services/storage/act-on-volume';
+import { createVolume } from '../../services/storage/create-volume';
+import { createVolumeBackup } from '../../services/storage/create-volume-backup';
+import { createVolumeSnapshot } from '../../services/storage/create-volume-snapshot';
+import { createVolumeType } from '../../services/storage/create-volume-type';
+import { deleteVolume } from '../../services/storage/delete-volume';
+import { deleteVolumeCopy } from '../../services/storage/delete-volume-copy';
+import { deleteVolumeType } from '../../services/storage/delete-volume-type';
+import {
+  getVolume,
+  getVolumeBackup,
+  getVolumeSnapshot,
+} from '../../services/storage/get-storage-item';
+import {
+  listVolumeBackups,
+  listVolumeSnapshots,
+  listVolumes,
+} from '../../services/storage/list-storage';
+import { listStoragePools } from '../../services/storage/list-storage-pools';
+import { listVolumeTypes } from '../../services/storage/list-volume-types';
+import { restoreVolumeBackup } from '../../services/storage/restore-volume-backup';
+import { storageCsvColumns } from '../../services/storage/storage-csv-columns';
+import type { StorageKind } from '../../services/storage/storage-items';
+import { updateVolumeType } from '../../services/storage/update-volume-type';
+import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
+import { localeOf } from '../locale';
+import { registerContract, SENT } from '../register-contract';
+import { parseInput } from '../validate';
 
-/** The storage API (M1.5): /api/v1/projects/:projectId/… collections, item routes and actions. */
-export const registerStorageRoutes = (_app: FastifyInstance, _deps: AppDeps) => {};
+/** The Idempotency-Key header (the body field wins when both are sent). */
+const headerKey = (request: FastifyRequest): string | undefined => {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  return parseInput(
+    c.idempotencyKeySchema,
+    Array.isArray(value) ? value[0] : value,
+    localeOf(request),
+    'headers.idempotency-key',
+  );
+};
+
+const keyOf = (request: FastifyRequest, body: { idempotencyKey?: string | undefined }) => {
+  const key = body.idempotencyKey ?? headerKey(request);
+  return key ? { idempotencyKey: key } : {};
+};
+
+/** Stream one kind's CSV export; permission is checked before the first byte. */
+const sendCsv = async (
+  ctx: ServiceContext,
+  reply: FastifyReply,
+  projectId: string,
+  kind: StorageKind,
+  query: c.ResourceListQuery,
+): Promise<typeof SENT> => {
+  await checkResourceExport(ctx, projectId);
+  const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '');
+  void reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${c.resourcePlural[kind]}-${stamp}.csv"`)
+    .send(Readable.from(exportResourcesCsv(ctx, projectId, kind, query, storageCsvColumns[kind])));
+  return SENT;
+};
+
+const accepted = (request: FastifyRequest) => (task: c.Task) => ({
+  task: localiseTask(task, localeOf(request)),
+});
+
+const withTasks = <T extends { recentTasks: c.Task[] }>(request: FastifyRequest, item: T): T => ({
+  ...item,
+  recentTasks: item.recentTasks.map((t) => localiseTask(t, localeOf(request))),
+});
+
+/** The storage API (M1.5): volumes, snapshots, backups; volume types and pools (admin). */
+export const registerStorageRoutes = (app: FastifyInstance, deps: AppDeps) => {
+  registerContract(app, deps, c.listVolumes, async ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'volume', query)
+      : listVolumes(ctx, params.projectId, query),
+  );
+  registerContract(app, deps, c.createVolume, async ({ ctx, params, body, request }) =>
+    accepted(request)(
+      await createVolume(ctx, params.projectId, { ...body, ...keyOf(request, body) }),
+    ),
+  );
+  registerContract(app, deps, c.getVolume, async ({ ctx, params, request }) =>
+    withTasks(request, await getVolume(ctx, params.id)),
+  );
+  registerContract(app, deps, c.actOnVolume, async ({ ctx, params, body, request }) =>
+    accepted(request)(await actOnVolume(ctx, params.id, { ...body, ...keyOf(request, body) })),
+  );
+  registerContract(app, deps, c.deleteVolume, async ({ ctx, params, request }) =>
+    accepted(request)(await deleteVolume(ctx, params.id, headerKey(request))),
+  );
+
+  registerContract(app, deps, c.listVolumeSnapshots, async ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'volume-snapshot', query)
+      : listVolumeSnapshots(ctx, params.projectId, query),
+  );
+  registerContract(app, deps, c.createVolumeSnapshot, async ({ ctx, params, body, request }) =>
+    accepted(request)(
+      await createVolumeSnapshot(ctx, params.projectId, { ...body, ...keyOf(request, body) }),
+    ),
+  );
+  registerContract(app, deps, c.getVolumeSnapshot, async ({ ctx, params, request }) =>
+    withTasks(request, await getVolumeSnapshot(ctx, params.id)),
+  );
+  registerContract(app, deps, c.deleteVolumeSnapshot, async ({ ctx, params, request }) =>
+    accepted(request)(
+      await deleteVolumeCopy(ctx, 'volume-snapshot', params.id, headerKey(request)),
+    ),
+  );
+
+  registerContract(app, deps, c.listVolumeBackups, async ({ ctx, params, query, reply }) =>
+    query.format === 'csv'
+      ? sendCsv(ctx, reply, params.projectId, 'volume-backup', query)
+      : listVolumeBackups(ctx, params.projectId, query),
+  );
+  registerContract(app, deps, c.createVolumeBackup, async ({ ctx, params, body, request }) =>
+    accepted(request)(
+      await createVolumeBackup(ctx, params.projectId, { ...body, ...keyOf(request, body) }),
+    ),
+  );
+  registerContract(app, deps, c.getVolumeBackup, async ({ ctx, params, request }) =>
+    withTasks(request, await getVolumeBackup(ctx, params.id)),
+  );
+  registerContract(app, deps, c.actOnVolumeBackup, async ({ ctx, params, body, request }) =>
+    accepted(request)(
+      await restoreVolumeBackup(ctx, params.id, { ...body, ...keyOf(request, body) }),
+    ),
+  );
+  registerContract(app, deps, c.deleteVolumeBackup, async ({ ctx, params, request }) =>
+    accepted(request)(await deleteVolumeCopy(ctx, 'volume-backup', params.id, headerKey(request))),
+  );
+
+  registerContract(app, deps, c.listVolumeTypes, async ({ ctx, params }) =>
+    listVolumeTypes(ctx, params.id),
+  );
+  registerContract(app, deps, c.createVolumeType, async ({ ctx, params, body }) =>
+    createVolumeType(ctx, params.id, body),
+  );
+  registerContract(app, deps, c.updateVolumeType, async ({ ctx, params, body }) =>
+    updateVolumeType(ctx, params.id, params.typeId, body),
+  );
+  registerContract(app, deps, c.deleteVolumeType, async ({ ctx, params }) => {
+    await deleteVolumeType(ctx, params.id, params.typeId);
+    return null;
+  });
+  registerContract(app, deps, c.listStoragePools, async ({ ctx, params }) =>
+    listStoragePools(ctx, params.id),
+  );
+};

@@ -1,0 +1,55 @@
+import { volumeActionStates, type Task } from '@yunguan/contract';
+import { precondition } from '@yunguan/domain';
+import type { ServiceContext } from '../context';
+import { findResourceFor } from '../resources/find-resource-for';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { earlierTask } from './earlier-task';
+import { assertNotBusy, projectCloud, readFresh } from './storage-cloud';
+import { volumeGone, volumeWrongState } from './storage-errors';
+
+/**
+ * Delete a volume (a task). Refused up front, in Cinder's terms, while it is attached or not in
+ * a deletable state, or while snapshots depend on it (Cinder refuses those too).
+ */
+export const deleteVolume = async (
+  ctx: ServiceContext,
+  id: string,
+  idempotencyKey?: string,
+): Promise<Task> => {
+  const { row, project } = await findResourceFor(ctx, 'volume', id, 'resource.use');
+  const earlier = await earlierTask(ctx, idempotencyKey, {
+    projectId: project.id,
+    action: 'volume.delete',
+    targetExternalId: row.externalId,
+  });
+  if (earlier) return earlier;
+  await assertNotBusy(ctx, 'volume', row);
+  const cloud = await projectCloud(ctx, project.id, row.datacenterId);
+  const volume = await readFresh(
+    cloud,
+    (p, scope, o) => p.getVolume(scope, row.externalId, o),
+    volumeGone(row.name),
+  );
+  const allowed = volumeActionStates.delete;
+  if (!allowed.includes(volume.status) || volume.attachments.length > 0)
+    throw volumeWrongState(volume, 'delete', allowed);
+  const snapshots = (await cloud.call((p, scope, o) => p.listVolumeSnapshots(scope, o))).filter(
+    (s) => s.volumeExternalId === volume.externalId,
+  );
+  if (snapshots.length > 0)
+    throw precondition('volume_has_snapshots', {
+      volume: volume.name,
+      count: snapshots.length,
+      snapshots: snapshots.map((s) => s.name || s.externalId).join(', '),
+    });
+  return queueResourceTask(ctx, {
+    project,
+    datacenterId: row.datacenterId,
+    action: 'volume.delete',
+    kind: 'volume',
+    target: { externalId: row.externalId, resourceId: row.id },
+    targetName: volume.name,
+    input: {},
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { inputOf, observing, record, targetOf } from './storage-task-kit';
+
+const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
+
+/** volume.attach (through Nova): submit → wait until in-use on that server → record the volume. */
+export const attachVolumeTask: ResourceTaskHandler = {
+  action: 'volume.attach',
+  async run(rt) {
+    const { serverExternalId, serverName } = inputOf(rt, input);
+    const externalId = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.attachVolume(rt.scope, externalId, serverExternalId, rt.call);
+        return null;
+      },
+      { detail: () => `to ${serverName}` },
+    );
+    const seen = await rt.waitUntil(
+      'wait',
+      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      (v) => {
+        const on = v.attachments.find((a) => a.serverExternalId === serverExternalId);
+        if (v.status.startsWith('error'))
+          return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
+        if (v.status === 'in-use' && on)
+          return { state: 'done', detail: `${serverName} ${on.device ?? ''}`.trim() };
+        return { state: 'pending', detail: v.status };
+      },
+    );
+    const resourceId = await record(rt, 'volume', seen);
+    const device = seen.attachments.find((a) => a.serverExternalId === serverExternalId)?.device;
+    return {
+      detail: `volume ${seen.name} attached to ${serverName}${device ? ` as ${device}` : ''}`,
+      resourceId,
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+
+const input = z.object({
+  volumeExternalId: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  incremental: z.boolean(),
+  force: z.boolean(),
+});
+
+/** volume-backup.create: submit → wait until available (error fails with the cloud's fail_reason) → record. */
+export const createVolumeBackupTask: ResourceTaskHandler = {
+  action: 'volume-backup.create',
+  async run(rt) {
+    const given = inputOf(rt, input);
+    const externalId = await rt.step(
+      'submit',
+      async () => {
+        const created = await rt.provider.createVolumeBackup(
+          rt.scope,
+          {
+            volumeExternalId: given.volumeExternalId,
+            name: given.name,
+            incremental: given.incremental,
+            force: given.force,
+            ...(given.description !== undefined ? { description: given.description } : {}),
+          },
+          rt.call,
+        );
+        await rt.setTarget(created.externalId);
+        await record(rt, 'volume-backup', created);
+        return created.externalId;
+      },
+      { detail: (id) => `backup ${id}` },
+    );
+    await rt.setTarget(externalId);
+    const seen = await rt.waitUntil(
+      'wait',
+      observing(rt, 'volume-backup', () =>
+        rt.provider.getVolumeBackup(rt.scope, externalId, rt.call),
+      ),
+      untilStatus('backup', 'available', (b) =>
+        'failReason' in b && typeof b.failReason === 'string' && b.failReason ? b.failReason : null,
+      ),
+    );
+    const resourceId = await record(rt, 'volume-backup', seen);
+    return { detail: `backup ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
+  },
+};

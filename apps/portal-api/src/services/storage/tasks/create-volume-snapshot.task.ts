@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+
+const input = z.object({
+  volumeExternalId: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  force: z.boolean(),
+});
+
+/** volume-snapshot.create: submit → wait until available (error fails) → record. */
+export const createVolumeSnapshotTask: ResourceTaskHandler = {
+  action: 'volume-snapshot.create',
+  async run(rt) {
+    const given = inputOf(rt, input);
+    const externalId = await rt.step(
+      'submit',
+      async () => {
+        const created = await rt.provider.createVolumeSnapshot(
+          rt.scope,
+          {
+            volumeExternalId: given.volumeExternalId,
+            name: given.name,
+            force: given.force,
+            ...(given.description !== undefined ? { description: given.description } : {}),
+          },
+          rt.call,
+        );
+        await rt.setTarget(created.externalId);
+        await record(rt, 'volume-snapshot', created);
+        return created.externalId;
+      },
+      { detail: (id) => `snapshot ${id}` },
+    );
+    await rt.setTarget(externalId);
+    const seen = await rt.waitUntil(
+      'wait',
+      observing(rt, 'volume-snapshot', () =>
+        rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call),
+      ),
+      untilStatus('snapshot', 'available'),
+    );
+    const resourceId = await record(rt, 'volume-snapshot', seen);
+    return { detail: `snapshot ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
+  },
+};

@@ -1,0 +1,25 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { orGone, targetOf, untilGone } from './storage-task-kit';
+
+/** volume-backup.delete: submit (idempotent) → wait until gone → mark the row deleted. */
+export const deleteVolumeBackupTask: ResourceTaskHandler = {
+  action: 'volume-backup.delete',
+  async run(rt) {
+    const externalId = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteVolumeBackup(rt.scope, externalId, rt.call);
+        return null;
+      },
+      { resend: true, detail: () => 'deleting' },
+    );
+    await rt.waitUntil(
+      'wait',
+      () => orGone(() => rt.provider.getVolumeBackup(rt.scope, externalId, rt.call)),
+      untilGone('backup'),
+    );
+    await rt.observeGone('volume-backup', externalId);
+    return { detail: `backup ${rt.task().targetName ?? externalId} deleted` };
+  },
+};

@@ -1,0 +1,25 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { orGone, targetOf, untilGone } from './storage-task-kit';
+
+/** volume-snapshot.delete: submit (idempotent) → wait until gone → mark the row deleted. */
+export const deleteVolumeSnapshotTask: ResourceTaskHandler = {
+  action: 'volume-snapshot.delete',
+  async run(rt) {
+    const externalId = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteVolumeSnapshot(rt.scope, externalId, rt.call);
+        return null;
+      },
+      { resend: true, detail: () => 'deleting' },
+    );
+    await rt.waitUntil(
+      'wait',
+      () => orGone(() => rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call)),
+      untilGone('snapshot'),
+    );
+    await rt.observeGone('volume-snapshot', externalId);
+    return { detail: `snapshot ${rt.task().targetName ?? externalId} deleted` };
+  },
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { inputOf, observing, record, targetOf } from './storage-task-kit';
+
+const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
+
+/** volume.detach (through Nova): submit → wait until off that server and settled → record. */
+export const detachVolumeTask: ResourceTaskHandler = {
+  action: 'volume.detach',
+  async run(rt) {
+    const { serverExternalId, serverName } = inputOf(rt, input);
+    const externalId = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.detachVolume(rt.scope, externalId, serverExternalId, rt.call);
+        return null;
+      },
+      { detail: () => `from ${serverName}` },
+    );
+    const seen = await rt.waitUntil(
+      'wait',
+      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      (v) => {
+        const still = v.attachments.some((a) => a.serverExternalId === serverExternalId);
+        if (v.status.startsWith('error'))
+          return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
+        // available, or in-use when a multi-attach volume stays on other servers.
+        if (!still && (v.status === 'available' || v.status === 'in-use'))
+          return { state: 'done', detail: v.status };
+        return { state: 'pending', detail: v.status };
+      },
+    );
+    const resourceId = await record(rt, 'volume', seen);
+    return { detail: `volume ${seen.name} detached from ${serverName}`, resourceId };
+  },
+};

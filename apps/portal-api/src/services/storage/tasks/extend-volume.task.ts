@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { inputOf, observing, record, targetOf } from './storage-task-kit';
+
+const input = z.object({ newSizeGb: z.number().int().positive() });
+
+/** volume.extend: submit → wait until available at the new size (error_extending fails) → record. */
+export const extendVolumeTask: ResourceTaskHandler = {
+  action: 'volume.extend',
+  async run(rt) {
+    const { newSizeGb } = inputOf(rt, input);
+    const externalId = targetOf(rt);
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.extendVolume(rt.scope, externalId, newSizeGb, rt.call);
+        return null;
+      },
+      { detail: () => `to ${newSizeGb} GB` },
+    );
+    const seen = await rt.waitUntil(
+      'wait',
+      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      (v) => {
+        if (v.status.startsWith('error'))
+          return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
+        if (v.status === 'available' && v.sizeGb >= newSizeGb)
+          return { state: 'done', detail: `${v.sizeGb} GB` };
+        return { state: 'pending', detail: `${v.status} (${v.sizeGb} GB)` };
+      },
+    );
+    const resourceId = await record(rt, 'volume', seen);
+    return { detail: `volume ${seen.name} is ${seen.sizeGb} GB`, resourceId };
+  },
+};

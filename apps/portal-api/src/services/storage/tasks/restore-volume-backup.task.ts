@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { inputOf, observing, record, targetOf } from './storage-task-kit';
+
+const input = z.object({
+  volumeExternalId: z.string().optional(),
+  volumeName: z.string().optional(),
+  name: z.string().optional(),
+});
+
+/**
+ * volume-backup.restore: submit → wait until the volume is available again (a new one is
+ * mirrored as soon as it is known; error_restoring fails) → record the volume and the backup.
+ */
+export const restoreVolumeBackupTask: ResourceTaskHandler = {
+  action: 'volume-backup.restore',
+  async run(rt) {
+    const given = inputOf(rt, input);
+    const backupId = targetOf(rt);
+    const volumeExternalId = await rt.step(
+      'submit',
+      async () =>
+        (
+          await rt.provider.restoreVolumeBackup(
+            rt.scope,
+            backupId,
+            {
+              ...(given.volumeExternalId !== undefined
+                ? { volumeExternalId: given.volumeExternalId }
+                : {}),
+              ...(given.name !== undefined ? { name: given.name } : {}),
+            },
+            rt.call,
+          )
+        ).volumeExternalId,
+      { detail: (id) => `into volume ${given.volumeName ?? id}` },
+    );
+    const lookVolume = observing(rt, 'volume', () =>
+      rt.provider.getVolume(rt.scope, volumeExternalId, rt.call),
+    );
+    const lookBackup = observing(rt, 'volume-backup', () =>
+      rt.provider.getVolumeBackup(rt.scope, backupId, rt.call),
+    );
+    const { volume, backup } = await rt.waitUntil(
+      'wait',
+      async () => ({ volume: await lookVolume(), backup: await lookBackup() }),
+      ({ volume: v, backup: b }) => {
+        if (v.status.startsWith('error'))
+          return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
+        if (v.status === 'available' && b.status === 'available')
+          return { state: 'done', detail: `volume ${v.name}` };
+        return { state: 'pending', detail: `volume ${v.status}, backup ${b.status}` };
+      },
+    );
+    await record(rt, 'volume', volume);
+    const resourceId = await record(rt, 'volume-backup', backup);
+    return {
+      detail: `backup ${backup.name} restored into volume ${volume.name} (${volume.sizeGb} GB)`,
+      resourceId,
+    };
+  },
+};

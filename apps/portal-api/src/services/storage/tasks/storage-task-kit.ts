@@ -1,0 +1,74 @@
+import { isCloudError } from '@yunguan/cloud-core';
+import type { z } from 'zod';
+import { observationOf, type DtoOfKind } from '../../resources/observation-of';
+import type { Judgement, ResourceTaskRun } from '../../resources/resource-task-handler';
+
+type StorageKind = 'volume' | 'volume-snapshot' | 'volume-backup';
+
+/** The cloud read a wait loop makes; null once the object is gone. */
+export const orGone = async <T>(read: () => Promise<T>): Promise<T | null> => {
+  try {
+    return await read();
+  } catch (error) {
+    if (isCloudError(error) && error.kind === 'not-found') return null;
+    throw error;
+  }
+};
+
+/**
+ * A look that also writes what it saw to the mirror whenever the status changes, so the list
+ * shows `creating`, `attaching`, `error` … while the task runs and after it failed.
+ */
+export const observing = <K extends StorageKind>(
+  rt: ResourceTaskRun,
+  kind: K,
+  read: () => Promise<DtoOfKind[K]>,
+): (() => Promise<DtoOfKind[K]>) => {
+  let last = '';
+  return async () => {
+    const seen = await read();
+    if (seen.status !== last) {
+      await rt.observe(observationOf(kind, seen));
+      last = seen.status;
+    }
+    return seen;
+  };
+};
+
+/** Write the final view to the mirror; returns its row id. */
+export const record = <K extends StorageKind>(rt: ResourceTaskRun, kind: K, dto: DtoOfKind[K]) =>
+  rt.observe(observationOf(kind, dto));
+
+/** Until `status` is `want`; any status starting with `error` fails with the cloud's words. */
+export const untilStatus =
+  (what: string, want: string, extra?: (seen: { status: string }) => string | null) =>
+  (seen: { status: string; name: string }): Judgement => {
+    if (seen.status.startsWith('error'))
+      return {
+        state: 'failed',
+        reason: extra?.(seen) ?? `${what} ${seen.name} went to status ${seen.status}`,
+      };
+    if (seen.status === want) return { state: 'done', detail: `${what} ${seen.name} is ${want}` };
+    return { state: 'pending', detail: seen.status };
+  };
+
+/** Until the object is gone; error_deleting fails with the cloud's words. */
+export const untilGone =
+  (what: string) =>
+  (seen: { status: string; name: string } | null): Judgement => {
+    if (seen === null) return { state: 'done', detail: `${what} deleted` };
+    if (seen.status.startsWith('error'))
+      return { state: 'failed', reason: `${what} ${seen.name} went to status ${seen.status}` };
+    return { state: 'pending', detail: seen.status };
+  };
+
+/** The stored input, re-validated by the worker. */
+export const inputOf = <S extends z.ZodType>(rt: ResourceTaskRun, schema: S): z.output<S> =>
+  schema.parse(rt.input);
+
+/** The task's target (actions and deletes are queued with one). */
+export const targetOf = (rt: ResourceTaskRun): string => {
+  const id = rt.task().targetExternalId;
+  if (!id) throw new Error(`task ${rt.task().id} names no target`);
+  return id;
+};
