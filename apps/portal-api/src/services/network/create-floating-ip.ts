@@ -1,0 +1,32 @@
+import type { CreateFloatingIpInput, Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { findProjectFor } from '../projects/find-visible-project';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { assertCapability, cloudForProject } from './network-cloud';
+import { findExternalNetwork } from './usable-network';
+
+/** Allocate a floating IP from an external network (task floating-ip.create, quota floating_ips 1). */
+export const createFloatingIp = async (
+  ctx: ServiceContext,
+  projectId: string,
+  input: CreateFloatingIpInput,
+): Promise<Task> => {
+  const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const network = await findExternalNetwork(ctx, project, input.networkId, input.datacenterId);
+  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  assertCapability(cloud, 'floating-ip', 'floating-ip.create');
+  return queueResourceTask(ctx, {
+    project,
+    datacenterId: input.datacenterId,
+    action: 'floating-ip.create',
+    kind: 'floating-ip',
+    targetName: `floating IP on ${network.row.name}`,
+    input: {
+      networkExternalId: network.row.externalId,
+      networkName: network.row.name,
+      ...(input.description ? { description: input.description } : {}),
+    },
+    demand: { floating_ips: 1 },
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  });
+};

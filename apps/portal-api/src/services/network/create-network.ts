@@ -1,0 +1,39 @@
+import { networkAdminFields, type CreateNetworkInput, type Task } from '@yunguan/contract';
+import { can, DomainError, platformTarget } from '@yunguan/domain';
+import type { ServiceContext } from '../context';
+import { findProjectFor } from '../projects/find-visible-project';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { assertCapability, cloudForProject } from './network-cloud';
+
+/**
+ * Create a network (task network.create, quota networks 1). Tenant networks for project
+ * members; shared, external and provider attributes only for compute.admin (403 that names
+ * the fields, before anything is sent).
+ */
+export const createNetwork = async (
+  ctx: ServiceContext,
+  projectId: string,
+  input: CreateNetworkInput,
+): Promise<Task> => {
+  const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const adminFields = networkAdminFields.filter((f) => input[f] !== undefined);
+  if (adminFields.length > 0 && !can(ctx.principal, 'compute.admin', platformTarget))
+    throw new DomainError('FORBIDDEN', 'admin-only network fields', {
+      reason: 'network_admin_fields',
+      params: { fields: adminFields.join(', ') },
+    });
+  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  assertCapability(cloud, 'network.manage', 'network.create');
+  if (input.provider) assertCapability(cloud, 'network.provider', 'network.create');
+  const { idempotencyKey, datacenterId, ...spec } = input;
+  return queueResourceTask(ctx, {
+    project,
+    datacenterId,
+    action: 'network.create',
+    kind: 'network',
+    targetName: input.name,
+    input: { ...spec },
+    demand: { networks: 1 },
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+};

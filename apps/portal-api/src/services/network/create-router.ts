@@ -1,0 +1,41 @@
+import type { CreateRouterInput, Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { findProjectFor } from '../projects/find-visible-project';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { assertCapability, cloudForProject } from './network-cloud';
+import { findExternalNetwork } from './usable-network';
+
+/** Create a router (task router.create), with its gateway when an external network is named. */
+export const createRouter = async (
+  ctx: ServiceContext,
+  projectId: string,
+  input: CreateRouterInput,
+): Promise<Task> => {
+  const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const external = input.externalNetworkId
+    ? await findExternalNetwork(ctx, project, input.externalNetworkId, input.datacenterId)
+    : null;
+  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  assertCapability(cloud, 'router.manage', 'router.create');
+  return queueResourceTask(ctx, {
+    project,
+    datacenterId: input.datacenterId,
+    action: 'router.create',
+    kind: 'router',
+    targetName: input.name,
+    input: {
+      name: input.name,
+      ...(input.description ? { description: input.description } : {}),
+      ...(external
+        ? {
+            externalGateway: {
+              networkExternalId: external.row.externalId,
+              networkName: external.row.name,
+              ...(input.enableSnat === undefined ? {} : { enableSnat: input.enableSnat }),
+            },
+          }
+        : {}),
+    },
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,26 @@
+import type { CreateSecurityGroupInput, Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { findProjectFor } from '../projects/find-visible-project';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { assertCapability, cloudForProject } from './network-cloud';
+
+/** Create a security group (task security-group.create, quota security_groups 1). */
+export const createSecurityGroup = async (
+  ctx: ServiceContext,
+  projectId: string,
+  input: CreateSecurityGroupInput,
+): Promise<Task> => {
+  const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  assertCapability(cloud, 'security-group.manage', 'security-group.create');
+  return queueResourceTask(ctx, {
+    project,
+    datacenterId: input.datacenterId,
+    action: 'security-group.create',
+    kind: 'security-group',
+    targetName: input.name,
+    input: { name: input.name, ...(input.description ? { description: input.description } : {}) },
+    demand: { security_groups: 1 },
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  });
+};

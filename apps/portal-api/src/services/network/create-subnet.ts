@@ -1,0 +1,44 @@
+import type { CreateSubnetInput, Task } from '@yunguan/contract';
+import type { ServiceContext } from '../context';
+import { findProjectFor } from '../projects/find-visible-project';
+import { queueResourceTask } from '../resources/queue-resource-task';
+import { assertCapability, cloudForProject } from './network-cloud';
+import { assertNoOverlap } from './subnet-overlap';
+import { findUsableNetwork } from './usable-network';
+
+/**
+ * Create a subnet (task subnet.create). The contract checked the addresses; here the network
+ * must be one the project may use, and the CIDR must not overlap the network's subnets as the
+ * cloud lists them now (409 subnet_overlaps, no task).
+ */
+export const createSubnet = async (
+  ctx: ServiceContext,
+  projectId: string,
+  input: CreateSubnetInput,
+): Promise<Task> => {
+  const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const network = await findUsableNetwork(ctx, project, input.networkId);
+  const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
+  assertCapability(cloud, 'network.manage', 'subnet.create');
+  const subnets = await cloud.call(() => cloud.provider.listSubnets(cloud.scope, cloud.options));
+  assertNoOverlap(
+    input.cidr,
+    subnets.filter((s) => s.networkExternalId === network.row.externalId),
+    network.row.name,
+  );
+  const { idempotencyKey, networkId, ...spec } = input;
+  return queueResourceTask(ctx, {
+    project,
+    datacenterId: network.row.datacenterId,
+    action: 'subnet.create',
+    kind: 'subnet',
+    targetName: input.name,
+    input: {
+      ...spec,
+      networkId,
+      networkExternalId: network.row.externalId,
+      networkName: network.row.name,
+    },
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+};

@@ -1,0 +1,36 @@
+import type { Task } from '@yunguan/contract';
+import type { RouterDto } from '@yunguan/cloud-core';
+import { conflict } from '@yunguan/domain';
+import { listLiveResourcesOfProject } from '../../repositories/project-resource-repository';
+import type { ServiceContext } from '../context';
+import { findResourceFor } from '../resources/find-resource-for';
+import { queueOnResource } from './queue-on-resource';
+
+/** Delete a subnet (task subnet.delete); 409 subnet_in_use while a router of the project has an interface on it. */
+export const deleteSubnet = async (
+  ctx: ServiceContext,
+  id: string,
+  idempotencyKey?: string,
+): Promise<Task> => {
+  const found = await findResourceFor(ctx, 'subnet', id, 'resource.use');
+  const routers = await listLiveResourcesOfProject(
+    ctx.db,
+    found.project.id,
+    ['router'],
+    found.row.datacenterId,
+  );
+  const router = routers.find((r) =>
+    (r.spec as unknown as RouterDto).interfaces?.some(
+      (i) => i.subnetExternalId === found.row.externalId,
+    ),
+  );
+  if (router) throw conflict('subnet_in_use', { subnet: found.row.name, router: router.name });
+  const { networkExternalId } = found.row.spec as { networkExternalId?: string };
+  return queueOnResource(
+    ctx,
+    found,
+    'subnet.delete',
+    { networkExternalId: networkExternalId ?? null },
+    idempotencyKey,
+  );
+};

@@ -1,0 +1,58 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import {
+  noRouteFailure,
+  observeFloatingIp,
+  type FloatingIpTargetInput,
+} from './observe-floating-ip';
+import { neutronSteps, stored } from './task-kit';
+
+type Input = FloatingIpTargetInput & {
+  protocol: 'tcp' | 'udp';
+  internalPort: number;
+  externalPort: number;
+  description?: string;
+};
+
+/** floating-ip.add-port-forwarding: one forwarding (not repeated), then the floating IP. */
+export const floatingIpAddPortForwarding: ResourceTaskHandler = {
+  action: 'floating-ip.add-port-forwarding',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    const input = rt.input as Input;
+    await rt.step(
+      'submit',
+      async () => {
+        try {
+          return stored(
+            await rt.provider.createPortForwarding(
+              rt.scope,
+              id,
+              {
+                protocol: input.protocol,
+                internalPortExternalId: input.portExternalId,
+                internalIpAddress: input.fixedIpAddress,
+                internalPort: input.internalPort,
+                externalPort: input.externalPort,
+                ...(input.description ? { description: input.description } : {}),
+              },
+              rt.call,
+            ),
+          );
+        } catch (error) {
+          throw noRouteFailure(error, input);
+        }
+      },
+      {
+        detail: (p) =>
+          `${p.protocol} ${p.externalPort} → ${input.server.name} ${p.internalIpAddress}:${p.internalPort}`,
+      },
+    );
+    const fip = await rt.provider.getFloatingIp(rt.scope, id, rt.call);
+    const resourceId = await observeFloatingIp(rt, fip, null);
+    return {
+      detail: `${fip.floatingIpAddress}:${input.externalPort}/${input.protocol} forwards to ${input.server.name}`,
+      resourceId,
+    };
+  },
+};

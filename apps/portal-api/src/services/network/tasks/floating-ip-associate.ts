@@ -1,0 +1,43 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import {
+  noRouteFailure,
+  observeFloatingIp,
+  type FloatingIpTargetInput,
+} from './observe-floating-ip';
+import { neutronSteps, stored } from './task-kit';
+
+/** floating-ip.associate: point it at the server's port (repeatable: the same port again). */
+export const floatingIpAssociate: ResourceTaskHandler = {
+  action: 'floating-ip.associate',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    const input = rt.input as FloatingIpTargetInput;
+    const fip = await rt.step(
+      'submit',
+      async () => {
+        try {
+          return stored(
+            await rt.provider.associateFloatingIp(
+              rt.scope,
+              id,
+              { portExternalId: input.portExternalId, fixedIpAddress: input.fixedIpAddress },
+              rt.call,
+            ),
+          );
+        } catch (error) {
+          throw noRouteFailure(error, input);
+        }
+      },
+      {
+        resend: true,
+        detail: (f) => `${f.floatingIpAddress} → ${input.server.name} (${input.fixedIpAddress})`,
+      },
+    );
+    const resourceId = await observeFloatingIp(rt, fip, input.server);
+    return {
+      detail: `floating IP ${fip.floatingIpAddress} reaches server ${input.server.name} at ${input.fixedIpAddress}`,
+      resourceId,
+    };
+  },
+};

@@ -1,0 +1,22 @@
+import type { CreateNetworkSpec } from '@yunguan/cloud-core';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { networkSeen } from '../network-observations';
+import { neutronSteps, stored } from './task-kit';
+
+/** network.create: one Neutron call, then the mirror row. */
+export const networkCreate: ResourceTaskHandler = {
+  action: 'network.create',
+  steps: neutronSteps,
+  async run(rt) {
+    const spec = rt.input as CreateNetworkSpec;
+    const network = await rt.step(
+      'submit',
+      async () => stored(await rt.provider.createNetwork(rt.scope, spec, rt.call)),
+      { detail: (n) => `network ${n.name} created (${n.externalId})` },
+    );
+    await rt.setTarget(network.externalId);
+    const resourceId = await rt.observe(networkSeen(network));
+    const kind = network.external ? 'external' : network.shared ? 'shared' : 'tenant';
+    return { detail: `${kind} network ${network.name} is ${network.status}`, resourceId };
+  },
+};

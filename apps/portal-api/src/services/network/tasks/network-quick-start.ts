@@ -1,0 +1,163 @@
+import { quickStartSteps } from '@yunguan/contract';
+import type { CreateSecurityGroupRuleSpec } from '@yunguan/cloud-core';
+import type { ResourceTaskHandler, ResourceTaskRun } from '../../resources/resource-task-handler';
+import { networkSeen, routerSeen, securityGroupSeen, subnetSeen } from '../network-observations';
+import { describeRule, sameRule } from '../security-group-rule-spec';
+import { stored } from './task-kit';
+
+type Input = {
+  name: string;
+  cidr: string;
+  ipVersion: 4 | 6;
+  gatewayIp?: string;
+  dnsNameservers: string[];
+  external: { externalId: string; name: string } | null;
+  openPorts: number[];
+};
+
+/** ICMP and each open TCP port, ingress from anywhere, on the default group. */
+const wantedRules = (groupId: string, input: Input): CreateSecurityGroupRuleSpec[] => {
+  const ethertype = input.ipVersion === 4 ? 'IPv4' : 'IPv6';
+  const anywhere = input.ipVersion === 4 ? '0.0.0.0/0' : '::/0';
+  const base = {
+    securityGroupExternalId: groupId,
+    direction: 'ingress' as const,
+    ethertype: ethertype,
+    remoteIpPrefix: anywhere,
+    remoteGroupExternalId: null,
+  };
+  return [
+    {
+      ...base,
+      protocol: input.ipVersion === 4 ? 'icmp' : 'ipv6-icmp',
+      portRangeMin: null,
+      portRangeMax: null,
+      description: 'quick start: ping',
+    },
+    ...input.openPorts.map((port) => ({
+      ...base,
+      protocol: 'tcp',
+      portRangeMin: port,
+      portRangeMax: port,
+      description: `quick start: tcp ${port}`,
+    })),
+  ];
+};
+
+/** The rules step: add what the default group lacks (so a resent step adds nothing twice). */
+const openRules = async (rt: ResourceTaskRun, input: Input) => {
+  const groups = await rt.provider.listSecurityGroupDetails(rt.scope, rt.call);
+  const group = groups.find((g) => g.name === 'default');
+  if (!group) return { group: null, added: [] as string[], present: 0 };
+  const added: string[] = [];
+  let present = 0;
+  for (const rule of wantedRules(group.externalId, input)) {
+    if (group.rules.some((r) => sameRule(rule, r))) {
+      present += 1;
+      continue;
+    }
+    await rt.provider.createSecurityGroupRule(rt.scope, rule, rt.call);
+    added.push(describeRule(rule));
+  }
+  return { group: group.externalId, added, present };
+};
+
+/**
+ * network.quick-start: network → subnet → router → gateway → interface → rules → record, each a
+ * step with its detail. Creates run once (a resumed task reuses their stored results); the
+ * gateway, interface and rules steps look before they act, so they may be sent again.
+ */
+export const networkQuickStart: ResourceTaskHandler = {
+  action: 'network.quick-start',
+  steps: quickStartSteps,
+  async run(rt) {
+    const input = rt.input as Input;
+    const { provider, scope, call } = rt;
+    const network = await rt.step(
+      'network',
+      async () => stored(await provider.createNetwork(scope, { name: input.name }, call)),
+      { detail: (n) => `network ${n.name} (${n.externalId})` },
+    );
+    await rt.setTarget(network.externalId);
+    await rt.observe(networkSeen(network));
+    const subnet = await rt.step(
+      'subnet',
+      async () =>
+        stored(
+          await provider.createSubnet(
+            scope,
+            {
+              networkExternalId: network.externalId,
+              name: `${input.name}-subnet`,
+              cidr: input.cidr,
+              ipVersion: input.ipVersion,
+              enableDhcp: true,
+              ...(input.gatewayIp ? { gatewayIp: input.gatewayIp } : {}),
+              ...(input.dnsNameservers.length ? { dnsNameservers: input.dnsNameservers } : {}),
+            },
+            call,
+          ),
+        ),
+      { detail: (s) => `subnet ${s.name} ${s.cidr}, gateway ${s.gatewayIp ?? 'none'}, DHCP on` },
+    );
+    await rt.observe(subnetSeen(subnet));
+    const router = await rt.step(
+      'router',
+      async () =>
+        stored(await provider.createRouter(scope, { name: `${input.name}-router` }, call)),
+      { detail: (r) => `router ${r.name} (${r.externalId})` },
+    );
+    await rt.observe(routerSeen(router));
+    const external = input.external;
+    await rt.step(
+      'gateway',
+      async () => {
+        if (!external) return null;
+        const withGateway = await provider.setRouterGateway(
+          scope,
+          router.externalId,
+          { networkExternalId: external.externalId, enableSnat: true },
+          call,
+        );
+        return withGateway.externalGateway?.externalFixedIps.map((f) => f.ipAddress) ?? [];
+      },
+      {
+        resend: true,
+        detail: (ips) =>
+          ips === null
+            ? 'no external network in this datacenter: the router has no gateway'
+            : `gateway on ${external?.name} (${ips.join(', ') || 'no address'}), SNAT on`,
+      },
+    );
+    await rt.step(
+      'interface',
+      async () => {
+        const now = await provider.getRouter(scope, router.externalId, call);
+        if (!now.interfaces.some((i) => i.subnetExternalId === subnet.externalId))
+          await provider.addRouterInterface(scope, router.externalId, subnet.externalId, call);
+        return subnet.externalId;
+      },
+      { resend: true, detail: () => `router ${router.name} ↔ subnet ${subnet.name}` },
+    );
+    const rules = await rt.step('rules', async () => stored(await openRules(rt, input)), {
+      resend: true,
+      detail: (r) =>
+        r.group === null
+          ? 'the project has no default security group'
+          : `default group: ${r.added.length ? `added ${r.added.join('; ')}` : 'nothing to add'}${r.present ? ` (${r.present} already there)` : ''}`,
+    });
+    const [finalNetwork, finalRouter, groups] = await Promise.all([
+      provider.getNetwork(scope, network.externalId, call),
+      provider.getRouter(scope, router.externalId, call),
+      provider.listSecurityGroupDetails(scope, call),
+    ]);
+    const resourceId = await rt.observe(networkSeen(finalNetwork));
+    await rt.observe(routerSeen(finalRouter));
+    for (const g of groups.filter((x) => x.externalId === rules.group))
+      await rt.observe(securityGroupSeen(g));
+    return {
+      detail: `network ${input.name} ready: ${subnet.cidr} via router ${router.name}${external ? ` to ${external.name}` : ''}`,
+      resourceId,
+    };
+  },
+};

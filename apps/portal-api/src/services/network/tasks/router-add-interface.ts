@@ -1,0 +1,30 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { routerSeen } from '../network-observations';
+import { neutronSteps } from './task-kit';
+
+type Input = { subnetExternalId: string; subnetName: string };
+
+/** router.add-interface: one call (not repeated: a second one would be refused), then the router. */
+export const routerAddInterface: ResourceTaskHandler = {
+  action: 'router.add-interface',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    const input = rt.input as Input;
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.addRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+        return input.subnetExternalId;
+      },
+      { detail: () => `interface on subnet ${input.subnetName}` },
+    );
+    const router = await rt.provider.getRouter(rt.scope, id, rt.call);
+    const resourceId = await rt.observe(routerSeen(router));
+    const ip = router.interfaces.find((i) => i.subnetExternalId === input.subnetExternalId);
+    return {
+      detail: `router ${router.name} ↔ subnet ${input.subnetName}${ip ? ` (${ip.ipAddress})` : ''}`,
+      resourceId,
+    };
+  },
+};

@@ -1,0 +1,21 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { neutronSteps } from './task-kit';
+
+/** router.delete: idempotent delete (the gateway goes with the router). */
+export const routerDelete: ResourceTaskHandler = {
+  action: 'router.delete',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteRouter(rt.scope, id, rt.call);
+        return id;
+      },
+      { resend: true, detail: () => 'deleted in the cloud' },
+    );
+    await rt.observeGone('router', id);
+    return { detail: `router ${rt.task().targetName} deleted` };
+  },
+};

@@ -1,0 +1,38 @@
+import { isCloudError } from '@yunguan/cloud-core';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { routerSeen } from '../network-observations';
+import { neutronSteps } from './task-kit';
+
+type Input = { subnetExternalId: string; subnetName: string };
+
+/** router.remove-interface: repeatable (an interface already gone is fine), then the router. */
+export const routerRemoveInterface: ResourceTaskHandler = {
+  action: 'router.remove-interface',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    const input = rt.input as Input;
+    await rt.step(
+      'submit',
+      async () => {
+        try {
+          await rt.provider.removeRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+        } catch (error) {
+          // A resent call after the first one went through: the interface is already gone.
+          const gone =
+            isCloudError(error) &&
+            error.kind === 'not-found' &&
+            !(await rt.provider.getRouter(rt.scope, id, rt.call)).interfaces.some(
+              (i) => i.subnetExternalId === input.subnetExternalId,
+            );
+          if (!gone) throw error;
+        }
+        return input.subnetExternalId;
+      },
+      { resend: true, detail: () => `interface on subnet ${input.subnetName} removed` },
+    );
+    const router = await rt.provider.getRouter(rt.scope, id, rt.call);
+    const resourceId = await rt.observe(routerSeen(router));
+    return { detail: `router ${router.name} no longer on subnet ${input.subnetName}`, resourceId };
+  },
+};

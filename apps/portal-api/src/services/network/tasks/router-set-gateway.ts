@@ -1,0 +1,37 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { routerSeen } from '../network-observations';
+import { neutronSteps, stored } from './task-kit';
+
+type Input = { networkExternalId: string; networkName: string; enableSnat?: boolean };
+
+/** router.set-gateway: one PUT (repeatable), then the router as the cloud has it. */
+export const routerSetGateway: ResourceTaskHandler = {
+  action: 'router.set-gateway',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    const input = rt.input as Input;
+    const router = await rt.step(
+      'submit',
+      async () =>
+        stored(
+          await rt.provider.setRouterGateway(
+            rt.scope,
+            id,
+            {
+              networkExternalId: input.networkExternalId,
+              ...(input.enableSnat === undefined ? {} : { enableSnat: input.enableSnat }),
+            },
+            rt.call,
+          ),
+        ),
+      {
+        resend: true,
+        detail: (r) =>
+          `gateway on ${input.networkName}: ${r.externalGateway?.externalFixedIps.map((f) => f.ipAddress).join(', ') || 'no address'}, SNAT ${r.externalGateway?.enableSnat ? 'on' : 'off'}`,
+      },
+    );
+    const resourceId = await rt.observe(routerSeen(router));
+    return { detail: `router ${router.name} routes to ${input.networkName}`, resourceId };
+  },
+};

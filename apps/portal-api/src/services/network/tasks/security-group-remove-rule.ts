@@ -1,0 +1,24 @@
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { securityGroupSeen } from '../network-observations';
+import { neutronSteps } from './task-kit';
+
+/** security-group.remove-rule: idempotent delete, then the group. */
+export const securityGroupRemoveRule: ResourceTaskHandler = {
+  action: 'security-group.remove-rule',
+  steps: neutronSteps,
+  async run(rt) {
+    const id = rt.task().targetExternalId!;
+    const { ruleExternalId, rule } = rt.input as { ruleExternalId: string; rule: string };
+    await rt.step(
+      'submit',
+      async () => {
+        await rt.provider.deleteSecurityGroupRule(rt.scope, ruleExternalId, rt.call);
+        return ruleExternalId;
+      },
+      { resend: true, detail: () => `rule removed: ${rule}` },
+    );
+    const group = await rt.provider.getSecurityGroup(rt.scope, id, rt.call);
+    const resourceId = await rt.observe(securityGroupSeen(group));
+    return { detail: `${group.name}: ${rule} removed`, resourceId };
+  },
+};

@@ -1,0 +1,42 @@
+import type { CreateSubnetSpec } from '@yunguan/cloud-core';
+import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { subnetSeen } from '../network-observations';
+import { neutronSteps, observeNetworkOf, stored } from './task-kit';
+
+type Input = CreateSubnetSpec & { networkName: string };
+
+/** subnet.create: the subnet, then its network again (its subnet list changed). */
+export const subnetCreate: ResourceTaskHandler = {
+  action: 'subnet.create',
+  steps: neutronSteps,
+  async run(rt) {
+    const input = rt.input as Input;
+    const spec: CreateSubnetSpec = {
+      networkExternalId: input.networkExternalId,
+      name: input.name,
+      ...(input.description ? { description: input.description } : {}),
+      cidr: input.cidr,
+      ipVersion: input.ipVersion,
+      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
+      enableDhcp: input.enableDhcp,
+      ...(input.dnsNameservers?.length ? { dnsNameservers: input.dnsNameservers } : {}),
+      ...(input.allocationPools?.length ? { allocationPools: input.allocationPools } : {}),
+      ...(input.hostRoutes ? { hostRoutes: input.hostRoutes } : {}),
+    };
+    const subnet = await rt.step(
+      'submit',
+      async () => stored(await rt.provider.createSubnet(rt.scope, spec, rt.call)),
+      {
+        detail: (s) =>
+          `subnet ${s.name} ${s.cidr} on ${input.networkName}, gateway ${s.gatewayIp ?? 'none'}`,
+      },
+    );
+    await rt.setTarget(subnet.externalId);
+    const resourceId = await rt.observe(subnetSeen(subnet));
+    await observeNetworkOf(rt, subnet.networkExternalId);
+    return {
+      detail: `subnet ${subnet.name} ${subnet.cidr} (DHCP ${subnet.enableDhcp ? 'on' : 'off'})`,
+      resourceId,
+    };
+  },
+};

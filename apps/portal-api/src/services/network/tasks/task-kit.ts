@@ -1,0 +1,28 @@
+import { isCloudError, type NetworkDetailDto } from '@yunguan/cloud-core';
+import type { ResourceTaskRun, StepResult } from '../../resources/resource-task-handler';
+import { networkSeen } from '../network-observations';
+
+/** A DTO as a step result (stored on the task so a resumed attempt does not call again). */
+export const stored = <T>(value: T): T & StepResult => value as T & StepResult;
+
+/** The steps of a Neutron verb: the cloud answers at once, so there is nothing to wait for. */
+export const neutronSteps = ['submit', 'record'] as const;
+
+/**
+ * Re-read a network after its subnets changed and write it to the mirror (subnetExternalIds);
+ * a network the scope can no longer see (not-found) is left as it is.
+ */
+export const observeNetworkOf = async (
+  rt: ResourceTaskRun,
+  networkExternalId: string | null | undefined,
+): Promise<void> => {
+  if (!networkExternalId) return;
+  let network: NetworkDetailDto;
+  try {
+    network = await rt.provider.getNetwork(rt.scope, networkExternalId, rt.call);
+  } catch (error) {
+    if (isCloudError(error) && error.kind === 'not-found') return;
+    throw error;
+  }
+  await rt.observe(networkSeen(network));
+};
