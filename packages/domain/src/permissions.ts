@@ -63,6 +63,7 @@ export const menuKeys = [
   'admin.audit',
   'admin.datacenters',
   'admin.compute',
+  'admin.storage',
 ] as const;
 export type MenuKey = (typeof menuKeys)[number];
 

@@ -11,6 +11,7 @@ import {
   DatabaseOutlined,
   FileDoneOutlined,
   FundOutlined,
+  HddOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -43,6 +44,7 @@ const icons: Record<MenuKey, ReactNode> = {
   'admin.audit': <AuditOutlined />,
   'admin.datacenters': <ClusterOutlined />,
   'admin.compute': <ControlOutlined />,
+  'admin.storage': <HddOutlined />,
 };
 
 /** Sidebar: only the modules listed in GET /api/v1/me `.menus`, grouped. */

@@ -1,5 +1,5 @@
-import { ComingSoon } from '@/components/common/coming-soon';
+import { redirect } from 'next/navigation';
 
 export default function Page() {
-  return <ComingSoon menu="storage" />;
+  redirect('/console/storage/volumes');
 }

@@ -4,7 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Task } from '@yunguan/contract';
 import { consoleCapability, getServer, listTasks } from '@yunguan/contract';
-import { Alert, Button, Card, Empty, Flex, Result, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/common/error-alert';
@@ -21,6 +21,7 @@ import type { MenuAction } from '../servers/server-action-menu';
 import { ServerActionMenu, useAvailableActions } from '../servers/server-action-menu';
 import { ServerConsole } from './server-console';
 import { ServerNetwork, ServerOverview } from './server-overview';
+import { ServerVolumes } from './server-volumes';
 
 type Tab = 'overview' | 'network' | 'volumes' | 'console' | 'tasks';
 const quickActions: MenuAction[] = ['start', 'stop', 'reboot-soft'];
@@ -135,9 +136,7 @@ export function ServerDetailPage({ id }: { id: string }) {
             {
               key: 'volumes',
               label: <span data-testid="server-tab-volumes">{t('server.tab.volumes')}</span>,
-              children: (
-                <Empty description={t('server.volumesUnknown')} data-testid="server-volumes" />
-              ),
+              children: tab === 'volumes' ? <ServerVolumes server={server} /> : null,
             },
             {
               key: 'console',

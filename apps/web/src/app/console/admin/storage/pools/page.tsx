@@ -1,0 +1,5 @@
+import { StoragePoolsPage } from '@/components/admin/storage/storage-pools-page';
+
+export default function Page() {
+  return <StoragePoolsPage />;
+}

@@ -1,0 +1,5 @@
+import { VolumeTypesPage } from '@/components/admin/storage/volume-types-page';
+
+export default function Page() {
+  return <VolumeTypesPage />;
+}

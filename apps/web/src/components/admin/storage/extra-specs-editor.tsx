@@ -1,0 +1,114 @@
+'use client';
+
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Form, Input, Select } from 'antd';
+import type { FormInstance } from 'antd';
+import { useI18n } from '@/i18n/i18n-provider';
+
+export type SpecRow = { key?: string; value?: string };
+
+/** Storage backends the presets point volume_backend_name at. */
+export const presets = ['gold', 'silver', 'bronze'] as const;
+export const BACKEND_KEY = 'volume_backend_name';
+const keyPattern = /^[A-Za-z0-9_:.-]{1,255}$/;
+
+export const rowsOf = (specs: Record<string, string>): SpecRow[] =>
+  Object.entries(specs).map(([key, value]) => ({ key, value }));
+
+export const specsOf = (rows: readonly SpecRow[] | undefined): Record<string, string> =>
+  Object.fromEntries(
+    (rows ?? []).filter((r) => r.key?.trim()).map((r) => [r.key?.trim() ?? '', r.value ?? '']),
+  );
+
+/** Set volume_backend_name to a preset's backend (the row is added when missing). */
+export const applyPreset = (form: FormInstance, preset: string): void => {
+  const rows = (form.getFieldValue('specs') as SpecRow[] | undefined) ?? [];
+  const at = rows.findIndex((r) => r.key === BACKEND_KEY);
+  const next =
+    at === -1
+      ? [...rows, { key: BACKEND_KEY, value: preset }]
+      : rows.map((r, i) => (i === at ? { ...r, value: preset } : r));
+  form.setFieldsValue({ specs: next });
+};
+
+/** The preset picker above the editor. */
+export function PresetSelect({ form }: { form: FormInstance }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item label={t('volumeType.preset')} extra={t('volumeType.presetHelp')}>
+      <Select
+        allowClear
+        style={{ width: 200 }}
+        onChange={(value?: string) => value && applyPreset(form, value)}
+        data-testid="volume-type-preset"
+        options={presets.map((p) => ({
+          value: p,
+          label: <span data-testid={`volume-type-preset-${p}`}>{p}</span>,
+        }))}
+      />
+    </Form.Item>
+  );
+}
+
+/** Key / value rows of a volume type's extra specs (the form field `specs`). */
+export function ExtraSpecsEditor() {
+  const { t } = useI18n();
+  return (
+    <Form.Item label={t('volumeType.extraSpecs')}>
+      <Form.List name="specs">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="start">
+                <Form.Item
+                  name={[field.name, 'key']}
+                  style={{ flex: 1, marginBottom: 8 }}
+                  rules={[
+                    { required: true, message: t('common.required') },
+                    { pattern: keyPattern, message: t('volumeType.specKeyRule') },
+                    ({ getFieldValue }) => ({
+                      validator: (_rule, value?: string) => {
+                        const rows = (getFieldValue('specs') as SpecRow[] | undefined) ?? [];
+                        const dup = rows.some((r, i) => i !== index && r.key === value);
+                        return dup
+                          ? Promise.reject(new Error(t('volumeType.specDuplicate')))
+                          : Promise.resolve();
+                      },
+                    }),
+                  ]}
+                >
+                  <Input
+                    placeholder={t('volumeType.specKey')}
+                    maxLength={255}
+                    data-testid={`volume-type-spec-key-${index}`}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'value']} style={{ flex: 1, marginBottom: 8 }}>
+                  <Input
+                    placeholder={t('volumeType.specValue')}
+                    maxLength={255}
+                    data-testid={`volume-type-spec-value-${index}`}
+                  />
+                </Form.Item>
+                <Button
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('common.delete')}
+                  data-testid={`volume-type-spec-remove-${index}`}
+                />
+              </Flex>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ key: '', value: '' })}
+              data-testid="volume-type-spec-add"
+            >
+              {t('volumeType.addSpec')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
