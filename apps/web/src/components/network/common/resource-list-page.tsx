@@ -13,6 +13,7 @@ import { SearchBox } from '@/components/common/list-toolbar';
 import { PageHeader } from '@/components/common/page-header';
 import { rowTestId } from '@/components/common/row-props';
 import { useListState } from '@/components/common/use-list-state';
+import { DatacenterSelect, useDatacenterChoice } from '@/components/compute/datacenter-choice';
 import { LiveBadge } from '@/components/compute/live-badge';
 import { useI18n } from '@/i18n/i18n-provider';
 import { callContract, contractUrl } from '@/lib/api';
@@ -41,6 +42,8 @@ export type ResourceListProps<S> = {
   banner?: ReactNode;
   emptyText?: string;
   expandable?: TableProps<ResourceRow<S>>['expandable'];
+  /** Read one datacenter live (the API's ?datacenterId=), chosen in the header. */
+  datacenterScoped?: boolean;
 };
 
 /** The project's objects of one kind: status filter, search, sort, pages, CSV export; rows show
@@ -53,16 +56,26 @@ export function ResourceListPage<S>(props: ResourceListProps<S>) {
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [sort, setSort] = useState<Sort>('-createdAt');
   const { prefix, contract } = props;
+  const choice = useDatacenterChoice();
+  const datacenterId = props.datacenterScoped ? choice.datacenterId : undefined;
+  const waiting = props.datacenterScoped === true && datacenterId === undefined;
 
   const input = {
     params: { projectId: projectId ?? '' },
-    query: { page: list.page, pageSize: list.pageSize, q: list.q || undefined, status, sort },
+    query: {
+      page: list.page,
+      pageSize: list.pageSize,
+      q: list.q || undefined,
+      status,
+      sort,
+      datacenterId,
+    },
   };
   const query = useQuery({
     queryKey: [contract.id, input] as const,
     queryFn: ({ signal }) =>
       callContract(contract, input as never, { signal }) as Promise<ResourcePage<S>>,
-    enabled: projectId !== undefined,
+    enabled: projectId !== undefined && !waiting,
     placeholderData: keepPreviousData,
   });
 
@@ -120,7 +133,7 @@ export function ResourceListPage<S>(props: ResourceListProps<S>) {
   const csv = projectId
     ? contractUrl(contract, {
         params: { projectId },
-        query: { q: list.q || undefined, status, sort, format: 'csv' },
+        query: { q: list.q || undefined, status, sort, datacenterId, format: 'csv' },
       })
     : undefined;
 
@@ -132,6 +145,7 @@ export function ResourceListPage<S>(props: ResourceListProps<S>) {
         extra={
           <>
             <LiveBadge connected={connected} />
+            {props.datacenterScoped && <DatacenterSelect choice={choice} />}
             {props.statuses && (
               <Select<string>
                 allowClear
@@ -168,7 +182,7 @@ export function ResourceListPage<S>(props: ResourceListProps<S>) {
         columns={columns}
         expandable={props.expandable}
         dataSource={query.data?.items}
-        loading={query.isPending || query.isPlaceholderData}
+        loading={query.isFetching && (query.isPending || query.isPlaceholderData)}
         onRow={rowTestId(prefix, (r) => r.name)}
         scroll={{ x: 'max-content' }}
         pagination={list.pagination(query.data?.total)}

@@ -29,6 +29,7 @@ export function NetworksPage() {
         contract={listProjectNetworks}
         detailHref={(row) => `/console/network/networks/${row.id}`}
         statuses={['ACTIVE', 'BUILD', 'DOWN', 'ERROR']}
+        datacenterScoped
         toolbar={
           canUse && (
             <>
@@ -46,6 +47,12 @@ export function NetworksPage() {
           )
         }
         columns={[
+          {
+            title: t('net.net.owned'),
+            key: 'owned',
+            render: (_, r) =>
+              (r as NetworkItem).owned ? t('net.net.ownedYes') : t('net.net.ownedNo'),
+          },
           {
             title: t('net.net.subnets'),
             key: 'subnets',
@@ -66,7 +73,10 @@ export function NetworksPage() {
         ]}
         actions={
           canUse
-            ? (row) => <DeleteAction contract={deleteNetwork} row={row} prefix="network" />
+            ? (row) =>
+                (row as NetworkItem).owned && (
+                  <DeleteAction contract={deleteNetwork} row={row} prefix="network" />
+                )
             : undefined
         }
       />

@@ -35,6 +35,7 @@ export function SecurityGroupsPage() {
         title={t('net.sg.title')}
         contract={listProjectSecurityGroups}
         detailHref={(row) => `/console/network/security-groups/${row.id}`}
+        datacenterScoped
         toolbar={
           canUse && (
             <CreateButton onClick={() => setCreating(true)} data-testid="sg-create">

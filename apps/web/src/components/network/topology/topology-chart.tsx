@@ -80,6 +80,13 @@ export function TopologyChart(props: {
         },
       ],
     });
+    // Where each node is drawn (kind:name → [x, y] in pixels), for people's tools and tests.
+    const at: Record<string, number[]> = {};
+    for (const n of nodes) {
+      const pixel: unknown = chart.convertToPixel({ seriesIndex: 0 }, [n.x, n.y]);
+      if (Array.isArray(pixel)) at[`${n.kind}:${n.name}`] = pixel.map(Number);
+    }
+    el.dataset.positions = JSON.stringify(at);
     chart.on('click', (params) => {
       if (params.dataType !== 'node') return;
       const node = topology.nodes.find((n) => n.id === (params.data as { id: string }).id);
