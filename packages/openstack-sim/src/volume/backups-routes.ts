@@ -3,6 +3,7 @@ import { cinderError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import {
   V3,
+  atLeast,
   bodyOf,
   enforceQuota,
   optionalString,
@@ -13,6 +14,13 @@ import {
 } from './cinder-http';
 import { createVolume, findVolume } from './volume-service';
 import { cinderTime, newVolumeId, volumeSlice, type Backup } from './volume-state';
+
+/** From 3.18 Cinder shows administrators whose backup it is. */
+const projectAttr = (request: FastifyRequest, caller: SimCaller, b: Backup) => {
+  return caller.isAdmin && atLeast(request, 3, 18)
+    ? { 'os-backup-project-attr:project_id': b.project_id }
+    : {};
+};
 
 const renderBackup = (ctx: SimContext, b: Backup) => ({
   id: b.id,
@@ -49,15 +57,20 @@ export const registerBackupRoutes = (app: FastifyInstance, ctx: SimContext, base
       (b) => b.project_id === caller.projectId,
     );
     const page = pageOf(ctx, request, 'backups', rows, (b) => b);
-    const backups = page.rows.map((b) => renderBackup(ctx, b));
+    const backups = page.rows.map((b) => ({
+      ...renderBackup(ctx, b),
+      ...projectAttr(request, caller, b),
+    }));
     return page.links ? { backups, [page.linksKey]: page.links } : { backups };
   };
   app.get<{ Params: ProjectParams }>(`${base}/backups`, list);
   app.get<{ Params: ProjectParams }>(`${base}/backups/detail`, list);
 
-  app.get<{ Params: IdParams }>(`${base}/backups/:id`, (request) => ({
-    backup: renderBackup(ctx, findBackup(ctx, ctx.caller(request), request.params.id)),
-  }));
+  app.get<{ Params: IdParams }>(`${base}/backups/:id`, (request) => {
+    const caller = ctx.caller(request);
+    const backup = findBackup(ctx, caller, request.params.id);
+    return { backup: { ...renderBackup(ctx, backup), ...projectAttr(request, caller, backup) } };
+  });
 
   app.post<{ Params: ProjectParams }>(`${base}/backups`, (request, reply) => {
     const caller = ctx.caller(request);

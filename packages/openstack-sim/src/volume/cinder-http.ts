@@ -15,6 +15,18 @@ export const text = (value: unknown): string => {
   return JSON.stringify(value) ?? String(value);
 };
 
+/** Whether the request asked for `volume X.Y` at least (none is 3.0; `latest` is 3.70). */
+export const atLeast = (request: FastifyRequest, major: number, minor: number): boolean => {
+  const asked = request.headers['openstack-api-version'];
+  let version: [number, number] = [3, 0];
+  if (typeof asked === 'string') {
+    const found = /volume\s+(\d+)\.(\d+)/.exec(asked);
+    if (/volume\s+latest/.test(asked)) version = [3, 70];
+    else if (found) version = [Number(found[1]), Number(found[2])];
+  }
+  return version[0] > major || (version[0] === major && version[1] >= minor);
+};
+
 export type ProjectParams = { projectId: string };
 export type IdParams = { projectId: string; id: string };
 

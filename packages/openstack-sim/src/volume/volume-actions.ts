@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cinderError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
-import { V3, enforceQuota, optionalString, sizeOf, type IdParams } from './cinder-http';
+import { V3, atLeast, enforceQuota, optionalString, sizeOf, type IdParams } from './cinder-http';
 import { attachVolume, detachVolume } from './volume-attachments';
 import { findVolume, transition, volumeNotification } from './volume-service';
 import { cinderTime, volumeSlice, type Volume } from './volume-state';
@@ -33,18 +33,28 @@ const requireAdmin = (caller: SimCaller, action: string) => {
   }
 };
 
-const extend = (ctx: SimContext, volume: Volume, args: Record<string, unknown>) => {
+/**
+ * Cinder's order: the size first, then the status — `available`, or `in-use` from 3.42 (extend
+ * of an attached volume). The status message prints the expected dict as Python does.
+ */
+const extend = (
+  ctx: SimContext,
+  request: FastifyRequest,
+  volume: Volume,
+  args: Record<string, unknown>,
+) => {
   const newSize = sizeOf(args.new_size, 'new_size');
-  if (volume.status !== 'available' && volume.status !== 'in-use') {
-    throw cinderError(
-      'badRequest',
-      `Invalid volume: Volume ${volume.id} status must be 'available' or 'in-use' to extend, currently ${volume.status}.`,
-    );
-  }
   if (newSize <= volume.size) {
     throw cinderError(
       'badRequest',
       `Invalid input received: New size for extend must be greater than current size. (current: ${volume.size}, extended: ${newSize}).`,
+    );
+  }
+  const expected = atLeast(request, 3, 42) && volume.status === 'in-use' ? 'in-use' : 'available';
+  if (volume.status !== expected) {
+    throw cinderError(
+      'badRequest',
+      `Invalid volume: Volume ${volume.id} status must be '{'status': '${expected}'}' to extend, currently ${volume.status}.`,
     );
   }
   enforceQuota(ctx, volume.project_id, { gigabytes: newSize - volume.size });
@@ -69,7 +79,7 @@ export const registerVolumeActions = (app: FastifyInstance, ctx: SimContext, bas
     const args = (body[action ?? ''] ?? {}) as Record<string, unknown>;
     switch (action) {
       case 'os-extend':
-        extend(ctx, volume, args);
+        extend(ctx, request, volume, args);
         return reply.code(202).send();
       case 'os-reset_status': {
         requireAdmin(caller, 'reset_status');
