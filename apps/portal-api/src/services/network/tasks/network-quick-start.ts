@@ -17,12 +17,18 @@ type Input = {
 
 /** ICMP and each open TCP port, ingress from anywhere, on the default group. */
 const wantedRules = (groupId: string, input: Input): CreateSecurityGroupRuleSpec[] => {
-  const ethertype = input.ipVersion === 4 ? 'IPv4' : 'IPv6';
   const anywhere = input.ipVersion === 4 ? '0.0.0.0/0' : '::/0';
-  const base = {
+  const base: Pick<
+    CreateSecurityGroupRuleSpec,
+    | 'securityGroupExternalId'
+    | 'direction'
+    | 'ethertype'
+    | 'remoteIpPrefix'
+    | 'remoteGroupExternalId'
+  > = {
     securityGroupExternalId: groupId,
-    direction: 'ingress' as const,
-    ethertype: ethertype,
+    direction: 'ingress',
+    ethertype: input.ipVersion === 4 ? 'IPv4' : 'IPv6',
     remoteIpPrefix: anywhere,
     remoteGroupExternalId: null,
   };
