@@ -236,14 +236,15 @@ export const registerNetworkRoutes = (app: Scope, ctx: SimContext) => {
       throw neutronError(403, 'PolicyNotAuthorized', `rule:delete_network is disallowed by policy`);
     }
     const slice = networkSlice(ctx);
-    const inUse = Object.values(slice.ports).some(
-      (p) => p.network_id === network.id && !p.device_owner.startsWith('network:dhcp'),
-    );
-    if (inUse) {
+    const inUse = Object.values(slice.ports)
+      .filter((p) => p.network_id === network.id && !p.device_owner.startsWith('network:dhcp'))
+      .map((p) => p.id)
+      .sort();
+    if (inUse.length > 0) {
       throw neutronError(
         409,
         'NetworkInUse',
-        `Unable to complete operation on network ${network.id}. There are one or more ports still in use on the network.`,
+        `Unable to complete operation on network ${network.id}. There are one or more ports still in use on the network, id for these ports is: ${inUse.join(',')}.`,
       );
     }
     for (const subnet of Object.values(slice.subnets)) {

@@ -163,12 +163,16 @@ export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
     const caller = ctx.caller(request);
     const router = findRouter(ctx, caller, request.params.id);
     const slice = networkSlice(ctx);
-    if (
-      Object.values(slice.ports).some(
-        (p) => p.device_id === router.id && p.device_owner === 'network:router_interface',
-      )
-    ) {
-      throw neutronError(409, 'RouterInUse', `Router ${router.id} still has ports`);
+    const attached = Object.values(slice.ports)
+      .filter((p) => p.device_id === router.id && p.device_owner === 'network:router_interface')
+      .map((p) => p.id)
+      .sort();
+    if (attached.length > 0) {
+      throw neutronError(
+        409,
+        'RouterInUse',
+        `Router ${router.id} has ports still attached: ${attached.join(', ')}`,
+      );
     }
     removeGateway(ctx, router);
     delete slice.routers[router.id];
