@@ -90,8 +90,10 @@ export const planLoadBalancerAction = (
         if (!listener) throw partUnknown(lb, 'listener', action.listenerId);
         if (!poolProtocolsOfListener[listener.protocol]?.includes(action.protocol))
           throw mismatch(listener.protocol, action.protocol);
-        if (listener.defaultPoolExternalId)
-          throw conflict('listener_has_default_pool', { listener: listener.name });
+        const serving =
+          listener.defaultPoolExternalId ??
+          lb.pools.find((p) => p.listenerExternalIds.includes(listener.externalId))?.externalId;
+        if (serving) throw conflict('listener_has_default_pool', { listener: listener.name });
       }
       return {
         input: {
