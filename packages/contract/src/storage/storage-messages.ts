@@ -40,6 +40,8 @@ export const storageMessagesEn: Catalog = {
     `Volume "${p.volume}" (${p.sizeGb} GB) is smaller than backup "${p.backup}" (${p.backupGb} GB). Restore into a larger volume or into a new one.`,
   snapshot_not_available: (p) =>
     `Snapshot "${p.snapshot}" is ${p.status}; it can be used only when available.`,
+  snapshot_has_dependent_volumes: (p) =>
+    `Snapshot "${p.snapshot}" still has ${p.count} volume(s) made from it (${p.volumes}). The cloud keeps a snapshot while volumes depend on it; delete those volumes first.`,
 };
 
 export const storageMessagesZh: Catalog = {
@@ -79,4 +81,6 @@ export const storageMessagesZh: Catalog = {
     `云硬盘“${p.volume}”（${p.sizeGb} GB）小于备份“${p.backup}”（${p.backupGb} GB）。请恢复到更大的云硬盘或新建云硬盘。`,
   snapshot_not_available: (p) =>
     `快照“${p.snapshot}”当前状态为 ${p.status}，只有可用状态才能使用。`,
+  snapshot_has_dependent_volumes: (p) =>
+    `快照“${p.snapshot}”仍有 ${p.count} 个由其创建的云硬盘（${p.volumes}）。云平台在有依赖云硬盘时保留快照，请先删除这些云硬盘。`,
 };

@@ -1,9 +1,29 @@
 import type { Task } from '@yunguan/contract';
+import { precondition } from '@yunguan/domain';
+import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { earlierTask } from './earlier-task';
-import { assertNotBusy } from './storage-cloud';
+import { assertNotBusy, projectCloud } from './storage-cloud';
+
+/** Cinder keeps a snapshot while volumes made from it exist: refuse up front, naming them. */
+const assertNoDependentVolumes = async (
+  ctx: ServiceContext,
+  projectId: string,
+  row: Pick<ResourceRow, 'datacenterId' | 'externalId' | 'name'>,
+) => {
+  const cloud = await projectCloud(ctx, projectId, row.datacenterId);
+  const dependent = (await cloud.call((p, scope, o) => p.listVolumes(scope, o))).filter(
+    (v) => v.sourceSnapshotExternalId === row.externalId,
+  );
+  if (dependent.length > 0)
+    throw precondition('snapshot_has_dependent_volumes', {
+      snapshot: row.name,
+      count: dependent.length,
+      volumes: dependent.map((v) => v.name || v.externalId).join(', '),
+    });
+};
 
 /** Delete a volume snapshot or backup (a task; the cloud's refusal fails it in its words). */
 export const deleteVolumeCopy = async (
@@ -21,6 +41,7 @@ export const deleteVolumeCopy = async (
   });
   if (earlier) return earlier;
   await assertNotBusy(ctx, kind, row);
+  if (kind === 'volume-snapshot') await assertNoDependentVolumes(ctx, project.id, row);
   return queueResourceTask(ctx, {
     project,
     datacenterId: row.datacenterId,
