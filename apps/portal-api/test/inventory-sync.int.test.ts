@@ -103,6 +103,41 @@ describe('inventory sync', () => {
     expect((await serverRow(op.externalId))?.projectId).toBe(org.project.id);
   });
 
+  test('a full sync mirrors storage and network objects of bound projects, and their deletion', async () => {
+    const { provider } = await providerForDatacenter(deps, dc.id);
+    const scope = await scopeForProject(deps, provider, dc.id, org.project.id);
+    const net = await provider.createNetwork(scope, { name: 'sync-net' });
+    const volume = await provider.createVolume(scope, {
+      name: 'sync-vol',
+      sizeGb: 3,
+      source: { type: 'empty' },
+    });
+    const row = (type: string, externalId: string) =>
+      h.deps.db.resource.findUnique({
+        where: { datacenterId_type_externalId: { datacenterId: dc.id, type, externalId } },
+      });
+    expect(await full()).toMatchObject({ outcome: 'succeeded', mode: 'full' });
+    expect(await row('network', net.externalId)).toMatchObject({
+      name: 'sync-net',
+      projectId: org.project.id,
+      deletedAt: null,
+    });
+    expect(await row('volume', volume.externalId)).toMatchObject({
+      name: 'sync-vol',
+      projectId: org.project.id,
+    });
+    // The project's default security group exists in the cloud without anyone creating it.
+    const groups = await h.deps.db.resource.findMany({
+      where: { datacenterId: dc.id, type: 'security-group', projectId: org.project.id },
+    });
+    expect(groups.map((g) => g.name)).toContain('default');
+
+    await provider.deleteNetwork(scope, net.externalId);
+    expect(await full()).toMatchObject({ outcome: 'succeeded' });
+    expect((await row('network', net.externalId))?.deletedAt).not.toBeNull();
+    expect((await row('volume', volume.externalId))?.deletedAt).toBeNull();
+  });
+
   test('an incremental sync picks up renames, new and deleted servers', async () => {
     const renamed = await dc.cloud.request('PUT', `/compute/v2.1/servers/${ids[1]}`, {
       server: { name: 'web-2-renamed' },

@@ -18,6 +18,7 @@ import { mapProjectsByExternalId } from '../../repositories/tenant-binding-repos
 import { diffServers, type SyncCounts } from './diff-servers';
 import { SERVER_TYPE, toServerUpsert } from './server-observation';
 import { SyncTimeoutError, describeSyncFailure } from './sync-failure';
+import { syncProjectResources } from './sync-project-resources';
 
 export type SyncMode = 'full' | 'changes';
 
@@ -89,11 +90,20 @@ const syncOnce = async (
     },
     settings.timeoutMs,
   );
-  return {
-    mode: effective,
-    counts: diff.counts,
-    drift: diff.counts.updated + diff.counts.deleted,
-  };
+  const counts = { ...diff.counts };
+  if (effective === 'full') {
+    // Storage and network objects: listed per bound project (no changes-since there).
+    const more = await syncProjectResources(deps.db, provider, datacenterId, projects, {
+      signal,
+      timeoutMs: settings.timeoutMs,
+      startedAt,
+    });
+    counts.seen += more.seen;
+    counts.created += more.created;
+    counts.updated += more.updated;
+    counts.deleted += more.deleted;
+  }
+  return { mode: effective, counts, drift: counts.updated + counts.deleted };
 };
 
 /**
