@@ -6,8 +6,6 @@ export const lbfwMessagesEn: Messages = {
     `Datacenter "${p.datacenter}" has no firewall service (FWaaS v2); firewalls cannot be created there.`,
   load_balancer_unsupported: (p) =>
     `Datacenter "${p.datacenter}" has no load-balancer service (Octavia); load balancers cannot be created there.`,
-  lbfw_other_datacenter: (p) =>
-    `"${p.name}" is in another datacenter; pick one from datacenter "${p.datacenter}".`,
   firewall_rule_in_use: (p) =>
     `Firewall rule "${p.rule}" is used by policy "${p.policy}". Remove it from the policy first.`,
   firewall_policy_in_use: (p) =>
@@ -17,8 +15,6 @@ export const lbfwMessagesEn: Messages = {
   firewall_group_nothing_to_update: () => 'Nothing to change: give at least one field to update.',
   load_balancer_not_active: (p) =>
     `Load balancer "${p.name}" is ${p.status}; it takes changes only when ACTIVE. Wait and try again.`,
-  load_balancer_error: (p) =>
-    `Load balancer "${p.name}" went into ERROR (provisioning status ${p.status}, operating ${p.operating}).`,
   load_balancer_part_unknown: (p) =>
     `Load balancer "${p.name}" has no ${p.part} ${p.id}. Reload the page and pick one it has.`,
   listener_port_taken: (p) =>
@@ -39,8 +35,6 @@ export const lbfwMessagesZh: Messages = {
     `数据中心“${p.datacenter}”没有防火墙服务（FWaaS v2），无法在此创建防火墙。`,
   load_balancer_unsupported: (p) =>
     `数据中心“${p.datacenter}”没有负载均衡服务（Octavia），无法在此创建负载均衡器。`,
-  lbfw_other_datacenter: (p) =>
-    `“${p.name}”位于其他数据中心，请从数据中心“${p.datacenter}”中选择。`,
   firewall_rule_in_use: (p) =>
     `防火墙规则“${p.rule}”正被策略“${p.policy}”使用，请先从该策略中移除。`,
   firewall_policy_in_use: (p) =>
@@ -50,8 +44,6 @@ export const lbfwMessagesZh: Messages = {
   firewall_group_nothing_to_update: () => '没有要修改的内容：请至少提供一个要更新的字段。',
   load_balancer_not_active: (p) =>
     `负载均衡器“${p.name}”当前为 ${p.status}，仅在 ACTIVE 时才能修改，请稍后重试。`,
-  load_balancer_error: (p) =>
-    `负载均衡器“${p.name}”进入 ERROR 状态（配置状态 ${p.status}，运行状态 ${p.operating}）。`,
   load_balancer_part_unknown: (p) =>
     `负载均衡器“${p.name}”没有 ${p.part} ${p.id}，请刷新页面后重新选择。`,
   listener_port_taken: (p) =>
