@@ -1,5 +1,5 @@
 import type { CallOptions, Capability, CloudProvider, Scope } from '@yunguan/cloud-core';
-import type { DbClient, Database, JsonInput } from '../../repositories/db-client';
+import type { DbClient, Database } from '../../repositories/db-client';
 import {
   inResourceTransaction,
   listResourceSnapshots,
@@ -19,7 +19,7 @@ type Lister<K extends Kind = Kind> = {
   list: (provider: CloudProvider, scope: Scope, options: CallOptions) => Promise<DtoOfKind[K][]>;
 };
 
-const lister = <K extends Kind>(l: Lister<K>): Lister => l as unknown as Lister;
+const lister = <K extends Kind>(l: Lister<K>): Lister => l;
 
 /** The storage and network kinds the sync mirrors (ports are read live where shown). */
 const listers: readonly Lister[] = [
@@ -108,7 +108,7 @@ export const syncProjectResources = async (
           projectExternalId: seen.projectExternalId || null,
           name: seen.name,
           status: seen.status,
-          spec: seen.spec as JsonInput,
+          spec: seen.spec,
         });
       }
     }
