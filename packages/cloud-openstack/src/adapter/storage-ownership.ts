@@ -100,7 +100,7 @@ export const imageOfScope = async (
  * Deletes are idempotent: a resource already gone, or already `deleting`, is done. A 404 from
  * the DELETE itself counts as gone only when a read says so too — Cinder without a
  * cinder-backup service answers DELETE /backups/{id} with 404 "Service cinder-backup could not
- * be found." while the backup stays.
+ * be found." while the backup stays: that one is passed on as `unavailable`, in Cinder's words.
  */
 export const deleteIdempotently = async (
   look: () => Promise<Record<string, unknown>>,
@@ -124,6 +124,9 @@ export const deleteIdempotently = async (
       if (isNotFound(again)) return;
       throw again;
     }
-    throw error;
+    // Still there: what was missing is not the resource, so the caller must not read "gone".
+    throw isCloudError(error)
+      ? new CloudError({ ...error, kind: 'unavailable', cause: error })
+      : error;
   }
 };
