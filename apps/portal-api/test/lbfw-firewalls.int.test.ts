@@ -96,6 +96,15 @@ let policy: FirewallPolicyItem;
 let group: FirewallGroupItem;
 
 describe('firewall rules', () => {
+  test('the datacenter list reports the sim as able to do firewalls and load balancers', async () => {
+    const res = await owner.get('/api/v1/catalog/datacenters');
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = json<{ items: { id: string; capabilities: string[] }[] }>(res).items.find(
+      (d) => d.id === dc.id,
+    );
+    expect(mine?.capabilities).toEqual(expect.arrayContaining(['firewall', 'load-balancer']));
+  });
+
   test('a rule is created by a task and shown with its protocol, action, addresses and ports', async () => {
     const done = await accepted(
       await owner.post(base('firewall-rules'), {
