@@ -98,6 +98,10 @@ const statusOf = (page: Page, testId: string) =>
     .getAttribute('data-status', { timeout: 1_000 })
     .catch(() => null);
 
+/** Screenshots after dialogs have finished closing. */
+const noDialog = (page: Page) =>
+  expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+
 const openTab = async (page: Page, tab: string) => {
   await byTestId(page, `network-tab-${tab}`).click();
   await page.waitForURL(`**/console/network/${tab}`);
@@ -181,6 +185,7 @@ test('a project admin builds a network, boots a server on it with a volume and a
   await byTestId(page, 'router-interface-submit').click();
   await byTestId(page, `router-interface-${SUBNET}`).waitFor({ timeout: 30_000 });
   expect(await byTestId(page, 'router-gateway-ips').innerText()).not.toBe('—');
+  await noDialog(page);
   await shot(page, '32-router');
 
   // 4. A server on the new network, through the compute wizard.
@@ -227,7 +232,7 @@ test('a project admin builds a network, boots a server on it with a volume and a
         timeout: 60_000,
       },
     )
-    .toBe(SERVER);
+    .toContain(SERVER);
   await shot(page, '33-volume-attached');
 
   // 6. A floating IP from the external network, associated with the server.
@@ -265,6 +270,7 @@ test('a project admin builds a network, boots a server on it with a volume and a
     )
     .toBe(SERVER);
   const address = await byTestId(page, `fip-address-${fip}`).innerText();
+  await noDialog(page);
   await shot(page, '34-floating-ip');
 
   // 7. SSH (22) opened in the project's default security group with the preset.
@@ -275,6 +281,7 @@ test('a project admin builds a network, boots a server on it with a volume and a
   await byTestId(page, 'sg-rule-preset-ssh').click();
   await byTestId(page, 'sg-rule-submit').click();
   await byTestId(page, 'sg-rule-ingress-tcp-22').waitFor({ timeout: 30_000 });
+  await noDialog(page);
   await shot(page, '35-security-group');
 
   // 8. The topology shows every object; a click on the router node opens the router.
@@ -304,7 +311,7 @@ test('a project admin builds a network, boots a server on it with a volume and a
   await byTestId(page, 'router-detail-name').waitFor();
   expect(await byTestId(page, 'router-detail-name').innerText()).toBe(ROUTER);
   await page.context().close();
-});
+}, 420_000);
 
 test('the network quick start shows its steps live: network, subnet, router, gateway, interface, rules, record', async () => {
   const page = await newPage();

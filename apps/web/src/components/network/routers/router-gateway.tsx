@@ -69,7 +69,11 @@ export function RouterGateway({ router }: { router: RouterItem }) {
             },
             {
               label: t('net.rt.snat'),
-              children: gateway.enableSnat ? <Tag color="green">SNAT</Tag> : t('net.no'),
+              children: gateway.enableSnat ? (
+                <Tag color="green">{t('net.enabled')}</Tag>
+              ) : (
+                t('net.no')
+              ),
             },
             {
               label: t('net.rt.externalIps'),

@@ -57,7 +57,10 @@ export function SecurityGroupRules({ group }: { group: SecurityGroupItem }) {
         {
           title: t('net.sg.remote'),
           key: 'remote',
-          render: (_, r) => r.remoteIpPrefix ?? r.remoteGroupExternalId ?? t('net.sg.any'),
+          render: (_, r) =>
+            r.remoteIpPrefix ??
+            (r.remoteGroupExternalId === group.externalId ? group.name : r.remoteGroupExternalId) ??
+            t('net.sg.any'),
         },
         {
           title: t('common.description'),

@@ -29,7 +29,7 @@ export function TopologyChart(props: {
   const ref = useRef<HTMLDivElement>(null);
   const { topology, t, onOpen } = props;
   const { nodes, height } = useMemo(() => placeNodes(topology), [topology]);
-  const chartHeight = Math.max(420, height + 80);
+  const chartHeight = Math.max(360, height + 120);
 
   useEffect(() => {
     const el = ref.current;

@@ -27,7 +27,11 @@ export const placeNodes = (topology: Topology): { nodes: PlacedNode[]; height: n
   for (const [col, list] of byColumn) {
     const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
     const step = height / sorted.length;
-    sorted.forEach((node, i) => nodes.push({ ...node, x: col * COLUMN_GAP, y: step * (i + 0.5) }));
+    // Networks sit a little above their row so router → subnet edges do not run through them.
+    const lift = col === columns.network ? -ROW_GAP * 0.6 : 0;
+    sorted.forEach((node, i) =>
+      nodes.push({ ...node, x: col * COLUMN_GAP, y: step * (i + 0.5) + lift }),
+    );
   }
   return { nodes, height };
 };
