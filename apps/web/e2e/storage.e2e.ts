@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 
 /** A member creates a volume in the storage console and watches it become available live (no
- * reload), extends it, snapshots it, deletes snapshot and volume; a platform admin creates a
+ * reload), extends it, snapshots it, attaches it to a server and detaches it, backs it up and
+ * restores the backup into a new volume, deletes backup, snapshot and volume; a platform admin creates a
  * volume type from the gold preset and reads the storage pools. Against the simulated OpenStack
  * (Cinder) behind a real tunnel (gateway + agent --stack sim) — nothing is mocked. */
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -16,6 +17,9 @@ const PASSWORD = 'e2e-demo-password';
 const VOLUME = 'e2e-data-1';
 const SNAPSHOT = 'e2e-data-1-snap';
 const TYPE = 'e2e-gold';
+const SERVER = 'e2e-db-1';
+const BACKUP = 'e2e-data-1-backup';
+const RESTORED = 'e2e-data-1-restored';
 /** The member of 研发部 / web-shop. */
 const MEMBER = 'rd-dev';
 let stack: E2eStack;
@@ -180,10 +184,130 @@ test('the member extends the volume and snapshots it; the detail follows live', 
   await page.context().close();
 });
 
-test('the member deletes the snapshot, then the volume (typed name); both disappear', async () => {
+test("the member attaches the volume from a server's Volumes tab and detaches it on the volume page", async () => {
+  // A server of web-shop to attach to, made through the API (the wizard is compute.e2e's).
+  const member = await loginPortal(stack.apiUrl, MEMBER, PASSWORD);
+  const dc = stack.datacenter?.id ?? '';
+  const projects = (await member.call('GET', '/api/v1/me')) as {
+    projects: { id: string; name: string }[];
+  };
+  const shopId = projects.projects.find((p) => p.name === 'web-shop')?.id ?? '';
+  const pick = async (what: string, name: string) => {
+    const list = (await member.call(
+      'GET',
+      `/api/v1/datacenters/${dc}/${what}${what === 'flavors' ? '' : `?projectId=${shopId}`}`,
+    )) as { items: { externalId: string; name: string }[] };
+    const found = list.items.find((i) => i.name === name);
+    if (!found) throw new Error(`${what}: ${name} not found`);
+    return found.externalId;
+  };
+  const created = (await member.call('POST', `/api/v1/projects/${shopId}/servers`, {
+    datacenterId: dc,
+    name: SERVER,
+    flavorId: await pick('flavors', 'm1.small'),
+    imageId: await pick('images', 'cirros-0.6.2'),
+    networkIds: [await pick('networks', 'shared-net')],
+  })) as { task: { id: string } };
+  await expect
+    .poll(
+      async () =>
+        ((await member.call('GET', `/api/v1/tasks/${created.task.id}`)) as { status: string })
+          .status,
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe('succeeded');
+  const task = (await member.call('GET', `/api/v1/tasks/${created.task.id}`)) as {
+    resourceId: string;
+  };
+
   const page = await newPage();
   await login(page, MEMBER);
-  await page.goto(`${stack.webUrl}/console/storage/snapshots`);
+  await page.goto(`${stack.webUrl}/console/compute/servers/${task.resourceId}`);
+  await byTestId(page, 'server-tab-volumes').click();
+  await byTestId(page, 'server-volumes').waitFor();
+  await expect
+    .poll(() => byTestId(page, 'server-attach-volume').isEnabled(), { timeout: 20_000 })
+    .toBe(true);
+  await byTestId(page, 'server-attach-volume').click();
+  await byTestId(page, 'server-attach-volume-pick').click();
+  await page
+    .locator(`.ant-select-dropdown:visible [data-testid="attach-volume-option-${VOLUME}"]`)
+    .click();
+  await byTestId(page, 'server-attach-volume-submit').click();
+  // The attached volume appears in the tab on its own and settles as in use.
+  await expect
+    .poll(() => attr(page, `server-volume-status-${VOLUME}`, 'data-status'), {
+      timeout: 60_000,
+      interval: 250,
+    })
+    .toBe('in-use');
+  await expect
+    .poll(() => attr(page, `server-volume-status-${VOLUME}`, 'data-transition'), {
+      timeout: 30_000,
+    })
+    .toBe('false');
+  await shot(page, 'storage-server-volumes');
+
+  // On the volume page: attached to the server; detach (the only attachment is preselected).
+  await page.goto(volumeUrl);
+  await expect
+    .poll(() => attr(page, 'volume-detail-status', 'data-status'), { timeout: 20_000 })
+    .toBe('in-use');
+  await byTestId(page, 'volume-tab-attachments').click();
+  expect(await byTestId(page, 'volume-attachments').innerText()).toContain(SERVER);
+  await byTestId(page, 'volume-quick-detach').click();
+  await byTestId(page, 'volume-action-submit').click();
+  await byTestId(page, 'volume-action-submit').waitFor({ state: 'detached' });
+  await expect
+    .poll(() => attr(page, 'volume-header-status', 'data-status'), { timeout: 60_000 })
+    .toBe('available');
+  await page.context().close();
+});
+
+test('the member backs the volume up and restores it into a new volume; then deletes backup, snapshot and volume', async () => {
+  const page = await newPage();
+  await login(page, MEMBER);
+  await page.goto(volumeUrl);
+  await expect
+    .poll(() => attr(page, 'volume-detail-status', 'data-status'), { timeout: 20_000 })
+    .toBe('available');
+  await menuAction(page, 'backup');
+  await byTestId(page, 'volume-backup-name').fill(BACKUP);
+  await byTestId(page, 'volume-action-submit').click();
+  await byTestId(page, 'volume-action-submit').waitFor({ state: 'detached' });
+
+  await byTestId(page, 'storage-tab-backups').click();
+  await page.waitForURL('**/console/storage/backups');
+  await expect
+    .poll(() => attr(page, `backup-status-${BACKUP}`, 'data-status'), {
+      timeout: 60_000,
+      interval: 250,
+    })
+    .toBe('available');
+  await shot(page, 'storage-backups');
+  await byTestId(page, `backup-restore-${BACKUP}`).click();
+  await byTestId(page, 'backup-restore-name').fill(RESTORED);
+  await byTestId(page, 'backup-restore-submit').click();
+  await byTestId(page, 'backup-restore-submit').waitFor({ state: 'detached' });
+  await byTestId(page, 'storage-tab-volumes').click();
+  await page.waitForURL('**/console/storage/volumes');
+  await expect
+    .poll(() => attr(page, `volume-status-${RESTORED}`, 'data-status'), {
+      timeout: 60_000,
+      interval: 250,
+    })
+    .toBe('available');
+
+  await byTestId(page, 'storage-tab-backups').click();
+  await expect
+    .poll(() => attr(page, `backup-status-${BACKUP}`, 'data-transition'), { timeout: 30_000 })
+    .toBe('false');
+  await byTestId(page, `backup-delete-${BACKUP}`).click();
+  await byTestId(page, 'confirm-delete').click();
+  await byTestId(page, `backup-row-${BACKUP}`).waitFor({ state: 'detached', timeout: 60_000 });
+
+  await byTestId(page, 'storage-tab-snapshots').click();
+  await page.waitForURL('**/console/storage/snapshots');
   await byTestId(page, `snapshot-row-${SNAPSHOT}`).waitFor();
   await byTestId(page, `snapshot-delete-${SNAPSHOT}`).click();
   await byTestId(page, 'confirm-delete').click();
@@ -192,7 +316,7 @@ test('the member deletes the snapshot, then the volume (typed name); both disapp
   await byTestId(page, 'storage-tab-volumes').click();
   await page.waitForURL('**/console/storage/volumes');
   await byTestId(page, `volume-row-${VOLUME}`).waitFor();
-  // Delete is offered once the snapshot is gone (the API refuses while snapshots exist).
+  // Delete with the name typed; the row disappears on its own.
   await menuAction(page, 'delete');
   await byTestId(page, 'volume-delete-confirm-name').fill(VOLUME);
   await byTestId(page, 'volume-action-submit').click();
@@ -220,6 +344,17 @@ test('a platform admin creates a volume type from the gold preset and sees pool 
     'volume_backend_name=gold',
   );
   await shot(page, '22-volume-types', true);
+
+  // Edit: the silver preset rewrites volume_backend_name.
+  await byTestId(page, `volume-type-edit-${TYPE}`).click();
+  await byTestId(page, 'volume-type-edit-preset').click();
+  await page
+    .locator('.ant-select-dropdown:visible [data-testid="volume-type-edit-preset-silver"]')
+    .click();
+  await byTestId(page, 'volume-type-specs-submit').click();
+  await expect
+    .poll(() => byTestId(page, `volume-type-specs-${TYPE}`).innerText(), { timeout: 20_000 })
+    .toContain('volume_backend_name=silver');
 
   await byTestId(page, 'storage-admin-tab-pools').click();
   await page.waitForURL('**/console/admin/storage/pools');

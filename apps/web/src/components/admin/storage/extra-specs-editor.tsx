@@ -31,8 +31,8 @@ export const applyPreset = (form: FormInstance, preset: string): void => {
   form.setFieldsValue({ specs: next });
 };
 
-/** The preset picker above the editor. */
-export function PresetSelect({ form }: { form: FormInstance }) {
+/** The preset picker above the editor; options are `<testId>-gold` … */
+export function PresetSelect({ form, testId }: { form: FormInstance; testId: string }) {
   const { t } = useI18n();
   return (
     <Form.Item label={t('volumeType.preset')} extra={t('volumeType.presetHelp')}>
@@ -40,18 +40,19 @@ export function PresetSelect({ form }: { form: FormInstance }) {
         allowClear
         style={{ width: 200 }}
         onChange={(value?: string) => value && applyPreset(form, value)}
-        data-testid="volume-type-preset"
+        data-testid={testId}
         options={presets.map((p) => ({
           value: p,
-          label: <span data-testid={`volume-type-preset-${p}`}>{p}</span>,
+          label: <span data-testid={`${testId}-${p}`}>{p}</span>,
         }))}
       />
     </Form.Item>
   );
 }
 
-/** Key / value rows of a volume type's extra specs (the form field `specs`). */
-export function ExtraSpecsEditor() {
+/** Key / value rows of a volume type's extra specs (the form field `specs`); inputs are
+ * `<testId>-key-<n>` and `<testId>-value-<n>`. */
+export function ExtraSpecsEditor({ testId }: { testId: string }) {
   const { t } = useI18n();
   return (
     <Form.Item label={t('volumeType.extraSpecs')}>
@@ -80,21 +81,21 @@ export function ExtraSpecsEditor() {
                   <Input
                     placeholder={t('volumeType.specKey')}
                     maxLength={255}
-                    data-testid={`volume-type-spec-key-${index}`}
+                    data-testid={`${testId}-key-${index}`}
                   />
                 </Form.Item>
                 <Form.Item name={[field.name, 'value']} style={{ flex: 1, marginBottom: 8 }}>
                   <Input
                     placeholder={t('volumeType.specValue')}
                     maxLength={255}
-                    data-testid={`volume-type-spec-value-${index}`}
+                    data-testid={`${testId}-value-${index}`}
                   />
                 </Form.Item>
                 <Button
                   icon={<DeleteOutlined />}
                   onClick={() => remove(field.name)}
                   aria-label={t('common.delete')}
-                  data-testid={`volume-type-spec-remove-${index}`}
+                  data-testid={`${testId}-remove-${index}`}
                 />
               </Flex>
             ))}
@@ -102,7 +103,7 @@ export function ExtraSpecsEditor() {
               type="dashed"
               icon={<PlusOutlined />}
               onClick={() => add({ key: '', value: '' })}
-              data-testid="volume-type-spec-add"
+              data-testid={`${testId}-add`}
             >
               {t('volumeType.addSpec')}
             </Button>

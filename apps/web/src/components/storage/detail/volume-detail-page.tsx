@@ -72,7 +72,7 @@ export function VolumeDetailPage({ id }: { id: string }) {
           <Typography.Text type="secondary" data-testid="volume-header-size">
             {t('storage.sizeGb', { size: volume.spec.sizeGb })}
           </Typography.Text>
-          <AttachmentList volume={volume} />
+          {volume.spec.attachments.length > 0 && <AttachmentList volume={volume} />}
         </Flex>
         <Flex gap={8} align="center" wrap>
           <LiveBadge connected={connected} />
