@@ -157,9 +157,9 @@ describe('volume life', () => {
     expect(done.action).toBe('volume.attach');
     const volume = await volumeOf(ids.data!);
     expect(volume.status).toBe('in-use');
-    expect(volume.spec.attachments).toEqual([
-      expect.objectContaining({ serverId, serverName: 'vm-1', device: expect.any(String) }),
-    ]);
+    expect(volume.spec.attachments).toHaveLength(1);
+    expect(volume.spec.attachments[0]).toMatchObject({ serverId, serverName: 'vm-1' });
+    expect(volume.spec.attachments[0]?.device).toMatch(/^\/dev\//);
   });
 
   test('while in-use: a second attach is 409 volume_not_available, delete is 409 volume_wrong_state', async () => {
@@ -335,7 +335,8 @@ describe('volume life', () => {
     const live = await listOf<Volume>(volumesUrl());
     expect(live.items.map((v) => v.id)).not.toContain(ids.data);
     const all = await listOf<Volume>(`${volumesUrl()}?includeDeleted=true&q=data-1`);
-    expect(all.items[0]).toMatchObject({ id: ids.data, deletedAt: expect.any(String) });
+    expect(all.items[0]?.id).toBe(ids.data);
+    expect(all.items[0]?.deletedAt).toEqual(expect.any(String));
     const snapshots = await listOf<VolumeSnapshot>(
       `/api/v1/projects/${a.project.id}/volume-snapshots`,
     );
