@@ -1,6 +1,7 @@
 import type {
   FloatingIpItem,
   NetworkItem,
+  PortItem,
   RouterItem,
   SecurityGroupItem,
   SubnetItem,
@@ -296,5 +297,106 @@ describe('topology', () => {
       ]),
     );
     expect((await outsider.get(`${P()}/topology?datacenterId=${dc.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('ports, port forwarding, deletes and quota', () => {
+  test('a port on the quick-start network: created, listed live by network, deleted', async () => {
+    const created = await done(
+      owner,
+      await owner.post(`${P()}/ports`, { networkId: quick.resourceId, name: 'spare' }),
+    );
+    const port = await item<PortItem>(owner, `/api/v1/ports/${created.resourceId}`);
+    expect(port.spec.fixedIps[0]?.ipAddress).toMatch(/^192\.168\.50\./);
+    const live = await item<Page<PortItem>>(owner, `${P()}/ports?networkId=${quick.resourceId}`);
+    expect(live.items.map((p) => p.id)).toContain(port.id);
+    await done(owner, await owner.delete(`/api/v1/ports/${port.id}`));
+    expect((await owner.get(`/api/v1/ports/${port.id}`)).statusCode).toBe(404);
+  });
+
+  test('port forwarding on an unassociated floating IP: added, shown, removed', async () => {
+    const alloc = await done(
+      owner,
+      await owner.post(`${P()}/floating-ips`, { datacenterId: dc.id, networkId: external.id }),
+    );
+    const vm = (await item<Page<{ id: string; name: string }>>(owner, `${P()}/servers?q=qs-vm`))
+      .items[0]!;
+    await done(
+      owner,
+      await owner.post(`/api/v1/floating-ips/${alloc.resourceId}/actions`, {
+        action: 'add-port-forwarding',
+        protocol: 'tcp',
+        internalPort: 22,
+        externalPort: 2222,
+        serverId: vm.id,
+      }),
+    );
+    let fip = await item<FloatingIpItem>(owner, `/api/v1/floating-ips/${alloc.resourceId}`);
+    expect(fip.spec.portForwardings).toEqual([
+      expect.objectContaining({ protocol: 'tcp', internalPort: 22, externalPort: 2222 }),
+    ]);
+    const clash = await owner.post(`/api/v1/floating-ips/${alloc.resourceId}/actions`, {
+      action: 'add-port-forwarding',
+      protocol: 'tcp',
+      internalPort: 80,
+      externalPort: 2222,
+      serverId: vm.id,
+    });
+    expect(json<ErrorBody>(clash).error.details.reason).toBe('port_forwarding_conflict');
+    await done(
+      owner,
+      await owner.post(`/api/v1/floating-ips/${alloc.resourceId}/actions`, {
+        action: 'remove-port-forwarding',
+        portForwardingId: fip.spec.portForwardings[0]!.externalId,
+      }),
+    );
+    fip = await item<FloatingIpItem>(owner, `/api/v1/floating-ips/${alloc.resourceId}`);
+    expect(fip.spec.portForwardings).toEqual([]);
+  });
+
+  test('a subnet and its network are deleted through tasks and leave the mirror', async () => {
+    const net = await done(
+      owner,
+      await owner.post(`${P()}/networks`, { datacenterId: dc.id, name: 'scratch' }),
+    );
+    const sub = await done(
+      owner,
+      await owner.post(`${P()}/subnets`, {
+        networkId: net.resourceId,
+        name: 'scratch-v4',
+        cidr: '172.16.9.0/24',
+      }),
+    );
+    await done(owner, await owner.delete(`/api/v1/subnets/${sub.resourceId}`));
+    const after = await item<NetworkItem>(owner, `/api/v1/networks/${net.resourceId}`);
+    expect(after.spec.subnetExternalIds).toEqual([]);
+    await done(owner, await owner.delete(`/api/v1/networks/${net.resourceId}`));
+    expect((await owner.get(`/api/v1/networks/${net.resourceId}`)).statusCode).toBe(404);
+    const deleted = await item<Page<NetworkItem>>(
+      owner,
+      `${P()}/networks?q=scratch&includeDeleted=true`,
+    );
+    expect(deleted.items[0]?.deletedAt).toEqual(expect.any(String));
+  });
+
+  test('floating IPs count against the project quota; the refusal names it and queues nothing', async () => {
+    const quota = await h.admin.post('/api/v1/quotas', {
+      scope: 'project',
+      projectId: a.otherProject.id,
+      resource: 'floating_ips',
+      limit: 1,
+    });
+    expect(quota.statusCode, quota.body).toBe(201);
+    const url = `/api/v1/projects/${a.otherProject.id}/floating-ips`;
+    const body = { datacenterId: dc.id, networkId: external.id };
+    await done(h.admin, await h.admin.post(url, body));
+    const before = await h.deps.db.task.count({ where: { projectId: a.otherProject.id } });
+    const over = await h.admin.post(url, body);
+    expect(over.statusCode).toBe(422);
+    expect(json<ErrorBody>(over).error.details).toMatchObject({
+      reason: 'quota_exceeded',
+      params: { resource: 'floating_ips', limit: 1, used: 1, requested: 1 },
+    });
+    expect(await h.deps.db.task.count({ where: { projectId: a.otherProject.id } })).toBe(before);
   });
 });
