@@ -307,6 +307,47 @@ describe('listeners, pools, members, health monitors', () => {
     });
   });
 
+  test('one change at a time: while a task waits on the load balancer, another is a 409', async () => {
+    await worker.pause();
+    try {
+      const first = await act({
+        action: 'add-listener',
+        name: 'tls',
+        protocol: 'TCP',
+        protocolPort: 443,
+      });
+      expect(first.statusCode, first.body).toBe(202);
+      const second = await act({
+        action: 'remove-listener',
+        listenerId: lb.spec.listeners[0]!.externalId,
+      });
+      expect(second.statusCode).toBe(409);
+      // The reason should be resource_busy; the framework's findActiveTaskOfTarget looks at
+      // server tasks only, so the partial unique index catches it (reported to the lead).
+      expect(errorOf(second).code).toBe('CONFLICT');
+      const zh = await owner.request(
+        'POST',
+        `/api/v1/load-balancers/${lb.id}/actions`,
+        { action: 'add-listener', name: 'dup', protocol: 'HTTP', protocolPort: 80 },
+        { 'accept-language': 'zh-CN' },
+      );
+      expect(zh.statusCode).toBe(409);
+      expect(errorOf(zh).message).toContain('已有监听 HTTP 端口 80 的监听器');
+      worker.resume();
+      const done = await waitForTask(owner, json<{ task: Task }>(first as never).task.id);
+      expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    } finally {
+      worker.resume();
+    }
+    await accepted(
+      await act({
+        action: 'remove-listener',
+        listenerId: (await reload()).spec.listeners.find((l) => l.protocolPort === 443)!.externalId,
+      }),
+    );
+    expect((await reload()).spec.listeners.map((l) => l.protocolPort)).toEqual([80]);
+  });
+
   test('unknown parts are a 404 naming the part', async () => {
     const res = await act({ action: 'remove-pool', poolId: 'not-a-pool' });
     expect(res.statusCode).toBe(404);
