@@ -309,8 +309,9 @@ describe('listeners, pools, members, health monitors', () => {
 
   test('one change at a time: while a task waits on the load balancer, another is a 409', async () => {
     await worker.pause();
+    let first: Res;
     try {
-      const first = await act({
+      first = await act({
         action: 'add-listener',
         name: 'tls',
         protocol: 'TCP',
@@ -333,12 +334,11 @@ describe('listeners, pools, members, health monitors', () => {
       );
       expect(zh.statusCode).toBe(409);
       expect(errorOf(zh).message).toContain('已有监听 HTTP 端口 80 的监听器');
-      worker.resume();
-      const done = await waitForTask(owner, json<{ task: Task }>(first as never).task.id);
-      expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
     } finally {
-      worker.resume();
+      await worker.resume();
     }
+    const done = await waitForTask(owner, json<{ task: Task }>(first as never).task.id);
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
     await accepted(
       await act({
         action: 'remove-listener',
