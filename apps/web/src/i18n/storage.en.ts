@@ -118,6 +118,7 @@ export const storageEn: Record<keyof typeof storageZhCN, string> = {
   'backup.title': 'Backups',
   'backup.empty': 'No backups yet',
   'backup.volume': 'Source volume',
+  'backup.mode': 'Mode',
   'backup.incremental': 'Incremental',
   'backup.full': 'Full',
   'backup.failReason': 'Failure reason',

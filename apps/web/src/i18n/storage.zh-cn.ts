@@ -115,6 +115,7 @@ export const storageZhCN = {
   'backup.title': '备份',
   'backup.empty': '暂无备份',
   'backup.volume': '源云硬盘',
+  'backup.mode': '方式',
   'backup.incremental': '增量',
   'backup.full': '全量',
   'backup.failReason': '失败原因',

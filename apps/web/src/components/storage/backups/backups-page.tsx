@@ -152,8 +152,8 @@ export function BackupsPage() {
               ),
           },
           {
-            title: t('volume.type'),
-            key: 'kind',
+            title: t('backup.mode'),
+            key: 'mode',
             render: (_, b) => (
               <Tag>{b.spec.incremental ? t('backup.incremental') : t('backup.full')}</Tag>
             ),
