@@ -60,6 +60,7 @@ describe('recoverVolumeTransitions', () => {
     const slice = volumeSlice(ctx);
     for (const v of [
       volume('c', 'creating'),
+      volume('i', 'downloading'),
       volume('d', 'deleting'),
       volume('e', 'extending', true),
       volume('a', 'available'),
@@ -69,6 +70,7 @@ describe('recoverVolumeTransitions', () => {
     recoverVolumeTransitions(ctx);
     expect(Object.fromEntries(Object.values(slice.volumes).map((v) => [v.id, v.status]))).toEqual({
       c: 'available',
+      i: 'available',
       e: 'in-use',
       a: 'available',
     });

@@ -10,7 +10,11 @@ export const recoverVolumeTransitions = (ctx: SimContext) => {
   const now = cinderTime(ctx);
   for (const volume of Object.values(slice.volumes)) {
     if (volume.status === 'deleting') delete slice.volumes[volume.id];
-    else if (['creating', 'extending', 'restoring-backup', 'backing-up'].includes(volume.status)) {
+    else if (
+      ['creating', 'downloading', 'extending', 'restoring-backup', 'backing-up'].includes(
+        volume.status,
+      )
+    ) {
       volume.status = volume.attachments.length > 0 ? 'in-use' : 'available';
       volume.updated_at = now;
     }

@@ -8,6 +8,7 @@ import { cinderTime, volumeSlice, type Volume } from './volume-state';
 
 const statuses: Volume['status'][] = [
   'creating',
+  'downloading',
   'available',
   'reserved',
   'attaching',

@@ -115,7 +115,10 @@ export type CreateVolumeInput = {
   multiattach?: boolean;
 };
 
-/** Validates sources and quota, stores the volume as `creating`, then `available` after volumeMs. */
+/**
+ * Validates sources and quota, stores the volume as `creating` (from an image: `downloading`
+ * half-way), then `available` after volumeMs.
+ */
 export const createVolume = (ctx: SimContext, input: CreateVolumeInput): Volume => {
   const slice = volumeSlice(ctx);
   const { caller } = input;
@@ -210,8 +213,17 @@ export const createVolume = (ctx: SimContext, input: CreateVolumeInput): Volume 
   };
   slice.volumes[volume.id] = volume;
   ctx.store.changed();
+  if (input.imageRef) {
+    // As cinder-volume does: the image is copied in while the volume says `downloading`.
+    ctx.later(ctx.delays.volumeMs / 2, () => {
+      if (volume.status !== 'creating' || !slice.volumes[volume.id]) return;
+      volume.status = 'downloading';
+      volume.updated_at = cinderTime(ctx);
+      ctx.store.changed();
+    });
+  }
   ctx.later(ctx.delays.volumeMs, () => {
-    if (volume.status !== 'creating' || !slice.volumes[volume.id]) return;
+    if (!['creating', 'downloading'].includes(volume.status) || !slice.volumes[volume.id]) return;
     volume.status = 'available';
     volume.updated_at = cinderTime(ctx);
     ctx.notify({

@@ -3,6 +3,7 @@ import type { SimContext } from '../core/sim-context';
 
 export type VolumeStatus =
   | 'creating'
+  | 'downloading'
   | 'available'
   | 'reserved'
   | 'attaching'
