@@ -399,4 +399,32 @@ describe('ports, port forwarding, deletes and quota', () => {
     });
     expect(await h.deps.db.task.count({ where: { projectId: a.otherProject.id } })).toBe(before);
   });
+  test('another department gets 404 on ports, security groups and floating IPs, and their actions', async () => {
+    const ports = await item<Page<PortItem>>(owner, `${P()}/ports?networkId=${quick.resourceId}`);
+    const port = ports.items[0]!;
+    const groups = await item<Page<SecurityGroupItem>>(owner, `${P()}/security-groups?q=default`);
+    const group = groups.items[0]!;
+    const fips = await item<Page<FloatingIpItem>>(owner, `${P()}/floating-ips`);
+    const fip = fips.items[0]!;
+    for (const url of [
+      `/api/v1/ports/${port.id}`,
+      `/api/v1/security-groups/${group.id}`,
+      `/api/v1/floating-ips/${fip.id}`,
+    ]) {
+      expect((await outsider.get(url)).statusCode, url).toBe(404);
+      expect((await outsider.delete(url)).statusCode, url).toBe(404);
+    }
+    const rule = await outsider.post(`/api/v1/security-groups/${group.id}/actions`, {
+      action: 'add-rule',
+      direction: 'ingress',
+      protocol: 'tcp',
+      portRangeMin: 3389,
+    });
+    expect(rule.statusCode).toBe(404);
+    const act = await outsider.post(`/api/v1/floating-ips/${fip.id}/actions`, {
+      action: 'disassociate',
+    });
+    expect(act.statusCode).toBe(404);
+    expect((await outsider.get(`${P()}/ports?networkId=${quick.resourceId}`)).statusCode).toBe(404);
+  });
 });

@@ -188,6 +188,13 @@ describe('networks and subnets', () => {
       externalId: sim.networkId,
       spec: { shared: true },
     });
+    // Usable for ports and servers, but not the project's to add subnets to.
+    const foreign = await owner.post(`${P()}/subnets`, {
+      networkId: byName.get('yg-test-shared')!.id,
+      name: 'mine-now',
+      cidr: '10.201.0.0/24',
+    });
+    expect(foreign.statusCode).toBe(404);
     const mirrorOnly = await item<Page<NetworkItem>>(owner, `${P()}/networks?q=app`);
     expect(mirrorOnly.items.map((n) => n.name)).toEqual(['app']);
   });

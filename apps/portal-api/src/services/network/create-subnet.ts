@@ -1,4 +1,5 @@
 import type { CreateSubnetInput, Task } from '@yunguan/contract';
+import { can, notFound, platformTarget } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
@@ -8,8 +9,9 @@ import { findUsableNetwork } from './usable-network';
 
 /**
  * Create a subnet (task subnet.create). The contract checked the addresses; here the network
- * must be one the project may use, and the CIDR must not overlap the network's subnets as the
- * cloud lists them now (409 subnet_overlaps, no task).
+ * must be the project's own (the portal acts with admin rights in the cloud, so a shared or
+ * external network of another project takes subnets only from compute.admin), and the CIDR must
+ * not overlap the network's subnets as the cloud lists them now (409 subnet_overlaps, no task).
  */
 export const createSubnet = async (
   ctx: ServiceContext,
@@ -18,6 +20,8 @@ export const createSubnet = async (
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
   const network = await findUsableNetwork(ctx, project, input.networkId);
+  if (!network.owned && !can(ctx.principal, 'compute.admin', platformTarget))
+    throw notFound('network', input.networkId);
   const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
   assertCapability(cloud, 'network.manage', 'subnet.create');
   const subnets = await cloud.call(() => cloud.provider.listSubnets(cloud.scope, cloud.options));
