@@ -338,8 +338,11 @@ test('a platform admin creates a volume type from the gold preset and sees pool 
     .click();
   expect(await byTestId(page, 'volume-type-spec-key-0').inputValue()).toBe('volume_backend_name');
   expect(await byTestId(page, 'volume-type-spec-value-0').inputValue()).toBe('gold');
+  await shot(page, 'storage-volume-type-create');
   await byTestId(page, 'volume-type-submit').click();
   await byTestId(page, `volume-type-row-${TYPE}`).waitFor({ timeout: 20_000 });
+  await byTestId(page, 'volume-type-submit').waitFor({ state: 'hidden' });
+  await page.evaluate(() => window.scrollTo(0, 0));
   expect(await byTestId(page, `volume-type-specs-${TYPE}`).innerText()).toContain(
     'volume_backend_name=gold',
   );

@@ -147,7 +147,10 @@ export const storageEn: Record<keyof typeof storageZhCN, string> = {
   'volumeType.public': 'Public',
   'volumeType.extraSpecs': 'Extra specs',
   'volumeType.preset': 'Preset',
-  'volumeType.presetHelp': 'A preset sets volume_backend_name to that storage backend',
+  'volumeType.presetHelp':
+    'Sets volume_backend_name to that backend; a tier must match a backend name in the cloud',
+  'volumeType.presetTiers': 'Tiers',
+  'volumeType.presetBackends': 'Backends of this datacenter',
   'volumeType.specKey': 'Key',
   'volumeType.specValue': 'Value',
   'volumeType.addSpec': 'Add spec',

@@ -1,9 +1,12 @@
 'use client';
 
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { listStoragePools } from '@yunguan/contract';
 import { Button, Flex, Form, Input, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useI18n } from '@/i18n/i18n-provider';
+import { queryOptionsFor } from '@/lib/api';
 
 export type SpecRow = { key?: string; value?: string };
 
@@ -31,20 +34,40 @@ export const applyPreset = (form: FormInstance, preset: string): void => {
   form.setFieldsValue({ specs: next });
 };
 
-/** The preset picker above the editor; options are `<testId>-gold` … */
-export function PresetSelect({ form, testId }: { form: FormInstance; testId: string }) {
+/** The preset picker above the editor: the gold / silver / bronze tiers, and the backends the
+ * datacenter's storage pools report (so a type can point at a backend that exists). Options are
+ * `<testId>-<value>`. */
+export function PresetSelect(props: { form: FormInstance; datacenterId: string; testId: string }) {
   const { t } = useI18n();
+  const { form, testId } = props;
+  const pools = useQuery({
+    ...queryOptionsFor(listStoragePools, { params: { id: props.datacenterId } }),
+    enabled: props.datacenterId !== '',
+  });
+  const backends = [
+    ...new Set(
+      (pools.data?.items ?? [])
+        .map((p) => p.volumeBackendName)
+        .filter((b): b is string => Boolean(b)),
+    ),
+  ].filter((b) => !(presets as readonly string[]).includes(b));
+  const option = (value: string) => ({
+    value,
+    label: <span data-testid={`${testId}-${value}`}>{value}</span>,
+  });
   return (
     <Form.Item label={t('volumeType.preset')} extra={t('volumeType.presetHelp')}>
       <Select
         allowClear
-        style={{ width: 200 }}
+        style={{ width: 240 }}
         onChange={(value?: string) => value && applyPreset(form, value)}
         data-testid={testId}
-        options={presets.map((p) => ({
-          value: p,
-          label: <span data-testid={`${testId}-${p}`}>{p}</span>,
-        }))}
+        options={[
+          { label: t('volumeType.presetTiers'), options: presets.map(option) },
+          ...(backends.length
+            ? [{ label: t('volumeType.presetBackends'), options: backends.map(option) }]
+            : []),
+        ]}
       />
     </Form.Item>
   );

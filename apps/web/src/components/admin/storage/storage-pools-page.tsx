@@ -126,12 +126,6 @@ export function StoragePoolsPage() {
           ),
         },
         {
-          title: t('pool.total'),
-          key: 'total',
-          sorter: (a, b) => (a.totalCapacityGb ?? 0) - (b.totalCapacityGb ?? 0),
-          render: (_, p) => (p.totalCapacityGb === null ? '—' : `${gb(p.totalCapacityGb)} GB`),
-        },
-        {
           title: t('pool.free'),
           key: 'free',
           sorter: (a, b) => (a.freeCapacityGb ?? 0) - (b.freeCapacityGb ?? 0),

@@ -62,7 +62,7 @@ export function CreateVolumeTypeModal(props: {
       <Form.Item name="isPublic" valuePropName="checked">
         <Checkbox data-testid="volume-type-public">{t('volumeType.public')}</Checkbox>
       </Form.Item>
-      <PresetSelect form={form} testId="volume-type-preset" />
+      <PresetSelect form={form} datacenterId={props.datacenterId} testId="volume-type-preset" />
       <ExtraSpecsEditor testId="volume-type-spec" />
     </FormModal>
   );
@@ -105,7 +105,11 @@ export function EditExtraSpecsModal(props: {
       submitTestId="volume-type-specs-submit"
       errorTestId="volume-type-specs-error"
     >
-      <PresetSelect form={form} testId="volume-type-edit-preset" />
+      <PresetSelect
+        form={form}
+        datacenterId={props.datacenterId}
+        testId="volume-type-edit-preset"
+      />
       <ExtraSpecsEditor testId="volume-type-edit-spec" />
     </FormModal>
   );

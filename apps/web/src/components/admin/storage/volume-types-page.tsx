@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { VolumeType } from '@yunguan/contract';
 import { deleteVolumeType, listVolumeTypes } from '@yunguan/contract';
-import { Alert, Flex, Tag } from 'antd';
+import { Alert, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { CreateButton } from '@/components/common/list-toolbar';
 import { EditDeleteActions } from '@/components/common/row-actions';
@@ -93,12 +93,21 @@ export function VolumeTypesPage() {
             render: (p: boolean) => (p ? t('common.yes') : t('common.no')),
           },
           { title: t('common.description'), dataIndex: 'description' },
-          { title: 'ID', dataIndex: 'externalId' },
+          {
+            title: 'ID',
+            dataIndex: 'externalId',
+            render: (id: string) => (
+              <Typography.Text copyable={{ text: id }} style={{ maxWidth: 120 }} ellipsis>
+                {id}
+              </Typography.Text>
+            ),
+          },
           ...(manage
             ? [
                 {
                   title: t('common.actions'),
                   key: 'actions',
+                  fixed: 'right' as const,
                   render: (_: unknown, v: Row) => (
                     <EditDeleteActions
                       name={v.name}
