@@ -30,7 +30,6 @@ export const networkMessagesEn: Catalog = {
   dns_duplicate: (p) => `The DNS server ${p.value} is listed twice.`,
   subnet_overlaps: (p) =>
     `The CIDR ${p.cidr} overlaps ${p.otherCidr} of subnet "${p.otherSubnet}" on network "${p.network}". Choose a range that does not overlap.`,
-  subnet_version_immutable: () => 'The CIDR and IP version of a subnet cannot be changed.',
   network_admin_fields: (p) =>
     `Only a platform cloud administrator (compute.admin) may set ${p.fields} on a network. Leave them out to create a tenant network.`,
   provider_physical_network_required: (p) =>
@@ -40,12 +39,10 @@ export const networkMessagesEn: Catalog = {
   provider_segmentation_range: (p) =>
     `The segmentation id of a ${p.type} network must be ${p.min}–${p.max}.`,
   provider_segmentation_unused: (p) => `A ${p.type} network takes no segmentation id.`,
-  network_not_usable: (p) =>
-    `Network "${p.network}" is neither this project's nor shared with it. Pick one from the project's network list.`,
   network_not_external: (p) =>
     `Network "${p.network}" is not an external network. Floating IPs and router gateways need an external network.`,
   network_datacenter_mismatch: (p) =>
-    `${p.kind} "${p.name}" is in another datacenter than "${p.other}". Pick objects of one datacenter.`,
+    `${p.kind} "${p.name}" is in another datacenter than the one this request names. Pick objects of one datacenter.`,
   floating_ip_no_route: (p) =>
     `Server "${p.server}"'s subnet "${p.subnet}" has no router to external network "${p.network}"; add a router interface and gateway first.`,
   floating_ip_not_associated: (p) => `Floating IP ${p.address} is not associated with any port.`,
@@ -78,8 +75,6 @@ export const networkMessagesEn: Catalog = {
   rule_remote_version: (p) => `The remote prefix ${p.value} is not an ${p.ethertype} CIDR.`,
   quick_start_cidr_taken: (p) =>
     `The CIDR ${p.cidr} overlaps subnet "${p.otherSubnet}" (${p.otherCidr}) already in this project. Choose another range.`,
-  topology_no_binding: (p) =>
-    `This project has no cloud project in datacenter "${p.datacenter}" yet; create a network there first.`,
 };
 
 export const networkMessagesZh: Catalog = {
@@ -104,7 +99,6 @@ export const networkMessagesZh: Catalog = {
   dns_duplicate: (p) => `DNS 服务器 ${p.value} 重复。`,
   subnet_overlaps: (p) =>
     `CIDR ${p.cidr} 与网络“${p.network}”上子网“${p.otherSubnet}”的 ${p.otherCidr} 重叠，请选择不重叠的地址范围。`,
-  subnet_version_immutable: () => '子网的 CIDR 和 IP 版本不可修改。',
   network_admin_fields: (p) =>
     `只有平台云管理员（compute.admin）可以为网络设置 ${p.fields}。去掉这些字段即可创建租户网络。`,
   provider_physical_network_required: (p) =>
@@ -112,11 +106,9 @@ export const networkMessagesZh: Catalog = {
   provider_physical_network_unused: (p) => `${p.type} 类型的网络没有物理网络，请留空。`,
   provider_segmentation_range: (p) => `${p.type} 网络的分段 ID 须在 ${p.min}–${p.max} 之间。`,
   provider_segmentation_unused: (p) => `${p.type} 网络不使用分段 ID。`,
-  network_not_usable: (p) =>
-    `网络“${p.network}”既不属于本项目，也未共享给本项目。请从本项目的网络列表中选择。`,
   network_not_external: (p) => `网络“${p.network}”不是外部网络。浮动 IP 和路由器网关需要外部网络。`,
   network_datacenter_mismatch: (p) =>
-    `${p.kind}“${p.name}”与“${p.other}”不在同一数据中心，请选择同一数据中心的对象。`,
+    `${p.kind}“${p.name}”不在本次请求指定的数据中心，请选择同一数据中心的对象。`,
   floating_ip_no_route: (p) =>
     `云主机“${p.server}”的子网“${p.subnet}”没有连接到外部网络“${p.network}”的路由器；请先添加路由器接口和网关。`,
   floating_ip_not_associated: (p) => `浮动 IP ${p.address} 未关联任何端口。`,
@@ -144,6 +136,4 @@ export const networkMessagesZh: Catalog = {
   rule_remote_version: (p) => `远端前缀 ${p.value} 不是 ${p.ethertype} CIDR。`,
   quick_start_cidr_taken: (p) =>
     `CIDR ${p.cidr} 与本项目已有子网“${p.otherSubnet}”（${p.otherCidr}）重叠，请选择其他地址范围。`,
-  topology_no_binding: (p) =>
-    `本项目在数据中心“${p.datacenter}”中尚无云项目，请先在该数据中心创建网络。`,
 };

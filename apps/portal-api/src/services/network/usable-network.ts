@@ -27,7 +27,6 @@ export const findUsableNetwork = async (
     throw precondition('network_datacenter_mismatch', {
       kind: 'network',
       name: row.name,
-      other: datacenterId,
     });
   return { row, spec, owned };
 };
