@@ -34,6 +34,7 @@ let outsider: Session;
 let volume: { id: string; externalId: string };
 let otherServerId: string;
 let hotSnapshotId: string;
+let appServerId: string;
 
 type ErrorBody = {
   error: {
@@ -233,6 +234,7 @@ describe('validation before any task', () => {
         serverId: vm.resourceId,
       }),
     );
+    appServerId = vm.resourceId!;
     const res = await member.post(`/api/v1/projects/${a.project.id}/volume-snapshots`, {
       volumeId: volume.id,
       name: 'hot',
@@ -392,5 +394,41 @@ describe('volume types and pools (admin)', () => {
       expect(pool.totalCapacityGb).toBeGreaterThan(0);
       expect(pool.freeCapacityGb).toBeLessThanOrEqual(pool.totalCapacityGb!);
     }
+  });
+});
+
+describe('one change at a time', () => {
+  test('while a task waits on a volume, another change is 409 resource_busy naming it', async () => {
+    // No worker: the detach stays queued, so the volume is busy for as long as the test needs.
+    await worker.close();
+    const detach = await member.post(`/api/v1/volumes/${volume.id}/actions`, {
+      action: 'detach',
+      serverId: appServerId,
+    });
+    expect(detach.statusCode, detach.body).toBe(202);
+    const queued = json<{ task: Task }>(detach).task;
+    const listed = json<{ items: { id: string; activeTask: unknown }[] }>(
+      await member.get(`/api/v1/projects/${a.project.id}/volumes?q=app-data`),
+    ).items;
+    expect(listed[0]?.activeTask).toMatchObject({ id: queued.id, action: 'volume.detach' });
+    const before = await taskCount();
+    const snap = await member.post(`/api/v1/projects/${a.project.id}/volume-snapshots`, {
+      volumeId: volume.id,
+      name: 'while-busy',
+      force: true,
+    });
+    expect(snap.statusCode).toBe(409);
+    expect(errorOf(snap).details).toMatchObject({
+      reason: 'resource_busy',
+      params: { name: 'app-data', action: 'volume.detach', taskId: queued.id },
+    });
+    const del = await member.delete(`/api/v1/volumes/${volume.id}`);
+    expect(errorOf(del).details.reason).toBe('resource_busy');
+    expect(await taskCount()).toBe(before);
+    worker = await startInProcessTaskWorker(h);
+    const done = await waitForTask(member, queued.id);
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    const after = json<VolumeDetail>(await member.get(`/api/v1/volumes/${volume.id}`));
+    expect(after).toMatchObject({ status: 'available', activeTask: null });
   });
 });
