@@ -344,3 +344,100 @@ test('the network quick start shows its steps live: network, subnet, router, gat
   await byTestId(page, 'subnet-row-e2e-qs-subnet').waitFor({ timeout: 30_000 });
   await page.context().close();
 });
+
+/** The provisioning status a load balancer's tags show (list row or detail header). */
+const provisioning = (page: Page, testId: string) =>
+  page
+    .locator(`[data-testid="${testId}"] [data-kind="provisioning"]`)
+    .getAttribute('data-status', { timeout: 1_000 })
+    .catch(() => null);
+
+/** The load balancer is ACTIVE with no task on it: its changes are offered again. */
+const lbSettled = async (page: Page) => {
+  await expect
+    .poll(() => provisioning(page, 'lb-detail-statuses'), { timeout: 60_000 })
+    .toBe('ACTIVE');
+  await expect
+    .poll(() => byTestId(page, 'lb-detail-status').getAttribute('data-transition'), {
+      timeout: 60_000,
+    })
+    .toBe('false');
+};
+
+test('firewall rule, policy and group; a load balancer with a listener, a pool, a member and a health monitor, statuses live', async () => {
+  const page = await newPage();
+  await login(page, LEAD);
+  await page.goto(`${stack.webUrl}/console/network/firewalls`);
+
+  await byTestId(page, 'fw-part-rules').click();
+  await byTestId(page, 'fw-rules-create').click();
+  await byTestId(page, 'fw-rule-name').fill('e2e-allow-ssh');
+  await byTestId(page, 'fw-rule-destination-port').fill('22');
+  await byTestId(page, 'fw-rule-create-submit').click();
+  await byTestId(page, 'fw-rule-row-e2e-allow-ssh').waitFor({ timeout: 30_000 });
+
+  await byTestId(page, 'fw-part-policies').click();
+  await byTestId(page, 'fw-policies-create').click();
+  await byTestId(page, 'fw-policy-name').fill('e2e-policy');
+  await pickOption(page, 'fw-policy-rules', 'fw-policy-rule-e2e-allow-ssh');
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'fw-policy-create-submit').click();
+  await byTestId(page, 'fw-policy-row-e2e-policy').waitFor({ timeout: 30_000 });
+
+  await byTestId(page, 'fw-part-groups').click();
+  await byTestId(page, 'fw-groups-create').click();
+  await byTestId(page, 'fw-group-name').fill('e2e-fw');
+  await pickOption(page, 'fw-group-ingress', 'fw-group-ingress-e2e-policy');
+  await byTestId(page, 'fw-group-create-submit').click();
+  // A group bound to no port is INACTIVE.
+  await expect
+    .poll(() => statusOf(page, 'fw-group-status-e2e-fw'), { timeout: 30_000 })
+    .toBe('INACTIVE');
+  await noDialog(page);
+  await shot(page, '38-firewalls');
+
+  await openTab(page, 'load-balancers');
+  await byTestId(page, 'lb-create').click();
+  await byTestId(page, 'lb-create-name').fill('e2e-lb');
+  await pickOption(page, 'lb-create-subnet', `lb-create-subnet-${SUBNET}`);
+  await byTestId(page, 'lb-create-submit').click();
+  await expect
+    .poll(() => provisioning(page, 'lb-statuses-e2e-lb'), { timeout: 60_000 })
+    .toBe('ACTIVE');
+  await byTestId(page, 'lb-link-e2e-lb').click();
+  await page.waitForURL('**/console/network/load-balancers/*');
+  await lbSettled(page);
+
+  await byTestId(page, 'lb-add-listener').click();
+  await byTestId(page, 'lb-listener-name').fill('http');
+  await page
+    .locator('[data-testid="lb-listener-limit"] input, input[data-testid="lb-listener-limit"]')
+    .first()
+    .fill('1000');
+  await byTestId(page, 'lb-part-submit').click();
+  await byTestId(page, 'lb-listener-http').waitFor({ timeout: 60_000 });
+  expect(await byTestId(page, 'lb-listener-http').innerText()).toContain('1000');
+  await lbSettled(page);
+
+  await byTestId(page, 'lb-tab-pools').click();
+  await byTestId(page, 'lb-add-pool').click();
+  await byTestId(page, 'lb-pool-name').fill('web');
+  await byTestId(page, 'lb-part-submit').click();
+  await byTestId(page, 'lb-pool-web').waitFor({ timeout: 60_000 });
+  await lbSettled(page);
+
+  await byTestId(page, 'lb-add-member-web').click();
+  await byTestId(page, 'lb-member-address').fill('10.50.0.100');
+  await byTestId(page, 'lb-part-submit').click();
+  await byTestId(page, 'lb-pool-web').locator('.ant-table-row-expand-icon').click();
+  await byTestId(page, 'lb-member-10.50.0.100').waitFor({ timeout: 60_000 });
+  await lbSettled(page);
+  await byTestId(page, 'lb-add-monitor-web').click();
+  await byTestId(page, 'lb-part-submit').click();
+  await byTestId(page, 'lb-monitor-web').waitFor({ timeout: 60_000 });
+  await lbSettled(page);
+  expect(await byTestId(page, 'lb-pool-web').innerText()).toContain('ROUND_ROBIN');
+  await noDialog(page);
+  await shot(page, '39-load-balancer');
+  await page.context().close();
+}, 300_000);

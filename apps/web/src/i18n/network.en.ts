@@ -192,6 +192,8 @@ export const networkEn: Record<keyof typeof networkZhCN, string> = {
   'net.lb.timeout': 'Timeout (s)',
   'net.lb.retries': 'Max retries',
   'net.lb.urlPath': 'URL path',
+  'net.lb.removeMonitor': 'Remove health monitor',
+  'net.lb.removePool': 'Remove pool',
   'net.topo.title': 'Network topology',
   'net.topo.observedAt': 'Read at {time}',
   'net.topo.empty': 'No network objects in this datacenter yet',

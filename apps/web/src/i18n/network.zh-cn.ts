@@ -197,6 +197,8 @@ export const networkZhCN = {
   'net.lb.timeout': '超时 (秒)',
   'net.lb.retries': '最大重试',
   'net.lb.urlPath': 'URL 路径',
+  'net.lb.removeMonitor': '移除健康检查',
+  'net.lb.removePool': '删除资源池',
   // Topology.
   'net.topo.title': '网络拓扑',
   'net.topo.observedAt': '读取时间 {time}',

@@ -37,10 +37,22 @@ export function ResourceStatusTag(props: {
   status: string;
   activeTask?: ResourceRow['activeTask'];
   testId?: string;
+  /** Only the running task (the status is shown elsewhere, e.g. a load balancer's two). */
+  taskOnly?: boolean;
 }) {
   const { t } = useI18n();
   const { status, activeTask, testId } = props;
   const moving = activeTask != null || isTransitionStatus(status);
+  if (props.taskOnly)
+    return (
+      <span data-testid={testId} data-transition={activeTask != null ? 'true' : 'false'}>
+        {activeTask && (
+          <Tag color="blue" icon={<LoadingOutlined spin />}>
+            {taskActionLabel(t, activeTask.action)}
+          </Tag>
+        )}
+      </span>
+    );
   return (
     <Flex gap={4} wrap>
       <Tag

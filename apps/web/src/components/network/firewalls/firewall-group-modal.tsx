@@ -16,7 +16,11 @@ export function FirewallGroupModal(props: { open: boolean; onClose: () => void }
   const { projectId } = useCurrentProject();
   const [form] = Form.useForm<CreateFirewallGroupInput>();
   const policies = useProjectItems(listFirewallPolicies, props.open);
-  const options = policies.items.map((p) => ({ value: p.id, label: p.name }));
+  const options = (prefix: string) =>
+    policies.items.map((p) => ({
+      value: p.id,
+      label: <span data-testid={`${prefix}-${p.name}`}>{p.name}</span>,
+    }));
   return (
     <TaskFormModal<CreateFirewallGroupInput>
       open={props.open}
@@ -31,10 +35,10 @@ export function FirewallGroupModal(props: { open: boolean; onClose: () => void }
       <DatacenterField testId="fw-group-datacenter" />
       <NameItem testId="fw-group-name" />
       <Form.Item name="ingressPolicyId" label={t('net.fw.ingress')}>
-        <Select allowClear data-testid="fw-group-ingress" options={options} />
+        <Select allowClear data-testid="fw-group-ingress" options={options('fw-group-ingress')} />
       </Form.Item>
       <Form.Item name="egressPolicyId" label={t('net.fw.egress')}>
-        <Select allowClear data-testid="fw-group-egress" options={options} />
+        <Select allowClear data-testid="fw-group-egress" options={options('fw-group-egress')} />
       </Form.Item>
       <Form.Item name="adminStateUp" label={t('net.adminStateUp')} valuePropName="checked">
         <Switch />

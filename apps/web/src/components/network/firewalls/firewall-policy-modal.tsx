@@ -34,7 +34,10 @@ export function FirewallPolicyModal(props: { open: boolean; onClose: () => void 
           mode="multiple"
           loading={rules.query.isPending}
           data-testid="fw-policy-rules"
-          options={rules.items.map((r) => ({ value: r.id, label: r.name }))}
+          options={rules.items.map((r) => ({
+            value: r.id,
+            label: <span data-testid={`fw-policy-rule-${r.name}`}>{r.name}</span>,
+          }))}
         />
       </Form.Item>
       <Form.Item name="audited" label={t('net.fw.audited')} valuePropName="checked">

@@ -18,6 +18,7 @@ import { CapabilityNotice } from '../common/capability-notice';
 import { DeleteAction } from '../common/delete-action';
 import { ResourceListPage } from '../common/resource-list-page';
 import { useCapability } from '../common/use-capability';
+import { useProjectItems } from '../common/use-project-items';
 import { FirewallGroupModal } from './firewall-group-modal';
 import { FirewallPolicyModal } from './firewall-policy-modal';
 import { FirewallRuleModal } from './firewall-rule-modal';
@@ -32,6 +33,14 @@ export function FirewallsPage() {
   const canUse = useCan('resource.use');
   const capability = useCapability('firewall');
   const [part, setPart] = useState<Part>('groups');
+  const policies = useProjectItems<Spec<FirewallPolicyItem>>(
+    listFirewallPolicies,
+    part === 'groups',
+  );
+  const policyName = (externalId: string | null) =>
+    externalId
+      ? (policies.items.find((p) => p.externalId === externalId)?.name ?? externalId)
+      : '—';
   const [creating, setCreating] = useState<Part | null>(null);
   const canCreate = canUse && capability.offered;
   const banner = !capability.offered && (
@@ -50,9 +59,12 @@ export function FirewallsPage() {
       onChange={setPart}
       data-testid="fw-part"
       options={[
-        { value: 'groups', label: t('net.fw.groups') },
-        { value: 'policies', label: t('net.fw.policies') },
-        { value: 'rules', label: t('net.fw.rules') },
+        { value: 'groups', label: <span data-testid="fw-part-groups">{t('net.fw.groups')}</span> },
+        {
+          value: 'policies',
+          label: <span data-testid="fw-part-policies">{t('net.fw.policies')}</span>,
+        },
+        { value: 'rules', label: <span data-testid="fw-part-rules">{t('net.fw.rules')}</span> },
       ]}
     />
   );
@@ -71,12 +83,12 @@ export function FirewallsPage() {
             {
               title: t('net.fw.ingress'),
               key: 'ingress',
-              render: (_, r) => r.spec.ingressPolicyExternalId ?? '—',
+              render: (_, r) => policyName(r.spec.ingressPolicyExternalId),
             },
             {
               title: t('net.fw.egress'),
               key: 'egress',
-              render: (_, r) => r.spec.egressPolicyExternalId ?? '—',
+              render: (_, r) => policyName(r.spec.egressPolicyExternalId),
             },
             {
               title: t('net.fw.ports'),

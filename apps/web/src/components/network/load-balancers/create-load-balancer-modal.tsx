@@ -39,7 +39,14 @@ export function CreateLoadBalancerModal(props: { open: boolean; onClose: () => v
           data-testid="lb-create-subnet"
           options={subnets.items
             .filter((s) => s.datacenterId === datacenterId)
-            .map((s) => ({ value: s.id, label: `${s.name} (${s.spec.cidr})` }))}
+            .map((s) => ({
+              value: s.id,
+              label: (
+                <span data-testid={`lb-create-subnet-${s.name}`}>
+                  {s.name} ({s.spec.cidr})
+                </span>
+              ),
+            }))}
         />
       </Form.Item>
       <Form.Item name="vipAddress" label={t('net.lb.vip')}>

@@ -13,7 +13,12 @@ type Pool = Spec['pools'][number];
 type Member = Pool['members'][number];
 
 /** A confirmed "remove …" link sending one load-balancer action. */
-function RemoveLink(props: { lb: LoadBalancerItem; body: Record<string, string>; testId: string }) {
+function RemoveLink(props: {
+  lb: LoadBalancerItem;
+  body: Record<string, string>;
+  testId: string;
+  label?: string;
+}) {
   const { t } = useI18n();
   const remove = useTaskMutation<Record<string, string>>({
     contract: actOnLoadBalancer,
@@ -26,7 +31,7 @@ function RemoveLink(props: { lb: LoadBalancerItem; body: Record<string, string>;
       okButtonProps={{ danger: true, 'data-testid': 'confirm-remove' }}
     >
       <Button type="link" size="small" danger loading={remove.isPending} data-testid={props.testId}>
-        {t('net.remove')}
+        {props.label ?? t('net.remove')}
       </Button>
     </Popconfirm>
   );
@@ -41,6 +46,9 @@ export function LbListeners({ lb, editable }: { lb: LoadBalancerItem; editable: 
       pagination={false}
       dataSource={lb.spec.listeners}
       data-testid="lb-listeners"
+      onRow={(l) =>
+        ({ 'data-testid': `lb-listener-${l.name}` }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         { title: t('common.name'), dataIndex: 'name' },
         {
@@ -86,6 +94,9 @@ function Members(props: { lb: LoadBalancerItem; pool: Pool; editable: boolean })
       size="small"
       pagination={false}
       dataSource={pool.members}
+      onRow={(m) =>
+        ({ 'data-testid': `lb-member-${m.address}` }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         { title: t('common.name'), dataIndex: 'name' },
         {
@@ -126,6 +137,7 @@ export function LbPools(props: {
       pagination={false}
       dataSource={lb.spec.pools}
       data-testid="lb-pools"
+      onRow={(p) => ({ 'data-testid': `lb-pool-${p.name}` }) as React.HTMLAttributes<HTMLElement>}
       expandable={{
         expandedRowRender: (pool) => <Members lb={lb} pool={pool} editable={editable} />,
       }}
@@ -143,7 +155,7 @@ export function LbPools(props: {
           key: 'monitor',
           render: (_, p) =>
             p.healthMonitor ? (
-              <Typography.Text>
+              <Typography.Text data-testid={`lb-monitor-${p.name}`}>
                 {p.healthMonitor.type} · {p.healthMonitor.delaySeconds}s/
                 {p.healthMonitor.timeoutSeconds}s ×{p.healthMonitor.maxRetries}
               </Typography.Text>
@@ -158,13 +170,19 @@ export function LbPools(props: {
           render: (_, p) =>
             editable && (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => onAdd('add-member', p.externalId)}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => onAdd('add-member', p.externalId)}
+                  data-testid={`lb-add-member-${p.name}`}
+                >
                   {t('net.lb.addMember')}
                 </Button>
                 {p.healthMonitor ? (
                   <RemoveLink
                     lb={lb}
                     body={{ action: 'remove-health-monitor', poolId: p.externalId }}
+                    label={t('net.lb.removeMonitor')}
                     testId={`lb-remove-monitor-${p.name}`}
                   />
                 ) : (
@@ -172,6 +190,7 @@ export function LbPools(props: {
                     type="link"
                     size="small"
                     onClick={() => onAdd('add-health-monitor', p.externalId)}
+                    data-testid={`lb-add-monitor-${p.name}`}
                   >
                     {t('net.lb.addMonitor')}
                   </Button>
@@ -179,6 +198,7 @@ export function LbPools(props: {
                 <RemoveLink
                   lb={lb}
                   body={{ action: 'remove-pool', poolId: p.externalId }}
+                  label={t('net.lb.removePool')}
                   testId={`lb-remove-pool-${p.name}`}
                 />
               </Space>

@@ -52,6 +52,7 @@ export function LoadBalancerDetailPage({ id }: { id: string }) {
             status={lb.status}
             activeTask={lb.activeTask}
             testId="lb-detail-status"
+            taskOnly
           />
         </Flex>
         <Flex gap={8} align="center">
@@ -67,7 +68,7 @@ export function LoadBalancerDetailPage({ id }: { id: string }) {
           items={[
             {
               key: 'listeners',
-              label: t('net.lb.listeners'),
+              label: <span data-testid="lb-tab-listeners">{t('net.lb.listeners')}</span>,
               children: (
                 <>
                   {editable && (
@@ -86,7 +87,7 @@ export function LoadBalancerDetailPage({ id }: { id: string }) {
             },
             {
               key: 'pools',
-              label: t('net.lb.pools'),
+              label: <span data-testid="lb-tab-pools">{t('net.lb.pools')}</span>,
               children: (
                 <>
                   {editable && (
@@ -105,7 +106,7 @@ export function LoadBalancerDetailPage({ id }: { id: string }) {
             },
             {
               key: 'tasks',
-              label: t('net.tasks'),
+              label: <span data-testid="lb-tab-tasks">{t('net.tasks')}</span>,
               children: <TaskTimeline tasks={tasks.data?.items ?? []} testId="lb-task-timeline" />,
             },
           ]}
