@@ -159,6 +159,27 @@ describe('firewall rules', () => {
     expect(await h.deps.db.task.count()).toBe(before);
   });
 
+  test('the same Idempotency-Key answers with the same task; another request with it is a 409', async () => {
+    const body = {
+      datacenterId: dc.id,
+      name: 'dns-out',
+      protocol: 'udp',
+      action: 'allow',
+      destinationPort: '53',
+    };
+    const key = { 'idempotency-key': 'fw-rule-dns-0001' };
+    const first = await owner.request('POST', base('firewall-rules'), body, key);
+    expect(first.statusCode, first.body).toBe(202);
+    const again = await owner.request('POST', base('firewall-rules'), body, key);
+    expect(json<{ task: Task }>(again).task.id).toBe(json<{ task: Task }>(first).task.id);
+    const other = await owner.request('POST', base('firewall-rules'), { ...body, name: 'x' }, key);
+    expect(other.statusCode).toBe(409);
+    expect(errorOf(other).details.reason).toBe('idempotency_key_reused');
+    const done = await waitForTask(owner, json<{ task: Task }>(first).task.id);
+    expect(done.status).toBe('succeeded');
+    await accepted(await owner.request('DELETE', `/api/v1/firewall-rules/${done.resourceId}`));
+  });
+
   test('list: search, CSV with the rule columns', async () => {
     const page = json<{ items: FirewallRuleItem[]; total: number }>(
       await owner.get(`${base('firewall-rules')}?q=web`),
