@@ -135,6 +135,14 @@ test('a member creates a volume and watches it become available without reloadin
   );
   await shot(page, '20-volumes', true);
 
+  // CSV export: the same list through the API's ?format=csv, with the browser's session.
+  const csv = await byTestId(page, 'volume-export').getAttribute('href');
+  expect(csv).toContain('format=csv');
+  const exported = await page.request.get(`${stack.webUrl}${csv ?? ''}`);
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()['content-type']).toContain('text/csv');
+  expect(await exported.text()).toContain(VOLUME);
+
   await byTestId(page, `volume-link-${VOLUME}`).click();
   await page.waitForURL('**/console/storage/volumes/*');
   volumeUrl = page.url();

@@ -104,6 +104,7 @@ export const storageEn: Record<keyof typeof storageZhCN, string> = {
     'Unmount the file system inside the operating system first, or data may be lost.',
   'volume.snapshotName': 'Snapshot name',
   'volume.snapshotForce': 'Snapshot even while in use (may be inconsistent)',
+  'volume.backupForce': 'Back up even while in use (may be inconsistent)',
   'volume.backupName': 'Backup name',
   'volume.backupIncremental': 'Incremental backup',
   'volume.capabilityOff': 'This datacenter cannot do this',

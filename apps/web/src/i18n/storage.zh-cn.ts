@@ -101,6 +101,7 @@ export const storageZhCN = {
   'volume.detachHint': '卸载前请先在操作系统内取消挂载文件系统，否则可能丢失数据。',
   'volume.snapshotName': '快照名称',
   'volume.snapshotForce': '云硬盘使用中也创建（可能不一致）',
+  'volume.backupForce': '云硬盘使用中也备份（数据可能不一致）',
   'volume.backupName': '备份名称',
   'volume.backupIncremental': '增量备份',
   'volume.capabilityOff': '该数据中心不支持此操作',

@@ -86,7 +86,9 @@ function ActionFields({ volume, action }: VolumeDialog) {
   );
   const forceItem = inUse && (
     <Form.Item name="force" valuePropName="checked">
-      <Checkbox data-testid="volume-force">{t('volume.snapshotForce')}</Checkbox>
+      <Checkbox data-testid="volume-force">
+        {t(action === 'backup' ? 'volume.backupForce' : 'volume.snapshotForce')}
+      </Checkbox>
     </Form.Item>
   );
   switch (action) {
