@@ -1,5 +1,5 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { orGone, targetOf, untilGone } from './storage-task-kit';
+import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
 
 /** volume-backup.delete: submit (idempotent) → wait until gone → mark the row deleted. */
 export const deleteVolumeBackupTask: ResourceTaskHandler = {
@@ -16,7 +16,9 @@ export const deleteVolumeBackupTask: ResourceTaskHandler = {
     );
     await rt.waitUntil(
       'wait',
-      () => orGone(() => rt.provider.getVolumeBackup(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume-backup', () =>
+        orGone(() => rt.provider.getVolumeBackup(rt.scope, externalId, rt.call)),
+      ),
       untilGone('backup'),
     );
     await rt.observeGone('volume-backup', externalId);

@@ -1,5 +1,5 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { orGone, targetOf, untilGone } from './storage-task-kit';
+import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
 
 /** volume-snapshot.delete: submit (idempotent) → wait until gone → mark the row deleted. */
 export const deleteVolumeSnapshotTask: ResourceTaskHandler = {
@@ -16,7 +16,9 @@ export const deleteVolumeSnapshotTask: ResourceTaskHandler = {
     );
     await rt.waitUntil(
       'wait',
-      () => orGone(() => rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume-snapshot', () =>
+        orGone(() => rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call)),
+      ),
       untilGone('snapshot'),
     );
     await rt.observeGone('volume-snapshot', externalId);

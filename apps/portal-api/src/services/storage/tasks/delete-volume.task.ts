@@ -1,5 +1,5 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { orGone, targetOf, untilGone } from './storage-task-kit';
+import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
 
 /** volume.delete: submit (idempotent, may be resent) → wait until gone → mark the row deleted. */
 export const deleteVolumeTask: ResourceTaskHandler = {
@@ -16,7 +16,9 @@ export const deleteVolumeTask: ResourceTaskHandler = {
     );
     await rt.waitUntil(
       'wait',
-      () => orGone(() => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () =>
+        orGone(() => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      ),
       untilGone('volume'),
     );
     await rt.observeGone('volume', externalId);

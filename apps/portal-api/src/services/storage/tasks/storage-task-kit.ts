@@ -17,23 +17,34 @@ export const orGone = async <T>(read: () => Promise<T>): Promise<T | null> => {
 
 /**
  * A look that also writes what it saw to the mirror whenever the status changes, so the list
- * shows `creating`, `attaching`, `error` … while the task runs and after it failed.
+ * shows `creating`, `attaching`, `deleting`, `error` … while the task runs and after it failed.
+ * A look that may find the object gone (deletes) passes null through.
  */
-export const observing = <K extends StorageKind>(
+export function observing<K extends StorageKind>(
   rt: ResourceTaskRun,
   kind: K,
   read: () => Promise<DtoOfKind[K]>,
-): (() => Promise<DtoOfKind[K]>) => {
+): () => Promise<DtoOfKind[K]>;
+export function observing<K extends StorageKind>(
+  rt: ResourceTaskRun,
+  kind: K,
+  read: () => Promise<DtoOfKind[K] | null>,
+): () => Promise<DtoOfKind[K] | null>;
+export function observing<K extends StorageKind>(
+  rt: ResourceTaskRun,
+  kind: K,
+  read: () => Promise<DtoOfKind[K] | null>,
+): () => Promise<DtoOfKind[K] | null> {
   let last = '';
   return async () => {
     const seen = await read();
-    if (seen.status !== last) {
+    if (seen && seen.status !== last) {
       await rt.observe(observationOf(kind, seen));
       last = seen.status;
     }
     return seen;
   };
-};
+}
 
 /** Write the final view to the mirror; returns its row id. */
 export const record = <K extends StorageKind>(rt: ResourceTaskRun, kind: K, dto: DtoOfKind[K]) =>
