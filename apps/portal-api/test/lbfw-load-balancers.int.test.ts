@@ -323,9 +323,8 @@ describe('listeners, pools, members, health monitors', () => {
         listenerId: lb.spec.listeners[0]!.externalId,
       });
       expect(second.statusCode).toBe(409);
-      // The reason should be resource_busy; the framework's findActiveTaskOfTarget looks at
-      // server tasks only, so the partial unique index catches it (reported to the lead).
       expect(errorOf(second).code).toBe('CONFLICT');
+      expect(errorOf(second).details?.reason).toBe('resource_busy');
       const zh = await owner.request(
         'POST',
         `/api/v1/load-balancers/${lb.id}/actions`,

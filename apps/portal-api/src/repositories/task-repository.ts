@@ -165,11 +165,12 @@ export const findActiveTaskOfTarget = (
   db: DbClient,
   datacenterId: string,
   externalId: string,
+  targetType = 'server',
 ): Promise<TaskRow | null> =>
   db.task.findFirst({
     where: {
       datacenterId,
-      targetType: 'server',
+      targetType,
       targetExternalId: externalId,
       status: { in: ['queued', 'running'] },
     },

@@ -74,7 +74,12 @@ export const queueResourceTask = async (
   const earlier = await earlierOf();
   if (earlier) return earlier;
   if (req.target) {
-    const active = await findActiveTaskOfTarget(ctx.db, req.datacenterId, req.target.externalId);
+    const active = await findActiveTaskOfTarget(
+      ctx.db,
+      req.datacenterId,
+      req.target.externalId,
+      req.kind,
+    );
     if (active) {
       // A twin request with the same key may have committed between the two reads.
       const twin = await earlierOf();
@@ -128,7 +133,12 @@ export const queueResourceTask = async (
     const twin = await earlierOf();
     if (twin) return twin;
     if (req.target) {
-      const winner = await findActiveTaskOfTarget(ctx.db, req.datacenterId, req.target.externalId);
+      const winner = await findActiveTaskOfTarget(
+        ctx.db,
+        req.datacenterId,
+        req.target.externalId,
+        req.kind,
+      );
       if (winner) throw busy(req.targetName, winner);
     }
     throw conflict('idempotency_key_reused');
