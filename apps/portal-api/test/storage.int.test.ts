@@ -134,6 +134,18 @@ describe('volume life', () => {
     expect(audit).toBeGreaterThanOrEqual(1);
   });
 
+  test("a refusal only the cloud knows (its own gigabytes quota) fails the task in the cloud's words; nothing is mirrored", async () => {
+    const res = await owner.post(volumesUrl(), { datacenterId: dc.id, name: 'huge', sizeGb: 1001 });
+    expect(res.statusCode, res.body).toBe(202);
+    const done = await waitForTask(owner, json<{ task: Task }>(res).task.id);
+    expect(done.status).toBe('failed');
+    expect(done.error?.reason).toBe('cloud_request_failed');
+    expect(done.error?.message).toMatch(/VolumeSizeExceedsAvailableQuota/);
+    expect(done.steps.find((s) => s.key === 'submit')?.status).toBe('failed');
+    const list = await listOf<Volume>(`${volumesUrl()}?q=huge&includeDeleted=true`);
+    expect(list.total).toBe(0);
+  });
+
   test('extend to 4 GB; a size not larger is a 400 naming newSizeGb', async () => {
     const smaller = await owner.post(`/api/v1/volumes/${ids.data}/actions`, {
       action: 'extend',
