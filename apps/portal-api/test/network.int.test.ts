@@ -1,6 +1,9 @@
 import type { FloatingIpItem, NetworkItem, RouterItem, SubnetItem, Task } from '@yunguan/contract';
+import type { FloatingIpDto } from '@yunguan/cloud-core';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { applyResourceObservation } from '../src/services/resources/apply-resource-observation';
+import { observationOf } from '../src/services/resources/observation-of';
 import { createOrganisation, type Organisation } from './factories';
 import { createHarness, json, type Harness, type Session } from './harness';
 import {
@@ -378,6 +381,18 @@ describe('routers and floating IPs', () => {
     expect(fip.spec.portExternalId).toEqual(expect.any(String));
     expect(fip.spec.fixedIpAddress).toMatch(/^10\.10\.0\./);
     expect(fip.spec.server).toEqual({ id: serverId, name: serverName });
+    // The inventory sync writes the cloud's floating IP as it is (no portal extras): the server
+    // is still named, from the mirror's port and server rows.
+    const plain: Partial<FloatingIpItem['spec']> = { ...fip.spec };
+    delete plain.portForwardings;
+    delete plain.server;
+    await applyResourceObservation(
+      h.deps,
+      dc.id,
+      observationOf('floating-ip', plain as FloatingIpDto),
+    );
+    const synced = await item<FloatingIpItem>(owner, `/api/v1/floating-ips/${fip.id}`);
+    expect(synced.spec.server).toEqual({ id: serverId, name: serverName });
     await done(
       owner,
       await owner.post(`/api/v1/floating-ips/${fip.id}/actions`, { action: 'disassociate' }),

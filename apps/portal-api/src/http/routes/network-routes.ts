@@ -19,8 +19,10 @@ import { deletePort } from '../../services/network/delete-port';
 import { deleteRouter } from '../../services/network/delete-router';
 import { deleteSecurityGroup } from '../../services/network/delete-security-group';
 import { deleteSubnet } from '../../services/network/delete-subnet';
+import { withFloatingIpServers } from '../../services/network/floating-ip-servers';
 import { getNetworkResource } from '../../services/network/get-network-resource';
 import { getTopology } from '../../services/network/get-topology';
+import { listFloatingIps } from '../../services/network/list-floating-ips';
 import { listNetworks } from '../../services/network/list-networks';
 import { listPorts } from '../../services/network/list-ports';
 import { listSecurityGroups } from '../../services/network/list-security-groups';
@@ -246,17 +248,17 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
   registerContract(app, deps, c.listFloatingIps, async ({ ctx, params, query, reply }) =>
     query.format === 'csv'
       ? sendCsv(ctx, reply, params.projectId, 'floating-ip', query)
-      : shaped(
-          c.listFloatingIps,
-          await listProjectResources(ctx, params.projectId, 'floating-ip', query),
-        ),
+      : shaped(c.listFloatingIps, await listFloatingIps(ctx, params.projectId, query)),
   );
   registerContract(app, deps, c.createFloatingIp, async ({ ctx, params, body, request }) =>
     accepted(await createFloatingIp(ctx, params.projectId, keyed(body, request)), request),
   );
-  registerContract(app, deps, c.getFloatingIp, async ({ ctx, params }) =>
-    shaped(c.getFloatingIp, await getNetworkResource(ctx, 'floating-ip', params.id)),
-  );
+  registerContract(app, deps, c.getFloatingIp, async ({ ctx, params }) => {
+    const [fip] = await withFloatingIpServers(ctx, [
+      await getNetworkResource(ctx, 'floating-ip', params.id),
+    ]);
+    return shaped(c.getFloatingIp, fip);
+  });
   registerContract(app, deps, c.deleteFloatingIp, async ({ ctx, params, request }) =>
     accepted(await deleteFloatingIp(ctx, params.id, headerKey(request)), request),
   );

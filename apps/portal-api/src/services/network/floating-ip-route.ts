@@ -11,6 +11,7 @@ import type { ProjectCloud } from './network-cloud';
 /** The server port (and fixed IP) a floating IP would point at, after the route check. */
 export type FloatingIpTarget = {
   server: { id: string; name: string };
+  serverExternalId: string;
   portExternalId: string;
   fixedIpAddress: string;
   subnetExternalId: string;
@@ -82,6 +83,7 @@ export const floatingIpTarget = async (
     });
   return {
     server: { id: server.id, name: server.name },
+    serverExternalId: server.externalId,
     portExternalId: choice.port.externalId,
     fixedIpAddress: choice.fixed.ipAddress,
     subnetExternalId: choice.fixed.subnetExternalId,

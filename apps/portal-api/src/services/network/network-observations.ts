@@ -7,47 +7,19 @@ import type {
   SecurityGroupDetailDto,
   SubnetDto,
 } from '@yunguan/cloud-core';
+import { observationOf } from '../resources/observation-of';
 import type { Observation } from '../resources/resource-task-handler';
 
 /**
- * Network DTOs as mirror observations: the spec is the DTO as seen. Subnets and security groups
- * have no status in Neutron; the mirror says ACTIVE.
+ * Network DTOs as mirror observations, by the same name/status rules as the inventory sync
+ * (observationOf), so tasks, live reads and the sync never flip a row back and forth.
  */
-export const networkSeen = (dto: NetworkDetailDto): Observation => ({
-  kind: 'network',
-  externalId: dto.externalId,
-  name: dto.name,
-  status: dto.status,
-  projectExternalId: dto.projectExternalId,
-  spec: dto,
-});
-
-export const subnetSeen = (dto: SubnetDto): Observation => ({
-  kind: 'subnet',
-  externalId: dto.externalId,
-  name: dto.name || dto.cidr,
-  status: 'ACTIVE',
-  projectExternalId: dto.projectExternalId,
-  spec: dto,
-});
-
-export const portSeen = (dto: PortDto): Observation => ({
-  kind: 'port',
-  externalId: dto.externalId,
-  name: dto.name || dto.fixedIps[0]?.ipAddress || dto.externalId.slice(0, 8),
-  status: dto.status,
-  projectExternalId: dto.projectExternalId,
-  spec: dto,
-});
-
-export const routerSeen = (dto: RouterDto): Observation => ({
-  kind: 'router',
-  externalId: dto.externalId,
-  name: dto.name,
-  status: dto.status,
-  projectExternalId: dto.projectExternalId,
-  spec: dto,
-});
+export const networkSeen = (dto: NetworkDetailDto): Observation => observationOf('network', dto);
+export const subnetSeen = (dto: SubnetDto): Observation => observationOf('subnet', dto);
+export const portSeen = (dto: PortDto): Observation => observationOf('port', dto);
+export const routerSeen = (dto: RouterDto): Observation => observationOf('router', dto);
+export const securityGroupSeen = (dto: SecurityGroupDetailDto): Observation =>
+  observationOf('security-group', dto);
 
 /** What the portal adds to a floating IP's spec: its forwardings and the server it points at. */
 export type FloatingIpExtras = {
@@ -56,19 +28,6 @@ export type FloatingIpExtras = {
 };
 
 export const floatingIpSeen = (dto: FloatingIpDto, extras: FloatingIpExtras): Observation => ({
-  kind: 'floating-ip',
-  externalId: dto.externalId,
-  name: dto.floatingIpAddress,
-  status: dto.status,
-  projectExternalId: dto.projectExternalId,
+  ...observationOf('floating-ip', dto),
   spec: { ...dto, ...extras },
-});
-
-export const securityGroupSeen = (dto: SecurityGroupDetailDto): Observation => ({
-  kind: 'security-group',
-  externalId: dto.externalId,
-  name: dto.name,
-  status: 'ACTIVE',
-  projectExternalId: dto.projectExternalId,
-  spec: dto,
 });

@@ -4,6 +4,7 @@ import {
   observeFloatingIp,
   type FloatingIpTargetInput,
 } from './observe-floating-ip';
+import { portSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
 
 /** floating-ip.associate: point it at the server's port (repeatable: the same port again). */
@@ -34,6 +35,13 @@ export const floatingIpAssociate: ResourceTaskHandler = {
         detail: (f) => `${f.floatingIpAddress} → ${input.server.name} (${input.fixedIpAddress})`,
       },
     );
+    // The server's ports in the mirror let lists name the server a floating IP points at.
+    const ports = await rt.provider.listPorts(
+      rt.scope,
+      { deviceExternalId: input.serverExternalId },
+      rt.call,
+    );
+    for (const port of ports) await rt.observe(portSeen(port));
     const resourceId = await observeFloatingIp(rt, fip, input.server);
     return {
       detail: `floating IP ${fip.floatingIpAddress} reaches server ${input.server.name} at ${input.fixedIpAddress}`,

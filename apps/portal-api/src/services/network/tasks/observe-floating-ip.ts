@@ -23,6 +23,7 @@ export const observeFloatingIp = async (
 /** What the portal checked before queueing: the server port and the route to the FIP's network. */
 export type FloatingIpTargetInput = {
   server: { id: string; name: string };
+  serverExternalId: string;
   portExternalId: string;
   fixedIpAddress: string;
   subnetName: string;
