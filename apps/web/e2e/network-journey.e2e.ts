@@ -126,6 +126,19 @@ test('a project admin builds a network, boots a server on it with a volume and a
     .poll(() => statusOf(page, `network-status-${NET}`), { timeout: 30_000 })
     .toBe('ACTIVE');
 
+  // Search narrows the list; the CSV export (the API's ?format=csv) holds the new network.
+  const search = page
+    .locator('[data-testid="network-search"] input, input[data-testid="network-search"]')
+    .first();
+  await search.fill(NET);
+  await search.press('Enter');
+  await expect.poll(() => page.locator('[data-testid^="network-row-"]').count()).toBe(1);
+  const csvHref = (await byTestId(page, 'network-export').getAttribute('href')) ?? '';
+  expect(csvHref).toContain('format=csv');
+  const csv = await page.request.get(`${stack.webUrl}${csvHref}`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain(NET);
+
   // 2. Subnet inside the network: a client-side hint first, then the server's own refusal of
   //    an overlapping CIDR, word for word.
   await byTestId(page, `network-link-${NET}`).click();
