@@ -122,6 +122,8 @@ test('a project admin builds a network, boots a server on it with a volume and a
   expect(await byTestId(page, 'network-admin-fields').count()).toBe(0);
   await shot(page, '30-network-create');
   await byTestId(page, 'network-create-submit').click();
+  // The create shows in the recent tasks (live) before and after its row exists.
+  await byTestId(page, `recent-task-${NET}`).waitFor({ timeout: 30_000 });
   await expect
     .poll(() => statusOf(page, `network-status-${NET}`), { timeout: 30_000 })
     .toBe('ACTIVE');

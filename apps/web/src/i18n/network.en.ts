@@ -19,6 +19,7 @@ export const networkEn: Record<keyof typeof networkZhCN, string> = {
   'net.confirmRemove': 'Remove it?',
   'net.remove': 'Remove',
   'net.back': 'Back to the list',
+  'net.recentTasks': 'Recent tasks',
   'net.tasks': 'Tasks',
   'net.overview': 'Overview',
   'net.enabled': 'Enabled',

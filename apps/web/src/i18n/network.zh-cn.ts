@@ -17,6 +17,7 @@ export const networkZhCN = {
   'net.confirmRemove': '确认移除？',
   'net.remove': '移除',
   'net.back': '返回列表',
+  'net.recentTasks': '最近任务',
   'net.tasks': '任务',
   'net.overview': '概览',
   'net.enabled': '启用',

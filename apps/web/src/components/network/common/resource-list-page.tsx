@@ -19,6 +19,7 @@ import { useI18n } from '@/i18n/i18n-provider';
 import { callContract, contractUrl } from '@/lib/api';
 import { useCurrentProject } from '@/lib/current-project';
 import { formatDateTime } from '@/lib/format';
+import { RecentNetworkTasks } from './recent-network-tasks';
 import { ResourceStatusTag } from './resource-status-tag';
 import type { ResourcePage, ResourceRow } from './resource-types';
 import { useNetworkLive } from './use-network-live';
@@ -44,6 +45,8 @@ export type ResourceListProps<S> = {
   expandable?: TableProps<ResourceRow<S>>['expandable'];
   /** Read one datacenter live (the API's ?datacenterId=), chosen in the header. */
   datacenterScoped?: boolean;
+  /** Task kinds shown in the "recent tasks" panel (default: the rows' own kind). */
+  taskKinds?: readonly string[];
 };
 
 /** The project's objects of one kind: status filter, search, sort, pages, CSV export; rows show
@@ -177,6 +180,7 @@ export function ResourceListPage<S>(props: ResourceListProps<S>) {
       />
       {props.banner}
       <ErrorAlert error={query.error} />
+      {props.taskKinds && <RecentNetworkTasks kinds={props.taskKinds} prefix={prefix} />}
       <Table<ResourceRow<S>>
         rowKey="id"
         columns={columns}

@@ -24,6 +24,7 @@ import { FirewallPolicyModal } from './firewall-policy-modal';
 import { FirewallRuleModal } from './firewall-rule-modal';
 
 type Part = 'groups' | 'policies' | 'rules';
+const fwKinds = ['firewall-group', 'firewall-policy', 'firewall-rule'] as const;
 type Spec<I> = I extends { spec: infer S } ? S : never;
 
 /** FWaaS v2: groups (bound to router ports), policies (ordered rules) and rules. Creating is
@@ -76,6 +77,7 @@ export function FirewallsPage() {
           prefix="fw-group"
           title={title}
           contract={listFirewallGroups}
+          taskKinds={fwKinds}
           statuses={['ACTIVE', 'INACTIVE', 'DOWN', 'ERROR']}
           banner={banner}
           toolbar={create('groups', t('net.fw.createGroup'))}
@@ -108,6 +110,7 @@ export function FirewallsPage() {
           prefix="fw-policy"
           title={title}
           contract={listFirewallPolicies}
+          taskKinds={fwKinds}
           banner={banner}
           toolbar={create('policies', t('net.fw.createPolicy'))}
           columns={[
@@ -136,6 +139,7 @@ export function FirewallsPage() {
           prefix="fw-rule"
           title={title}
           contract={listFirewallRules}
+          taskKinds={fwKinds}
           banner={banner}
           toolbar={create('rules', t('net.fw.createRule'))}
           columns={[

@@ -31,6 +31,7 @@ export function FloatingIpsPage() {
         prefix="fip"
         title={t('net.fip.title')}
         contract={listFloatingIps}
+        taskKinds={['floating-ip']}
         statuses={['ACTIVE', 'DOWN', 'ERROR']}
         toolbar={
           canUse && (

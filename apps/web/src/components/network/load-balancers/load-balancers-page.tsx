@@ -29,6 +29,7 @@ export function LoadBalancersPage() {
         prefix="lb"
         title={t('net.lb.title')}
         contract={listLoadBalancers}
+        taskKinds={['load-balancer']}
         detailHref={(row) => `/console/network/load-balancers/${row.id}`}
         statuses={['ACTIVE', 'PENDING_CREATE', 'PENDING_UPDATE', 'PENDING_DELETE', 'ERROR']}
         banner={

@@ -27,6 +27,7 @@ export function NetworksPage() {
         prefix="network"
         title={t('net.net.title')}
         contract={listProjectNetworks}
+        taskKinds={['network', 'subnet']}
         detailHref={(row) => `/console/network/networks/${row.id}`}
         statuses={['ACTIVE', 'BUILD', 'DOWN', 'ERROR']}
         datacenterScoped

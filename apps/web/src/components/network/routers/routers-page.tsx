@@ -24,6 +24,7 @@ export function RoutersPage() {
         prefix="router"
         title={t('net.rt.title')}
         contract={listRouters}
+        taskKinds={['router']}
         detailHref={(row) => `/console/network/routers/${row.id}`}
         statuses={['ACTIVE', 'DOWN', 'ERROR']}
         toolbar={

@@ -34,6 +34,7 @@ export function SecurityGroupsPage() {
         prefix="sg"
         title={t('net.sg.title')}
         contract={listProjectSecurityGroups}
+        taskKinds={['security-group']}
         detailHref={(row) => `/console/network/security-groups/${row.id}`}
         datacenterScoped
         toolbar={
