@@ -6,6 +6,7 @@ import {
   markResourcesDeleted,
   touchResources,
   upsertResources,
+  type ResourceSnapshot,
   type ResourceUpsert,
 } from '../../repositories/resource-repository';
 import { observationOf, type DtoOfKind } from '../resources/observation-of';
@@ -80,6 +81,36 @@ const add = (into: SyncCounts, more: SyncCounts) => {
   into.deleted += more.deleted;
 };
 
+type Spec = Record<string, unknown>;
+
+/**
+ * What the portal adds to a floating IP's spec (its port forwardings and the server it points
+ * at, written by the floating-IP tasks) is not in the cloud's list: keep it from the mirror, the
+ * server only while the floating IP still points at the same port.
+ */
+export const keepPortalExtras = (
+  kind: Kind,
+  mirror: readonly ResourceSnapshot[],
+  observed: ResourceUpsert[],
+): ResourceUpsert[] => {
+  if (kind !== 'floating-ip') return observed;
+  const before = new Map(mirror.map((r) => [r.externalId, (r.spec ?? {}) as Spec]));
+  return observed.map((next) => {
+    const old = before.get(next.externalId);
+    if (!old) return next;
+    const spec = next.spec as Spec;
+    const samePort = old.portExternalId === spec.portExternalId;
+    return {
+      ...next,
+      spec: {
+        ...spec,
+        ...('portForwardings' in old ? { portForwardings: old.portForwardings } : {}),
+        ...('server' in old ? { server: samePort ? old.server : null } : {}),
+      } as ResourceUpsert['spec'],
+    };
+  });
+};
+
 /**
  * Full sync of the storage and network kinds, project by bound project (the cloud lists them
  * per project scope). Shared and external networks another project owns are mirrored under
@@ -116,7 +147,7 @@ export const syncProjectResources = async (
     const mirror = (await listResourceSnapshots(db, datacenterId, l.kind)).filter(
       (r) => byId.has(r.externalId) || (r.projectId !== null && bound.has(r.projectId)),
     );
-    const diff = diffServers('full', mirror, [...byId.values()]);
+    const diff = diffServers('full', mirror, keepPortalExtras(l.kind, mirror, [...byId.values()]));
     await inResourceTransaction(
       db,
       async (tx: DbClient) => {
