@@ -2,7 +2,7 @@ import type { CloudProvider, OperationHandle, OperationProgress } from '@yunguan
 import { findTaskRow, type TaskPatch, type TaskRow } from '../../repositories/task-repository';
 import { applyServerObservation } from '../inventory/apply-server-observation';
 import { describeFailure, failureMessage, type TaskFailure } from './describe-failure';
-import { currentStep, finishStep, noteStep, startStep, type TaskStepKey } from './task-steps';
+import { currentStep, finishStep, noteStep, startStep } from './task-steps';
 import { stepsOf } from './to-task';
 import { transitionTask, type TaskDeps } from './transition-task';
 
@@ -51,7 +51,7 @@ export const claimTask = async (deps: TaskDeps, taskId: string): Promise<TaskRow
       attempts: task.attempts + 1,
       heartbeatAt: now,
       ...(task.startedAt ? {} : { startedAt: now }),
-      steps: json(startStep(steps, first as TaskStepKey, now)),
+      steps: json(startStep(steps, first, now)),
     },
     { detail: { phase: task.status === 'queued' ? 'started' : 'resumed' } },
     { attempts: task.attempts },
