@@ -230,8 +230,8 @@ export const sumHeldByUnfinishedTasks = async (
 };
 
 /**
- * What unfinished storage/network tasks of a project hold, per quota resource. A create whose
- * object is already in the mirror (the task is recording) no longer holds: the mirror counts it.
+ * What unfinished storage/network tasks of a project hold, per quota resource. A create (or a
+ * quick start) whose object is already in the mirror no longer holds: the mirror counts it.
  */
 export const sumQuotaHeldByUnfinishedTasks = async (
   db: DbClient,
@@ -241,7 +241,7 @@ export const sumQuotaHeldByUnfinishedTasks = async (
     SELECT h.key AS resource, COALESCE(SUM(h.value::bigint), 0)::bigint AS held
     FROM "task" t, jsonb_each_text(t."quota_held") h
     WHERE t."project_id" = ${projectId} AND t."status" IN ('queued', 'running')
-      AND NOT (t."action" LIKE '%.create' AND EXISTS (
+      AND NOT ((t."action" LIKE '%.create' OR t."action" = 'network.quick-start') AND EXISTS (
         SELECT 1 FROM "resource" r
         WHERE r."datacenter_id" = t."datacenter_id" AND r."type" = t."target_type"
           AND r."external_id" = t."target_external_id" AND r."deleted_at" IS NULL))
