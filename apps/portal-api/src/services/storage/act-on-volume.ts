@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { storageInvalid, volumeGone, volumeNotAttached, volumeWrongState } from './storage-errors';
-import { earlierTask } from './earlier-task';
+import { earlierTask } from '../resources/earlier-task';
 import { findResourceFor } from '../resources/find-resource-for';
 import { checkAttachTarget } from './check-attach-target';
 

@@ -2,7 +2,7 @@ import type { CreateVolumeBackupInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { earlierTask } from './earlier-task';
+import { earlierTask } from '../resources/earlier-task';
 import { readyVolume, sourceVolumeOf } from './source-volume-of';
 import { assertCapability, assertNotBusy, projectCloud } from './storage-cloud';
 

@@ -3,7 +3,7 @@ import type { CreateVolumeInput, Task } from '@yunguan/contract';
 import { precondition } from '@yunguan/domain';
 import type { ProjectRow } from '../../repositories/project-repository';
 import type { ServiceContext } from '../context';
-import { earlierTask } from './earlier-task';
+import { earlierTask } from '../resources/earlier-task';
 import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';

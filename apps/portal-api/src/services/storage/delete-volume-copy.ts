@@ -4,7 +4,7 @@ import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { earlierTask } from './earlier-task';
+import { earlierTask } from '../resources/earlier-task';
 import { assertNotBusy, projectCloud } from './storage-cloud';
 
 /** Cinder keeps a snapshot while volumes made from it exist: refuse up front, naming them. */

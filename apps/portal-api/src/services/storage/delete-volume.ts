@@ -3,7 +3,7 @@ import { precondition } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { earlierTask } from './earlier-task';
+import { earlierTask } from '../resources/earlier-task';
 import { assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { volumeGone, volumeWrongState } from './storage-errors';
 
