@@ -102,6 +102,18 @@ const statusOf = (page: Page, testId: string) =>
 const noDialog = (page: Page) =>
   expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
 
+/** The dialog has finished opening (antd's zoom motion classes are gone). */
+const dialogOpen = (page: Page) =>
+  expect
+    .poll(() =>
+      page
+        .locator('.ant-modal-wrap:visible .ant-modal')
+        .first()
+        .evaluate((el: Element) => el.className.includes('zoom'))
+        .catch(() => true),
+    )
+    .toBe(false);
+
 const openTab = async (page: Page, tab: string) => {
   await byTestId(page, `network-tab-${tab}`).click();
   await page.waitForURL(`**/console/network/${tab}`);
@@ -120,6 +132,7 @@ test('a project admin builds a network, boots a server on it with a volume and a
   await byTestId(page, 'network-create').click();
   await byTestId(page, 'network-create-name').fill(NET);
   expect(await byTestId(page, 'network-admin-fields').count()).toBe(0);
+  await dialogOpen(page);
   await shot(page, '30-network-create');
   await byTestId(page, 'network-create-submit').click();
   // The create shows in the recent tasks (live) before and after its row exists.
