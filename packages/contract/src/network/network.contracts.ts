@@ -63,7 +63,11 @@ export const getNetwork = defineContract({
   path: '/api/v1/networks/:id',
   tag,
   auth: 'user',
-  summary: 'One network of the project from the mirror',
+  summary: 'One network from the mirror',
+  description:
+    'A network of a project the caller can read (owned: true), or a shared or external network of ' +
+    'another tenant (owned: false, without its project, task and provider attributes). ' +
+    'physicalNetwork and segmentationId need compute.admin.',
   params: idParams,
   status: 200,
   response: networkItemSchema,

@@ -16,19 +16,24 @@ import { providerIssues, reportIssues, subnetIssues } from './network-rules';
 const ts = timestamp.nullable();
 const description = z.string().trim().max(255);
 
+/**
+ * Left out for callers who may not see them: projectExternalId on another tenant's shared or
+ * external network; physicalNetwork and segmentationId without compute.admin; providerType on
+ * another tenant's network without compute.admin.
+ */
 export const networkSpec = z.object({
   externalId: z.string(),
   name: z.string(),
   description: z.string(),
   status: z.string(),
-  projectExternalId: z.string(),
+  projectExternalId: z.string().optional(),
   external: z.boolean(),
   shared: z.boolean(),
   adminStateUp: z.boolean(),
   mtu: z.number().int().nullable(),
-  providerType: z.string().nullable(),
-  physicalNetwork: z.string().nullable(),
-  segmentationId: z.number().int().nullable(),
+  providerType: z.string().nullable().optional(),
+  physicalNetwork: z.string().nullable().optional(),
+  segmentationId: z.number().int().nullable().optional(),
   subnetExternalIds: z.array(z.string()),
   createdAt: ts,
   updatedAt: ts,

@@ -20,6 +20,7 @@ import { deleteRouter } from '../../services/network/delete-router';
 import { deleteSecurityGroup } from '../../services/network/delete-security-group';
 import { deleteSubnet } from '../../services/network/delete-subnet';
 import { withFloatingIpServers } from '../../services/network/floating-ip-servers';
+import { getNetwork } from '../../services/network/get-network';
 import { getNetworkResource } from '../../services/network/get-network-resource';
 import { getTopology } from '../../services/network/get-topology';
 import { listFloatingIps } from '../../services/network/list-floating-ips';
@@ -172,7 +173,7 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
     },
   );
   registerContract(app, deps, c.getNetwork, async ({ ctx, params }) =>
-    shaped(c.getNetwork, { ...(await getNetworkResource(ctx, 'network', params.id)), owned: true }),
+    shaped(c.getNetwork, await getNetwork(ctx, params.id)),
   );
   registerContract(app, deps, c.deleteNetwork, async ({ ctx, params, request }) =>
     accepted(await deleteNetwork(ctx, params.id, headerKey(request)), request),

@@ -2,10 +2,10 @@ import type { FloatingIpActionInput, FloatingIpItem, Task } from '@yunguan/contr
 import { conflict, precondition } from '@yunguan/domain';
 import type { JsonInput } from '../../repositories/db-client';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { floatingIpTarget } from './floating-ip-route';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 type Spec = FloatingIpItem['spec'];
 
@@ -19,7 +19,15 @@ export const actOnFloatingIp = async (
   id: string,
   input: FloatingIpActionInput,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'floating-ip', id, 'resource.use');
+  const target = await findTaskTarget(
+    ctx,
+    'floating-ip',
+    id,
+    `floating-ip.${input.action}`,
+    input.idempotencyKey,
+  );
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const spec = found.row.spec as unknown as Spec;
   const address = spec.floatingIpAddress;
   let taskInput: Record<string, JsonInput | null>;
@@ -32,7 +40,7 @@ export const actOnFloatingIp = async (
           fixedIp: spec.fixedIpAddress ?? spec.portExternalId,
         });
       const cloud = await cloudForProject(ctx, found.project.id, found.row.datacenterId);
-      assertCapability(
+      await assertCapability(
         cloud,
         input.action === 'associate' ? 'floating-ip' : 'floating-ip.port-forwarding',
         `floating-ip.${input.action}`,

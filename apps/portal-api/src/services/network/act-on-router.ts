@@ -5,6 +5,7 @@ import type { JsonInput } from '../../repositories/db-client';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 import { findExternalNetwork } from './usable-network';
 
 /**
@@ -17,7 +18,15 @@ export const actOnRouter = async (
   id: string,
   input: RouterActionInput,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'router', id, 'resource.use');
+  const target = await findTaskTarget(
+    ctx,
+    'router',
+    id,
+    `router.${input.action}`,
+    input.idempotencyKey,
+  );
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const router = found.row.spec as unknown as RouterDto;
   const name = found.row.name;
   let taskInput: Record<string, JsonInput | null>;

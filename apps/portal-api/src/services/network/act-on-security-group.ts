@@ -7,6 +7,7 @@ import { assertCapability, cloudForProject } from './network-cloud';
 import { securityGroupSeen } from './network-observations';
 import { queueOnResource } from './queue-on-resource';
 import { describeRule, ruleSpecOf, sameRule } from './security-group-rule-spec';
+import { findTaskTarget } from './task-target';
 
 /**
  * add-rule and remove-rule on a security group (a task each), checked against the group as the
@@ -18,9 +19,17 @@ export const actOnSecurityGroup = async (
   id: string,
   input: SecurityGroupActionInput,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'security-group', id, 'resource.use');
+  const target = await findTaskTarget(
+    ctx,
+    'security-group',
+    id,
+    `security-group.${input.action}`,
+    input.idempotencyKey,
+  );
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const cloud = await cloudForProject(ctx, found.project.id, found.row.datacenterId);
-  assertCapability(cloud, 'security-group.manage', `security-group.${input.action}`);
+  await assertCapability(cloud, 'security-group.manage', `security-group.${input.action}`);
   const group = await cloud.call(() =>
     cloud.provider.getSecurityGroup(cloud.scope, found.row.externalId, cloud.options),
   );

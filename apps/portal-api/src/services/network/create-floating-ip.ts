@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 import { findExternalNetwork } from './usable-network';
 
 /** Allocate a floating IP from an external network (task floating-ip.create, quota floating_ips 1). */
@@ -12,9 +13,11 @@ export const createFloatingIp = async (
   input: CreateFloatingIpInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(ctx, project.id, 'floating-ip.create', input.idempotencyKey);
+  if (earlier) return earlier;
   const network = await findExternalNetwork(ctx, project, input.networkId, input.datacenterId);
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
-  assertCapability(cloud, 'floating-ip', 'floating-ip.create');
+  await assertCapability(cloud, 'floating-ip', 'floating-ip.create');
   return queueResourceTask(ctx, {
     project,
     datacenterId: input.datacenterId,

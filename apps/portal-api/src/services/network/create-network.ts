@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 
 /**
  * Create a network (task network.create, quota networks 1). Tenant networks for project
@@ -16,6 +17,14 @@ export const createNetwork = async (
   input: CreateNetworkInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(
+    ctx,
+    project.id,
+    'network.create',
+    input.idempotencyKey,
+    input.name,
+  );
+  if (earlier) return earlier;
   const adminFields = networkAdminFields.filter((f) => input[f] !== undefined);
   if (adminFields.length > 0 && !can(ctx.principal, 'compute.admin', platformTarget))
     throw new DomainError('FORBIDDEN', 'admin-only network fields', {
@@ -23,8 +32,8 @@ export const createNetwork = async (
       params: { fields: adminFields.join(', ') },
     });
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
-  assertCapability(cloud, 'network.manage', 'network.create');
-  if (input.provider) assertCapability(cloud, 'network.provider', 'network.create');
+  await assertCapability(cloud, 'network.manage', 'network.create');
+  if (input.provider) await assertCapability(cloud, 'network.provider', 'network.create');
   const { idempotencyKey, datacenterId, ...spec } = input;
   return queueResourceTask(ctx, {
     project,

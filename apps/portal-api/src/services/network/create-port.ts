@@ -7,6 +7,7 @@ import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 import { findUsableNetwork } from './usable-network';
 
 /** Create a port (task port.create) on a usable network; subnets must be the network's, groups the project's. */
@@ -16,6 +17,14 @@ export const createPort = async (
   input: CreatePortInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(
+    ctx,
+    project.id,
+    'port.create',
+    input.idempotencyKey,
+    input.name,
+  );
+  if (earlier) return earlier;
   const network = await findUsableNetwork(ctx, project, input.networkId);
   const fixedIps = [];
   for (const f of input.fixedIps ?? []) {
@@ -36,7 +45,7 @@ export const createPort = async (
     groups.push(found.row.externalId);
   }
   const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
-  assertCapability(cloud, 'network.manage', 'port.create');
+  await assertCapability(cloud, 'network.manage', 'port.create');
   return queueResourceTask(ctx, {
     project,
     datacenterId: network.row.datacenterId,

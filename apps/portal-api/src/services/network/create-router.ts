@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 import { findExternalNetwork } from './usable-network';
 
 /** Create a router (task router.create), with its gateway when an external network is named. */
@@ -12,11 +13,19 @@ export const createRouter = async (
   input: CreateRouterInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(
+    ctx,
+    project.id,
+    'router.create',
+    input.idempotencyKey,
+    input.name,
+  );
+  if (earlier) return earlier;
   const external = input.externalNetworkId
     ? await findExternalNetwork(ctx, project, input.externalNetworkId, input.datacenterId)
     : null;
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
-  assertCapability(cloud, 'router.manage', 'router.create');
+  await assertCapability(cloud, 'router.manage', 'router.create');
   return queueResourceTask(ctx, {
     project,
     datacenterId: input.datacenterId,

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 
 /** Create a security group (task security-group.create, quota security_groups 1). */
 export const createSecurityGroup = async (
@@ -11,8 +12,16 @@ export const createSecurityGroup = async (
   input: CreateSecurityGroupInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(
+    ctx,
+    project.id,
+    'security-group.create',
+    input.idempotencyKey,
+    input.name,
+  );
+  if (earlier) return earlier;
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
-  assertCapability(cloud, 'security-group.manage', 'security-group.create');
+  await assertCapability(cloud, 'security-group.manage', 'security-group.create');
   return queueResourceTask(ctx, {
     project,
     datacenterId: input.datacenterId,

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findUsableNetwork } from './usable-network';
 
@@ -19,11 +20,19 @@ export const createSubnet = async (
   input: CreateSubnetInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(
+    ctx,
+    project.id,
+    'subnet.create',
+    input.idempotencyKey,
+    input.name,
+  );
+  if (earlier) return earlier;
   const network = await findUsableNetwork(ctx, project, input.networkId);
   if (!network.owned && !can(ctx.principal, 'compute.admin', platformTarget))
     throw notFound('network', input.networkId);
   const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
-  assertCapability(cloud, 'network.manage', 'subnet.create');
+  await assertCapability(cloud, 'network.manage', 'subnet.create');
   const subnets = await cloud.call(() => cloud.provider.listSubnets(cloud.scope, cloud.options));
   assertNoOverlap(
     input.cidr,

@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /** Release a floating IP (task floating-ip.delete; an associated one is released too, as Neutron does). */
 export const deleteFloatingIp = async (
@@ -9,6 +9,8 @@ export const deleteFloatingIp = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'floating-ip', id, 'resource.use');
+  const target = await findTaskTarget(ctx, 'floating-ip', id, 'floating-ip.delete', idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   return queueOnResource(ctx, found, 'floating-ip.delete', {}, idempotencyKey);
 };

@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /** Delete a network (task network.delete; the cloud refuses while ports use it). */
 export const deleteNetwork = async (
@@ -9,7 +9,9 @@ export const deleteNetwork = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'network', id, 'resource.use');
+  const target = await findTaskTarget(ctx, 'network', id, 'network.delete', idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const { subnetExternalIds } = found.row.spec as { subnetExternalIds?: string[] };
   return queueOnResource(
     ctx,

@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /** Delete a port (task port.delete; the cloud refuses router and DHCP ports in its own words). */
 export const deletePort = async (
@@ -9,6 +9,8 @@ export const deletePort = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'port', id, 'resource.use');
+  const target = await findTaskTarget(ctx, 'port', id, 'port.delete', idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   return queueOnResource(ctx, found, 'port.delete', {}, idempotencyKey);
 };

@@ -2,8 +2,8 @@ import type { Task } from '@yunguan/contract';
 import type { RouterDto } from '@yunguan/cloud-core';
 import { conflict } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /** Delete a router (task router.delete); 409 router_in_use while it has interfaces. */
 export const deleteRouter = async (
@@ -11,7 +11,9 @@ export const deleteRouter = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'router', id, 'resource.use');
+  const target = await findTaskTarget(ctx, 'router', id, 'router.delete', idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const count = (found.row.spec as unknown as RouterDto).interfaces?.length ?? 0;
   if (count > 0) throw conflict('router_in_use', { router: found.row.name, count });
   return queueOnResource(ctx, found, 'router.delete', {}, idempotencyKey);

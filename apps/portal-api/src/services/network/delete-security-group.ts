@@ -1,8 +1,8 @@
 import type { Task } from '@yunguan/contract';
 import { conflict } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /** Delete a security group (task security-group.delete); the project's `default` group stays (409). */
 export const deleteSecurityGroup = async (
@@ -10,7 +10,15 @@ export const deleteSecurityGroup = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'security-group', id, 'resource.use');
+  const target = await findTaskTarget(
+    ctx,
+    'security-group',
+    id,
+    'security-group.delete',
+    idempotencyKey,
+  );
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   if (found.row.name === 'default')
     throw conflict('security_group_default', { group: found.row.name });
   return queueOnResource(ctx, found, 'security-group.delete', {}, idempotencyKey);

@@ -3,8 +3,8 @@ import type { RouterDto } from '@yunguan/cloud-core';
 import { conflict } from '@yunguan/domain';
 import { listLiveResourcesOfProject } from '../../repositories/project-resource-repository';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /** Delete a subnet (task subnet.delete); 409 subnet_in_use while a router of the project has an interface on it. */
 export const deleteSubnet = async (
@@ -12,7 +12,9 @@ export const deleteSubnet = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'subnet', id, 'resource.use');
+  const target = await findTaskTarget(ctx, 'subnet', id, 'subnet.delete', idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const routers = await listLiveResourcesOfProject(
     ctx.db,
     found.project.id,

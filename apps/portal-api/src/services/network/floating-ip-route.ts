@@ -50,6 +50,7 @@ export const floatingIpTarget = async (
   let candidates = ports;
   if (want.portId) {
     const port = await findResourceFor(ctx, 'port', want.portId, 'resource.use');
+    if (port.project.id !== fip.project.id) throw notFound('port', want.portId);
     candidates = ports.filter((p) => p.externalId === port.row.externalId);
     if (candidates.length === 0)
       throw precondition('port_not_of_server', { port: port.row.name, server: server.name });

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { listProjectResources, withActiveTasks } from '../resources/list-project-resources';
 import { cloudForProject } from './network-cloud';
+import { networkItemFor } from './network-item-view';
 import { networkSeen } from './network-observations';
 import { pageRows } from './page-rows';
 import { refreshMirror } from './refresh-mirror';
@@ -13,7 +14,8 @@ import { refreshMirror } from './refresh-mirror';
  * With datacenterId: the datacenter is read live (listNetworkDetails — the project's own plus
  * shared and external ones), the mirror is refreshed with what was seen (own networks missing
  * from the cloud are marked deleted), and the answer holds own and usable networks (owned
- * false). Filter, search, sort and pages apply to the whole set.
+ * false; reduced by networkItemFor: another tenant's ids, task and provider attributes are
+ * not shown). Filter, search, sort and pages apply to the whole set.
  */
 export const listNetworks = async (
   ctx: ServiceContext,
@@ -23,7 +25,11 @@ export const listNetworks = async (
   const project = await findProjectFor(ctx, projectId, 'resource.read');
   if (!query.datacenterId) {
     const page = await listProjectResources(ctx, project.id, 'network', query);
-    return { ...page, items: page.items.map((i) => ({ ...i, owned: true })), liveAt: null };
+    return {
+      ...page,
+      items: page.items.map((i) => networkItemFor(ctx, i, project.id)),
+      liveAt: null,
+    };
   }
   const cloud = await cloudForProject(ctx, project.id, query.datacenterId);
   const readAt = ctx.now();
@@ -46,7 +52,7 @@ export const listNetworks = async (
   const { rows, total } = pageRows(usable, query);
   const items = await withActiveTasks(ctx, 'network', rows);
   return {
-    items: items.map((i) => ({ ...i, owned: i.projectId === project.id })),
+    items: items.map((i) => networkItemFor(ctx, i, project.id)),
     total,
     page: query.page,
     pageSize: query.pageSize,

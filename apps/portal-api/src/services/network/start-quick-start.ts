@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
+import { earlierCreate } from './task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findExternalNetwork } from './usable-network';
 
@@ -19,10 +20,18 @@ export const startQuickStart = async (
   input: QuickStartInput,
 ): Promise<Task> => {
   const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierCreate(
+    ctx,
+    project.id,
+    'network.quick-start',
+    input.idempotencyKey,
+    input.name,
+  );
+  if (earlier) return earlier;
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
-  assertCapability(cloud, 'network.manage', 'network.quick-start');
-  assertCapability(cloud, 'router.manage', 'network.quick-start');
-  assertCapability(cloud, 'security-group.manage', 'network.quick-start');
+  await assertCapability(cloud, 'network.manage', 'network.quick-start');
+  await assertCapability(cloud, 'router.manage', 'network.quick-start');
+  await assertCapability(cloud, 'security-group.manage', 'network.quick-start');
   let external: { externalId: string; name: string } | null = null;
   if (input.externalNetworkId) {
     const { row } = await findExternalNetwork(

@@ -2,8 +2,8 @@ import { issueText, subnetIssues, type Task, type UpdateSubnetInput } from '@yun
 import type { SubnetDto } from '@yunguan/cloud-core';
 import { DomainError } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
+import { findTaskTarget } from './task-target';
 
 /**
  * Change a subnet (task subnet.update). The patch is re-checked against the stored CIDR (the
@@ -15,7 +15,9 @@ export const updateSubnet = async (
   id: string,
   input: UpdateSubnetInput,
 ): Promise<Task> => {
-  const found = await findResourceFor(ctx, 'subnet', id, 'resource.use');
+  const target = await findTaskTarget(ctx, 'subnet', id, 'subnet.update', input.idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { found } = target;
   const stored = found.row.spec as unknown as SubnetDto;
   const { idempotencyKey, ...patch } = input;
   const issues = subnetIssues(
