@@ -177,7 +177,16 @@ describe('firewall rules', () => {
     expect(errorOf(other).details.reason).toBe('idempotency_key_reused');
     const done = await waitForTask(owner, json<{ task: Task }>(first).task.id);
     expect(done.status).toBe('succeeded');
-    await accepted(await owner.request('DELETE', `/api/v1/firewall-rules/${done.resourceId}`));
+    const after = await owner.request('POST', base('firewall-rules'), body, key);
+    expect(after.statusCode, after.body).toBe(202);
+    expect(json<{ task: Task }>(after).task.id).toBe(done.id);
+    // A delete retried after it succeeded (the rule is gone) gets its task back, not a 404.
+    const url = `/api/v1/firewall-rules/${done.resourceId}`;
+    const deleteKey = { 'idempotency-key': 'fw-rule-dns-delete' };
+    const deleted = await accepted(await owner.request('DELETE', url, undefined, deleteKey));
+    const retried = await owner.request('DELETE', url, undefined, deleteKey);
+    expect(retried.statusCode, retried.body).toBe(202);
+    expect(json<{ task: Task }>(retried).task.id).toBe(deleted.id);
   });
 
   test('list: search, CSV with the rule columns', async () => {

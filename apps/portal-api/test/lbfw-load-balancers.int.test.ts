@@ -33,6 +33,8 @@ let outsider: Session;
 let subnet: SubnetDto;
 let subnetMirrorId: string;
 let otherSubnet: SubnetDto;
+let otherSubnetMirrorId: string;
+let unmirroredSubnet: SubnetDto;
 let serverId: string;
 
 type ErrorBody = {
@@ -44,8 +46,8 @@ type ErrorBody = {
 };
 type Res = { statusCode: number; body: string };
 
-/** A subnet of the project's own network, made in the cloud and mirrored. */
-const projectSubnet = async (projectId: string, cidr: string) => {
+/** A subnet of the project's own network, made in the cloud and (unless told) mirrored. */
+const projectSubnet = async (projectId: string, cidr: string, mirror = true) => {
   const deps = { db: h.deps.db, config: h.deps.config };
   const { provider } = await providerForDatacenter(deps, dc.id);
   const scope = await scopeForProject(deps, provider, dc.id, projectId);
@@ -57,7 +59,9 @@ const projectSubnet = async (projectId: string, cidr: string) => {
     ipVersion: 4,
     enableDhcp: true,
   });
-  const mirrorId = await applyResourceObservation(deps, dc.id, observationOf('subnet', made));
+  const mirrorId = mirror
+    ? await applyResourceObservation(deps, dc.id, observationOf('subnet', made))
+    : '';
   return { subnet: made, mirrorId };
 };
 
@@ -69,7 +73,12 @@ beforeAll(async () => {
   b = await createOrganisation(h.adminCtx, 'lbb');
   sim = await prepareSimProject(h, dc, a.project.id);
   ({ subnet, mirrorId: subnetMirrorId } = await projectSubnet(a.project.id, '10.71.0.0/24'));
-  ({ subnet: otherSubnet } = await projectSubnet(a.otherProject.id, '10.72.0.0/24'));
+  ({ subnet: otherSubnet, mirrorId: otherSubnetMirrorId } = await projectSubnet(
+    a.otherProject.id,
+    '10.72.0.0/24',
+  ));
+  // Another tenant's subnet the portal has not mirrored: only the cloud knows whose it is.
+  ({ subnet: unmirroredSubnet } = await projectSubnet(b.project.id, '10.73.0.0/24', false));
   worker = await startInProcessTaskWorker(h);
   owner = await h.login(a.member.username);
   outsider = await h.login(b.deptAdmin.username);
@@ -281,6 +290,41 @@ describe('listeners, pools, members, health monitors', () => {
     expect(errorOf(again).details.reason).toBe('member_exists');
   });
 
+  test("a member on a subnet that is not the project's is a 404 and nothing is queued", async () => {
+    const poolId = lb.spec.pools[0]!.externalId;
+    const before = await h.deps.db.task.count();
+    for (const subnetId of [
+      otherSubnetMirrorId, // another project's, by mirror id
+      otherSubnet.externalId, // the same by its cloud id
+      unmirroredSubnet.externalId, // another tenant's the mirror does not know
+      'no-such-subnet',
+    ]) {
+      const res = await act({
+        action: 'add-member',
+        poolId,
+        address: '10.72.0.9',
+        subnetId,
+        protocolPort: 80,
+      });
+      expect(res.statusCode, `${subnetId}: ${res.body}`).toBe(404);
+      expect(errorOf(res).code).toBe('NOT_FOUND');
+      const withServer = await act({
+        action: 'add-member',
+        poolId,
+        serverId,
+        subnetId,
+        protocolPort: 80,
+      });
+      expect(withServer.statusCode, `${subnetId}: ${withServer.body}`).toBe(404);
+    }
+    expect(await h.deps.db.task.count()).toBe(before);
+    const cloud = await dc.cloud.request<{ members: { address: string }[] }>(
+      'GET',
+      `/load-balancer/v2/lbaas/pools/${poolId}/members`,
+    );
+    expect(cloud.body.members.map((m) => m.address)).not.toContain('10.72.0.9');
+  });
+
   test('a health monitor: timeout above delay is a 400; a valid one shows on the pool', async () => {
     const poolId = lb.spec.pools[0]!.externalId;
     const monitor = {
@@ -344,6 +388,34 @@ describe('listeners, pools, members, health monitors', () => {
         listenerId: (await reload()).spec.listeners.find((l) => l.protocolPort === 443)!.externalId,
       }),
     );
+    expect((await reload()).spec.listeners.map((l) => l.protocolPort)).toEqual([80]);
+  });
+
+  test('a retry (same Idempotency-Key) after the change succeeded gets its task back, not a 409', async () => {
+    const url = `/api/v1/load-balancers/${lb.id}/actions`;
+    const body = { action: 'add-listener', name: 'alt', protocol: 'TCP', protocolPort: 8443 };
+    const key = { 'idempotency-key': 'lb-add-listener-8443' };
+    const first = await owner.request('POST', url, body, key);
+    await accepted(first);
+    const taskId = json<{ task: Task }>(first).task.id;
+    // The port is taken now; the retry is the same request, so it answers with the same task.
+    const again = await owner.request('POST', url, body, key);
+    expect(again.statusCode, again.body).toBe(202);
+    expect(json<{ task: Task }>(again).task.id).toBe(taskId);
+    // The key on another action is refused.
+    const other = await owner.request('POST', url, { action: 'remove-pool', poolId: 'x' }, key);
+    expect(other.statusCode).toBe(409);
+    expect(errorOf(other).details.reason).toBe('idempotency_key_reused');
+    // The same for a removal (key in the body): the listener is gone, the retry is not a 404.
+    const listenerId = (await reload()).spec.listeners.find(
+      (l) => l.protocolPort === 8443,
+    )!.externalId;
+    const remove = { action: 'remove-listener', listenerId, idempotencyKey: 'lb-rm-listener-8443' };
+    const removed = await act(remove);
+    await accepted(removed);
+    const retried = await act(remove);
+    expect(retried.statusCode, retried.body).toBe(202);
+    expect(json<{ task: Task }>(retried).task.id).toBe(json<{ task: Task }>(removed).task.id);
     expect((await reload()).spec.listeners.map((l) => l.protocolPort)).toEqual([80]);
   });
 
@@ -421,8 +493,14 @@ describe('tenancy and delete', () => {
   });
 
   test('delete cascades: listeners and pools go with it; the mirror keeps it as deleted', async () => {
-    const done = await accepted(await owner.request('DELETE', `/api/v1/load-balancers/${lb.id}`));
+    const key = { 'idempotency-key': 'lb-delete-web-lb' };
+    const url = `/api/v1/load-balancers/${lb.id}`;
+    const done = await accepted(await owner.request('DELETE', url, undefined, key));
     expect(done.steps.find((s) => s.key === 'wait')?.detail).toBe('gone');
+    // A retried delete after success gets its task back (the object is gone: not a 404).
+    const retried = await owner.request('DELETE', url, undefined, key);
+    expect(retried.statusCode, retried.body).toBe(202);
+    expect(json<{ task: Task }>(retried).task.id).toBe(done.id);
     expect((await owner.get(`/api/v1/load-balancers/${lb.id}`)).statusCode).toBe(404);
     const cloud = await dc.cloud.request<{ listeners: unknown[]; pools: unknown[] }>(
       'GET',

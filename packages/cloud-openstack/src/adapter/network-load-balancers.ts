@@ -1,4 +1,4 @@
-import type { CallOptions, NetworkPort, Scope } from '@yunguan/cloud-core';
+import { CloudError, type CallOptions, type NetworkPort, type Scope } from '@yunguan/cloud-core';
 import type { ServiceClient } from '../service-client';
 import {
   createHealthMonitor,
@@ -104,7 +104,16 @@ export const loadBalancerVerbs = (lbs: ServiceClient): Verbs => {
 
     getLoadBalancer: async (scope, id, options) => {
       const [dto] = await withChildren(scope, [await ownLb(scope, id, options)], options);
-      if (dto === undefined) throw new Error(`load balancer ${id} vanished while being read`);
+      if (dto === undefined)
+        throw new CloudError({
+          kind: 'not-found',
+          provider: 'openstack',
+          service: 'load-balancer',
+          method: 'GET',
+          url: `lbaas/loadbalancers/${id}`,
+          expected: [200],
+          upstreamMessage: `Load balancer ${id} vanished while being read.`,
+        });
       return dto;
     },
 

@@ -3,7 +3,7 @@ import { DomainError } from '@yunguan/domain';
 import type { JsonInput } from '../../repositories/db-client';
 import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { findObjectInPlace, placeOfObject } from './lbfw-place';
+import { findObjectInPlace, placeForChange } from './lbfw-place';
 import { resolveRouterPorts } from './resolve-router-ports';
 
 /**
@@ -15,7 +15,11 @@ export const actOnFirewallGroup = async (
   id: string,
   input: FirewallGroupActionInput,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'firewall-group', id);
+  const place = await placeForChange(ctx, 'firewall-group', id, {
+    idempotencyKey: input.idempotencyKey,
+    action: 'firewall-group.update',
+  });
+  if (place.earlier) return place.earlier;
   const patch: Record<string, JsonInput | null> = {};
   if (input.name !== undefined) patch.name = input.name;
   for (const [field, key] of [

@@ -1,7 +1,7 @@
 import type { FirewallPolicyActionInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { findObjectInPlace, placeOfObject } from './lbfw-place';
+import { findObjectInPlace, placeForChange } from './lbfw-place';
 
 /** firewall-policy.update: replace the policy's rules (the project's, in order). */
 export const actOnFirewallPolicy = async (
@@ -9,7 +9,11 @@ export const actOnFirewallPolicy = async (
   id: string,
   input: FirewallPolicyActionInput,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'firewall-policy', id);
+  const place = await placeForChange(ctx, 'firewall-policy', id, {
+    idempotencyKey: input.idempotencyKey,
+    action: 'firewall-policy.update',
+  });
+  if (place.earlier) return place.earlier;
   const rules = [];
   for (const ruleId of input.ruleIds)
     rules.push(await findObjectInPlace(ctx, place, 'firewall-rule', ruleId));

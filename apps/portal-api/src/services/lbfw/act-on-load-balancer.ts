@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { applyResourceObservation } from '../resources/apply-resource-observation';
 import { observationOf } from '../resources/observation-of';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { placeOfObject } from './lbfw-place';
+import { placeForChange } from './lbfw-place';
 import { planLoadBalancerAction, type PlannableAction } from './plan-load-balancer-action';
 import { resolveMemberAddress } from './resolve-member-address';
 
@@ -18,7 +18,11 @@ export const actOnLoadBalancer = async (
   id: string,
   input: LoadBalancerActionInput,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'load-balancer', id);
+  const place = await placeForChange(ctx, 'load-balancer', id, {
+    idempotencyKey: input.idempotencyKey,
+    action: `load-balancer.${input.action}`,
+  });
+  if (place.earlier) return place.earlier;
   const lb = await withCloudErrors(place.datacenter.name, () =>
     place.provider.getLoadBalancer(place.scope, place.row.externalId, {
       requestId: ctx.requestId,

@@ -13,7 +13,8 @@ export const createFirewallGroup = async (
   projectId: string,
   input: CreateFirewallGroupInput,
 ): Promise<Task> => {
-  const place = await placeForCreate(ctx, projectId, input.datacenterId, 'firewall-group');
+  const place = await placeForCreate(ctx, projectId, input, 'firewall-group');
+  if (place.earlier) return place.earlier;
   const policy = async (id: string | undefined) =>
     id === undefined
       ? null

@@ -12,7 +12,8 @@ export const createFirewallPolicy = async (
   projectId: string,
   input: CreateFirewallPolicyInput,
 ): Promise<Task> => {
-  const place = await placeForCreate(ctx, projectId, input.datacenterId, 'firewall-policy');
+  const place = await placeForCreate(ctx, projectId, input, 'firewall-policy');
+  if (place.earlier) return place.earlier;
   const rules = [];
   for (const id of input.ruleIds)
     rules.push(await findObjectInPlace(ctx, place, 'firewall-rule', id));

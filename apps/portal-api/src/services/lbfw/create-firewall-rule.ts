@@ -9,7 +9,8 @@ export const createFirewallRule = async (
   projectId: string,
   input: CreateFirewallRuleInput,
 ): Promise<Task> => {
-  const place = await placeForCreate(ctx, projectId, input.datacenterId, 'firewall-rule');
+  const place = await placeForCreate(ctx, projectId, input, 'firewall-rule');
+  if (place.earlier) return place.earlier;
   const { idempotencyKey, ...rule } = input;
   return queueResourceTask(ctx, {
     project: place.project,

@@ -13,7 +13,8 @@ export const createLoadBalancer = async (
   projectId: string,
   input: CreateLoadBalancerInput,
 ): Promise<Task> => {
-  const place = await placeForCreate(ctx, projectId, input.datacenterId, 'load-balancer');
+  const place = await placeForCreate(ctx, projectId, input, 'load-balancer');
+  if (place.earlier) return place.earlier;
   const subnet = await resolveProjectSubnet(ctx, place, input.vipSubnetId, 'vipSubnetId');
   if (input.vipAddress) assertAddressInSubnet(input.vipAddress, subnet, 'vipAddress');
   return queueResourceTask(ctx, {

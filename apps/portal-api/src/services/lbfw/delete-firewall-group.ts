@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { placeOfObject } from './lbfw-place';
+import { placeForChange } from './lbfw-place';
 
 /** Queue firewall-group.delete (the task releases its ports first). */
 export const deleteFirewallGroup = async (
@@ -9,7 +9,11 @@ export const deleteFirewallGroup = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'firewall-group', id);
+  const place = await placeForChange(ctx, 'firewall-group', id, {
+    idempotencyKey,
+    action: 'firewall-group.delete',
+  });
+  if (place.earlier) return place.earlier;
   return queueResourceTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,

@@ -3,7 +3,7 @@ import { conflict } from '@yunguan/domain';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { placeOfObject } from './lbfw-place';
+import { placeForChange } from './lbfw-place';
 
 /** Queue firewall-policy.delete; a policy a firewall group still uses is refused (409). */
 export const deleteFirewallPolicy = async (
@@ -11,7 +11,11 @@ export const deleteFirewallPolicy = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'firewall-policy', id);
+  const place = await placeForChange(ctx, 'firewall-policy', id, {
+    idempotencyKey,
+    action: 'firewall-policy.delete',
+  });
+  if (place.earlier) return place.earlier;
   const groups = await withCloudErrors(place.datacenter.name, () =>
     place.provider.listFirewallGroups(place.scope, { requestId: ctx.requestId }),
   );

@@ -3,7 +3,7 @@ import { conflict } from '@yunguan/domain';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { placeOfObject } from './lbfw-place';
+import { placeForChange } from './lbfw-place';
 
 /** Queue firewall-rule.delete; a rule a policy of the project still lists is refused (409). */
 export const deleteFirewallRule = async (
@@ -11,7 +11,11 @@ export const deleteFirewallRule = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'firewall-rule', id);
+  const place = await placeForChange(ctx, 'firewall-rule', id, {
+    idempotencyKey,
+    action: 'firewall-rule.delete',
+  });
+  if (place.earlier) return place.earlier;
   const policies = await withCloudErrors(place.datacenter.name, () =>
     place.provider.listFirewallPolicies(place.scope, { requestId: ctx.requestId }),
   );

@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { placeOfObject } from './lbfw-place';
+import { placeForChange } from './lbfw-place';
 
 /** Queue load-balancer.delete: a cascade (listeners, pools, members, monitors go with it). */
 export const deleteLoadBalancer = async (
@@ -9,7 +9,11 @@ export const deleteLoadBalancer = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const place = await placeOfObject(ctx, 'load-balancer', id);
+  const place = await placeForChange(ctx, 'load-balancer', id, {
+    idempotencyKey,
+    action: 'load-balancer.delete',
+  });
+  if (place.earlier) return place.earlier;
   return queueResourceTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,

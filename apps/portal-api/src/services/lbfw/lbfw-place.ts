@@ -1,5 +1,5 @@
 import type { CloudProvider, Scope } from '@yunguan/cloud-core';
-import type { LbfwKind, ResourceKind } from '@yunguan/contract';
+import type { LbfwKind, ResourceKind, Task } from '@yunguan/contract';
 import { notFound, type Permission } from '@yunguan/domain';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { providerForDatacenter } from '../../cloud/provider-for-datacenter';
@@ -9,6 +9,7 @@ import type { ProjectRow } from '../../repositories/project-repository';
 import { findResource, type ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
+import { earlierTask } from '../resources/earlier-task';
 import { findResourceFor } from '../resources/find-resource-for';
 import { assertLbfwCapability } from './lbfw-capability';
 
@@ -34,14 +35,32 @@ const placeOf = async (
   return { project, provider, datacenter, scope };
 };
 
+/** What a request that takes an Idempotency-Key is: its key and task action. */
+export type Retry = { idempotencyKey?: string | undefined; action: string };
+
+/**
+ * A retried request (same Idempotency-Key) gets its earlier task back right after the tenancy
+ * check, before any state check: after an add-listener succeeded its port is taken, after a
+ * delete the object is gone, and the retry must not be refused for that.
+ */
+export type PlaceOrEarlier<P> = { earlier: Task } | (P & { earlier?: undefined });
+
 /** A create: resource.use in the project, a datacenter that offers the kind's service. */
 export const placeForCreate = async (
   ctx: ServiceContext,
   projectId: string,
-  datacenterId: string,
+  input: { datacenterId: string; name: string; idempotencyKey?: string | undefined },
   kind: LbfwKind,
-): Promise<LbfwPlace> =>
-  placeOf(ctx, await findProjectFor(ctx, projectId, 'resource.use'), datacenterId, kind);
+): Promise<PlaceOrEarlier<LbfwPlace>> => {
+  const project = await findProjectFor(ctx, projectId, 'resource.use');
+  const earlier = await earlierTask(ctx, input.idempotencyKey, {
+    projectId: project.id,
+    action: `${kind}.create`,
+    targetName: input.name,
+  });
+  if (earlier) return { earlier };
+  return placeOf(ctx, project, input.datacenterId, kind);
+};
 
 /** An existing object (404 outside the caller's reach) and where it lives. */
 export const placeOfObject = async (
@@ -51,6 +70,29 @@ export const placeOfObject = async (
   permission: Permission = 'resource.use',
 ): Promise<LbfwPlace & { row: ResourceRow }> => {
   const { row, project } = await findResourceFor(ctx, kind, id, permission);
+  return { row, ...(await placeOf(ctx, project, row.datacenterId, kind)) };
+};
+
+/**
+ * An existing object to change or delete (resource.use): a retry of an earlier request on it
+ * (even one that deleted it) gets that task back; otherwise a live object and where it lives.
+ */
+export const placeForChange = async (
+  ctx: ServiceContext,
+  kind: LbfwKind,
+  id: string,
+  retry: Retry,
+): Promise<PlaceOrEarlier<LbfwPlace & { row: ResourceRow }>> => {
+  const { row, project } = await findResourceFor(ctx, kind, id, 'resource.use', {
+    includeDeleted: true,
+  });
+  const earlier = await earlierTask(ctx, retry.idempotencyKey, {
+    projectId: project.id,
+    action: retry.action,
+    targetExternalId: row.externalId,
+  });
+  if (earlier) return { earlier };
+  if (row.deletedAt) throw notFound(kind, id);
   return { row, ...(await placeOf(ctx, project, row.datacenterId, kind)) };
 };
 

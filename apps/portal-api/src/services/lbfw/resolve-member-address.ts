@@ -1,22 +1,16 @@
 import { notFound, precondition } from '@yunguan/domain';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
-import { findResourceRowOfKind } from '../../repositories/project-resource-repository';
 import type { ServiceContext } from '../context';
 import { findServerFor } from '../servers/find-server-for';
 import type { LbfwPlace } from './lbfw-place';
-
-/** A subnet named by mirror id (the project's or an unowned shared one) or by cloud id. */
-const subnetExternalIdOf = async (ctx: ServiceContext, place: LbfwPlace, ref: string) => {
-  const row = await findResourceRowOfKind(ctx.db, ref, 'subnet');
-  if (!row) return ref;
-  if (row.deletedAt || row.datacenterId !== place.datacenter.id) throw notFound('subnet', ref);
-  if (row.projectId !== null && row.projectId !== place.project.id) throw notFound('subnet', ref);
-  return row.externalId;
-};
+import { resolveProjectSubnet } from './resolve-subnet';
 
 /**
  * A pool member's address and subnet: the address given, or the fixed IP of a server of the
  * same project and datacenter (404 otherwise) — on `subnetId` when given, else its first IPv4.
+ * `subnetId` must be a subnet of the project (its mirror row, or the cloud read in the project's
+ * scope): the cloud takes the member's subnet_id from an admin-role token, so a subnet of another
+ * tenant, a shared one without a project or an unknown id is a 404 here, never passed through.
  */
 export const resolveMemberAddress = async (
   ctx: ServiceContext,
@@ -28,7 +22,7 @@ export const resolveMemberAddress = async (
   },
 ): Promise<{ address: string; subnetExternalId?: string }> => {
   const subnet = member.subnetId
-    ? await subnetExternalIdOf(ctx, place, member.subnetId)
+    ? (await resolveProjectSubnet(ctx, place, member.subnetId, 'subnetId')).externalId
     : undefined;
   if (member.serverId === undefined)
     return { address: member.address ?? '', ...(subnet ? { subnetExternalId: subnet } : {}) };
