@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium } from '@yunguan/testing/browser';
-import { loginPortal, startE2eStack, type E2eStack } from '@yunguan/testing/e2e';
+import { startE2eStack, type E2eStack } from '@yunguan/testing/e2e';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 
@@ -31,20 +31,6 @@ beforeAll(async () => {
   stack = await startE2eStack({
     demoPassword: PASSWORD,
     datacenter: { name: 'e2e-net', buildMs: 3_000, actionMs: 1_000 },
-  });
-  // The platform admin grants web-shop a disk share: under 研发部's volume_gb limit a project
-  // without its own share may use none (as for RAM in the demo seed).
-  const admin = await loginPortal(stack.apiUrl, 'admin', PASSWORD);
-  const { items } = (await admin.call('GET', '/api/v1/projects?pageSize=100')) as {
-    items: { id: string; name: string }[];
-  };
-  const shop = items.find((p) => p.name === 'web-shop');
-  if (!shop) throw new Error('demo project web-shop not found');
-  await admin.call('POST', '/api/v1/quotas', {
-    scope: 'project',
-    projectId: shop.id,
-    resource: 'volume_gb',
-    limit: 100,
   });
   browser = await launchChromium();
 });

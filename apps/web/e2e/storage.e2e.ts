@@ -31,20 +31,6 @@ beforeAll(async () => {
     demoPassword: PASSWORD,
     datacenter: { name: 'e2e-sim', portRange: { first: 61_700, last: 61_799 } },
   });
-  // The demo limits 研发部's volume_gb, so web-shop's share defaults to 0: the platform admin
-  // gives the project a share, as an operator would before its people create volumes.
-  const admin = await loginPortal(stack.apiUrl, 'admin', PASSWORD);
-  const projects = (await admin.call('GET', '/api/v1/projects?pageSize=100')) as {
-    items: { id: string; name: string }[];
-  };
-  const shop = projects.items.find((p) => p.name === 'web-shop');
-  if (!shop) throw new Error('demo project web-shop not found');
-  await admin.call('POST', '/api/v1/quotas', {
-    scope: 'project',
-    projectId: shop.id,
-    resource: 'volume_gb',
-    limit: 100,
-  });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -68,6 +68,13 @@ export const seedDemo = async (
     resource: 'ram_mb',
     limit: 163_840,
   });
+  // 2 TB of disk: under 研发部's volume_gb limit a project without its own share may use none.
+  await createQuota(ctx, {
+    scope: 'project',
+    projectId: shop.id,
+    resource: 'volume_gb',
+    limit: 2_000,
+  });
   const users = [
     {
       username: 'rd-admin',

@@ -81,7 +81,9 @@ export function TaskStatusTag({ status }: { status: TaskStatus }) {
 /** One task: what was asked, by whom, its status and every step with its timestamps. */
 export function TaskCard({ task }: { task: Task }) {
   const { t, lang } = useI18n();
-  const verb = task.action.slice('server.'.length);
+  // `server.reboot` → the server's action words; `router.add-interface` → the shared verb words.
+  const [kind, verb] = task.action.split(/\.(.*)/s) as [string, string];
+  const title = kind === 'server' ? `server.action.${verb}` : `net.verb.${verb}`;
   const took = duration(task.startedAt ?? task.createdAt, task.finishedAt);
   return (
     <Card
@@ -92,7 +94,7 @@ export function TaskCard({ task }: { task: Task }) {
       data-status={task.status}
       title={
         <Flex gap={8} align="center" wrap>
-          <Typography.Text strong>{t(`server.action.${verb}` as MessageKey)}</Typography.Text>
+          <Typography.Text strong>{t(title as MessageKey)}</Typography.Text>
           <Typography.Text type="secondary">{task.targetName}</Typography.Text>
           <TaskStatusTag status={task.status} />
         </Flex>
