@@ -46,6 +46,7 @@ describe('Octavia v2', () => {
     });
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({ faultcode: 'Client' });
+    const made: Row[] = [];
     for (const algorithm of ['ROUND_ROBIN', 'SOURCE_IP', 'LEAST_CONNECTIONS']) {
       const pool = await post(`${LB}/pools`, 'pool', {
         listener_id: listener.id,
@@ -53,6 +54,7 @@ describe('Octavia v2', () => {
         lb_algorithm: algorithm,
       });
       expect(pool.lb_algorithm).toBe(algorithm);
+      made.push(pool);
     }
     const bad = await t.call('POST', `${LB}/pools`, {
       body: { pool: { listener_id: listener.id, protocol: 'HTTP', lb_algorithm: 'RANDOM' } },
@@ -60,6 +62,10 @@ describe('Octavia v2', () => {
     expect(bad.status).toBe(400);
     const pools = (await t.call('GET', `${LB}/pools`)).body.pools as Row[];
     const pool = pools[0] as Row;
+    // The first pool made on the listener is its default pool.
+    const served = (await t.call('GET', `${LB}/listeners/${String(listener.id)}`)).body
+      .listener as Row;
+    expect(served.default_pool_id).toBe(made[0]?.id);
     const member = await post(`${LB}/pools/${String(pool.id)}/members`, 'member', {
       address: '10.5.0.10',
       protocol_port: 8080,
@@ -75,6 +81,12 @@ describe('Octavia v2', () => {
     expect(monitor).toMatchObject({ url_path: '/', expected_codes: '200' });
     const shown = (await t.call('GET', `${LB}/pools/${String(pool.id)}`)).body.pool as Row;
     expect(shown).toMatchObject({ healthmonitor_id: monitor.id, members: [{ id: member.id }] });
+    // Deleting the default pool leaves the listener without one.
+    expect((await t.call('DELETE', `${LB}/pools/${String(made[0]?.id)}`)).status).toBe(204);
+    await settle();
+    const bare = (await t.call('GET', `${LB}/listeners/${String(listener.id)}`)).body
+      .listener as Row;
+    expect(bare.default_pool_id).toBeNull();
     const refused = await t.call('DELETE', `${LB}/loadbalancers/${String(lb.id)}`);
     expect(refused.status).toBe(400);
     expect(

@@ -119,6 +119,9 @@ export const registerOctaviaRoutes = (app: FastifyInstance, ctx: SimContext) => 
       const lb = mutableLb(caller, lbId);
       const row = newRecord(ctx, lb.project_id, lb.id, fields);
       slice()[kind][row.id] = row;
+      // Octavia: a pool made on a listener becomes that listener's default pool.
+      const listener = kind === 'pools' ? slice().listeners[String(row.listener_id)] : undefined;
+      if (listener && !listener.default_pool_id) listener.default_pool_id = row.id;
       settle(lb, row, 'PENDING_CREATE');
       return reply.code(201).send({ [keys[kind]]: render(kind, row) });
     });
@@ -157,6 +160,8 @@ export const registerOctaviaRoutes = (app: FastifyInstance, ctx: SimContext) => 
       const s = slice();
       delete s[kind][row.id];
       if (kind === 'pools') {
+        for (const l of Object.values(s.listeners))
+          if (l.default_pool_id === row.id) l.default_pool_id = null;
         for (const m of Object.values(s.members)) if (m.pool_id === row.id) delete s.members[m.id];
         for (const h of Object.values(s.healthmonitors))
           if (h.pool_id === row.id) delete s.healthmonitors[h.id];
