@@ -213,7 +213,7 @@ let serverId: string;
 let fip: FloatingIpItem;
 
 describe('retries with the same Idempotency-Key', () => {
-  test('add-interface twice with one key: 202 with the same task both times', async () => {
+  test('create-subnet and add-interface twice with one key: 202 with the same task both times', async () => {
     const net = await done(
       owner,
       await owner.post(`${PA()}/networks`, { datacenterId: dc.id, name: 'app' }),
@@ -228,6 +228,16 @@ describe('retries with the same Idempotency-Key', () => {
       }),
     );
     appSubnet = await item<SubnetItem>(owner, `/api/v1/subnets/${sub.resourceId}`);
+    // A create retried after success is not refused as overlapping itself.
+    const subnetBody = {
+      networkId: app.id,
+      name: 'app-subnet-2',
+      cidr: '10.61.0.0/24',
+      idempotencyKey: 'subnet-app-2',
+    };
+    const madeSubnet = await done(owner, await owner.post(`${PA()}/subnets`, subnetBody));
+    const retriedSubnet = accepted(await owner.post(`${PA()}/subnets`, subnetBody));
+    expect(retriedSubnet.id).toBe(madeSubnet.id);
     const made = await done(
       owner,
       await owner.post(`${PA()}/routers`, {
