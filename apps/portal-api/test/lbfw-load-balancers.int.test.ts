@@ -261,6 +261,8 @@ describe('listeners, pools, members, health monitors', () => {
         listenerExternalIds: [listenerId],
       }),
     ]);
+    // The cloud makes a pool created on a listener that listener's default pool.
+    expect(lb.spec.listeners[0]!.defaultPoolExternalId).toBe(lb.spec.pools[0]!.externalId);
     const second = await act({
       action: 'add-pool',
       name: 'second',
