@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { floatingIpTarget } from './floating-ip-route';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 type Spec = FloatingIpItem['spec'];
 

@@ -5,7 +5,7 @@ import type { JsonInput } from '../../repositories/db-client';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 import { findExternalNetwork } from './usable-network';
 
 /**

@@ -7,7 +7,7 @@ import { assertCapability, cloudForProject } from './network-cloud';
 import { securityGroupSeen } from './network-observations';
 import { queueOnResource } from './queue-on-resource';
 import { describeRule, ruleSpecOf, sameRule } from './security-group-rule-spec';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /**
  * add-rule and remove-rule on a security group (a task each), checked against the group as the

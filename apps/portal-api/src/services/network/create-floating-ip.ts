@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
-import { earlierCreate } from './task-target';
+import { earlierCreate } from '../resources/task-target';
 import { findExternalNetwork } from './usable-network';
 
 /** Allocate a floating IP from an external network (task floating-ip.create, quota floating_ips 1). */

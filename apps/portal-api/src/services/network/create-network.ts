@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
-import { earlierCreate } from './task-target';
+import { earlierCreate } from '../resources/task-target';
 
 /**
  * Create a network (task network.create, quota networks 1). Tenant networks for project

@@ -7,7 +7,7 @@ import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
-import { earlierCreate } from './task-target';
+import { earlierCreate } from '../resources/task-target';
 import { findUsableNetwork } from './usable-network';
 
 /** Create a port (task port.create) on a usable network; subnets must be the network's, groups the project's. */

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
-import { earlierCreate } from './task-target';
+import { earlierCreate } from '../resources/task-target';
 
 /** Create a security group (task security-group.create, quota security_groups 1). */
 export const createSecurityGroup = async (

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueResourceTask } from '../resources/queue-resource-task';
 import { assertCapability, cloudForProject } from './network-cloud';
-import { earlierCreate } from './task-target';
+import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findUsableNetwork } from './usable-network';
 

@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /** Release a floating IP (task floating-ip.delete; an associated one is released too, as Neutron does). */
 export const deleteFloatingIp = async (

@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /** Delete a network (task network.delete; the cloud refuses while ports use it). */
 export const deleteNetwork = async (

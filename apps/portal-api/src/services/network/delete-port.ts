@@ -1,7 +1,7 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /** Delete a port (task port.delete; the cloud refuses router and DHCP ports in its own words). */
 export const deletePort = async (

@@ -3,7 +3,7 @@ import type { RouterDto } from '@yunguan/cloud-core';
 import { conflict } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /** Delete a router (task router.delete); 409 router_in_use while it has interfaces. */
 export const deleteRouter = async (

@@ -2,7 +2,7 @@ import type { Task } from '@yunguan/contract';
 import { conflict } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /** Delete a security group (task security-group.delete); the project's `default` group stays (409). */
 export const deleteSecurityGroup = async (

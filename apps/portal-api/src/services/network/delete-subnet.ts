@@ -4,7 +4,7 @@ import { conflict } from '@yunguan/domain';
 import { listLiveResourcesOfProject } from '../../repositories/project-resource-repository';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /** Delete a subnet (task subnet.delete); 409 subnet_in_use while a router of the project has an interface on it. */
 export const deleteSubnet = async (

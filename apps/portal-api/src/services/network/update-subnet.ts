@@ -3,7 +3,7 @@ import type { SubnetDto } from '@yunguan/cloud-core';
 import { DomainError } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { queueOnResource } from './queue-on-resource';
-import { findTaskTarget } from './task-target';
+import { findTaskTarget } from '../resources/task-target';
 
 /**
  * Change a subnet (task subnet.update). The patch is re-checked against the stored CIDR (the

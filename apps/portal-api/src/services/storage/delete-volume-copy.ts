@@ -2,9 +2,8 @@ import type { Task } from '@yunguan/contract';
 import { precondition } from '@yunguan/domain';
 import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { earlierTask } from '../resources/earlier-task';
+import { findTaskTarget } from '../resources/task-target';
 import { assertNotBusy, projectCloud } from './storage-cloud';
 
 /** Cinder keeps a snapshot while volumes made from it exist: refuse up front, naming them. */
@@ -32,14 +31,11 @@ export const deleteVolumeCopy = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const { row, project } = await findResourceFor(ctx, kind, id, 'resource.use');
   const action = `${kind}.delete` as const;
-  const earlier = await earlierTask(ctx, idempotencyKey, {
-    projectId: project.id,
-    action,
-    targetExternalId: row.externalId,
-  });
-  if (earlier) return earlier;
+  // A retry of an accepted delete gets its task even once the object is gone.
+  const target = await findTaskTarget(ctx, kind, id, action, idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { row, project } = target.found;
   await assertNotBusy(ctx, kind, row);
   if (kind === 'volume-snapshot') await assertNoDependentVolumes(ctx, project.id, row);
   return queueResourceTask(ctx, {

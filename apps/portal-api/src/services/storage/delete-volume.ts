@@ -1,9 +1,8 @@
 import { volumeActionStates, type Task } from '@yunguan/contract';
 import { precondition } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
-import { findResourceFor } from '../resources/find-resource-for';
 import { queueResourceTask } from '../resources/queue-resource-task';
-import { earlierTask } from '../resources/earlier-task';
+import { findTaskTarget } from '../resources/task-target';
 import { assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { volumeGone, volumeWrongState } from './storage-errors';
 
@@ -16,13 +15,10 @@ export const deleteVolume = async (
   id: string,
   idempotencyKey?: string,
 ): Promise<Task> => {
-  const { row, project } = await findResourceFor(ctx, 'volume', id, 'resource.use');
-  const earlier = await earlierTask(ctx, idempotencyKey, {
-    projectId: project.id,
-    action: 'volume.delete',
-    targetExternalId: row.externalId,
-  });
-  if (earlier) return earlier;
+  // A retry of an accepted delete gets its task even once the volume is gone.
+  const target = await findTaskTarget(ctx, 'volume', id, 'volume.delete', idempotencyKey);
+  if (target.earlier) return target.earlier;
+  const { row, project } = target.found;
   await assertNotBusy(ctx, 'volume', row);
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
   const volume = await readFresh(

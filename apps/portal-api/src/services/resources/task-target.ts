@@ -3,8 +3,8 @@ import { notFound } from '@yunguan/domain';
 import type { ProjectRow } from '../../repositories/project-repository';
 import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
-import { earlierTask } from '../resources/earlier-task';
-import { findResourceFor } from '../resources/find-resource-for';
+import { earlierTask } from './earlier-task';
+import { findResourceFor } from './find-resource-for';
 
 export type TaskTarget =
   | { earlier: Task; found: null }
