@@ -28,6 +28,7 @@ describe('quotas', () => {
   test('defaults: every resource, unlimited, marked as default', async () => {
     const items = await quotasOf(h.admin, `departmentId=${org.department.id}`);
     expect(items.map((q) => q.resource).sort()).toEqual([
+      'backups',
       'floating_ips',
       'instances',
       'load_balancers',
@@ -165,7 +166,7 @@ describe('quotas', () => {
   test('a member reads their project quota but cannot change it', async () => {
     const member = await h.login(org.member.username);
     const items = await quotasOf(member, `projectId=${org.project.id}`);
-    expect(items).toHaveLength(10);
+    expect(items).toHaveLength(11);
     const res = await member.post('/api/v1/quotas', {
       scope: 'project',
       projectId: org.project.id,
