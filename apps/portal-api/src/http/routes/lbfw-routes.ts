@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import * as c from '@yunguan/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../services/context';
@@ -15,27 +14,11 @@ import { deleteFirewallRule } from '../../services/lbfw/delete-firewall-rule';
 import { deleteLoadBalancer } from '../../services/lbfw/delete-load-balancer';
 import { getLoadBalancer } from '../../services/lbfw/get-load-balancer';
 import { csvColumnsOfKind, getLbfwObject, listLbfw } from '../../services/lbfw/lbfw-items';
-import {
-  checkResourceExport,
-  exportResourcesCsv,
-} from '../../services/resources/export-resources-csv';
 import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';
-import { registerContract, SENT } from '../register-contract';
-import { parseInput } from '../validate';
-
-/** The Idempotency-Key header (the body field wins when both are sent). */
-const headerKey = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  return parseInput(
-    c.idempotencyKeySchema,
-    Array.isArray(value) ? value[0] : value,
-    localeOf(request),
-    'headers.idempotency-key',
-  );
-};
+import { registerContract } from '../register-contract';
+import { headerKey, sendResourceCsv } from './route-kit';
 
 /** The body's key, else the header's. */
 const withKey = <B extends { idempotencyKey?: string | undefined }>(
@@ -50,22 +33,13 @@ const accepted = async (request: FastifyRequest, task: Promise<c.Task>) => ({
   task: localiseTask(await task, localeOf(request)),
 });
 
-/** ?format=csv: every match of the kind as CSV (permission checked before the first byte). */
-const sendCsv = async (
+const sendCsv = (
   ctx: ServiceContext,
   reply: FastifyReply,
   projectId: string,
   kind: c.LbfwKind,
   query: c.ResourceListQuery,
-): Promise<typeof SENT> => {
-  await checkResourceExport(ctx, projectId);
-  const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '');
-  void reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${c.resourcePlural[kind]}-${stamp}.csv"`)
-    .send(Readable.from(exportResourcesCsv(ctx, projectId, kind, query, csvColumnsOfKind[kind])));
-  return SENT;
-};
+) => sendResourceCsv(ctx, reply, projectId, kind, query, csvColumnsOfKind[kind]);
 
 /** Firewalls (FWaaS v2) and load balancers (M1.5). */
 export const registerLbfwRoutes = (app: FastifyInstance, deps: AppDeps) => {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import * as c from '@yunguan/contract';
 import { DomainError } from '@yunguan/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -29,17 +28,13 @@ import { listPorts } from '../../services/network/list-ports';
 import { listSecurityGroups } from '../../services/network/list-security-groups';
 import { startQuickStart } from '../../services/network/start-quick-start';
 import { updateSubnet } from '../../services/network/update-subnet';
-import {
-  checkResourceExport,
-  exportResourcesCsv,
-  type CsvColumns,
-} from '../../services/resources/export-resources-csv';
+import { type CsvColumns } from '../../services/resources/export-resources-csv';
 import { listProjectResources } from '../../services/resources/list-project-resources';
 import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';
-import { registerContract, SENT } from '../register-contract';
-import { parseInput } from '../validate';
+import { registerContract } from '../register-contract';
+import { headerKey, sendResourceCsv } from './route-kit';
 
 const localeErrors = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
@@ -68,18 +63,6 @@ const parseNetworkBody = <S extends z.ZodType>(schema: S, request: FastifyReques
     ...(head ? { reason: head.reason, params: head.params } : {}),
     issues,
   });
-};
-
-/** The Idempotency-Key header (a body field wins when both are sent). */
-const headerKey = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  return parseInput(
-    c.idempotencyKeySchema,
-    Array.isArray(value) ? value[0] : value,
-    localeOf(request),
-    'headers.idempotency-key',
-  );
 };
 
 /** The body with its idempotency key (from the body or the header). */
@@ -138,22 +121,13 @@ const csvColumns: Partial<Record<c.ResourceKind, CsvColumns>> = {
   },
 };
 
-/** Stream one kind of the project's objects as CSV (permission checked before any byte). */
-const sendCsv = async (
+const sendCsv = (
   ctx: ServiceContext,
   reply: FastifyReply,
   projectId: string,
   kind: c.ResourceKind,
   query: c.ResourceListQuery,
-): Promise<typeof SENT> => {
-  await checkResourceExport(ctx, projectId);
-  const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '');
-  void reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${c.resourcePlural[kind]}-${stamp}.csv"`)
-    .send(Readable.from(exportResourcesCsv(ctx, projectId, kind, query, csvColumns[kind])));
-  return SENT;
-};
+) => sendResourceCsv(ctx, reply, projectId, kind, query, csvColumns[kind]);
 
 /** The network API (M1.5): /api/v1/projects/:projectId/… collections, item routes and actions. */
 export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {

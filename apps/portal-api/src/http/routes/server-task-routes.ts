@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import * as c from '@yunguan/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { actOnServer } from '../../services/servers/act-on-server';
 import { createServer } from '../../services/servers/create-server';
 import { deleteServer } from '../../services/servers/delete-server';
@@ -13,19 +13,7 @@ import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';
 import { registerContract, SENT } from '../register-contract';
-import { parseInput } from '../validate';
-
-/** The Idempotency-Key header (the body field wins when both are sent). */
-const headerKey = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  return parseInput(
-    c.idempotencyKeySchema,
-    Array.isArray(value) ? value[0] : value,
-    localeOf(request),
-    'headers.idempotency-key',
-  );
-};
+import { headerKey } from './route-kit';
 
 export const registerServerAndTaskRoutes = (app: FastifyInstance, deps: AppDeps) => {
   registerContract(app, deps, c.createServer, async ({ ctx, params, body, request }) => {

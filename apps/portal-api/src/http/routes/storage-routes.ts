@@ -1,11 +1,6 @@
-import { Readable } from 'node:stream';
 import * as c from '@yunguan/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../services/context';
-import {
-  checkResourceExport,
-  exportResourcesCsv,
-} from '../../services/resources/export-resources-csv';
 import { actOnVolume } from '../../services/storage/act-on-volume';
 import { createVolume } from '../../services/storage/create-volume';
 import { createVolumeBackup } from '../../services/storage/create-volume-backup';
@@ -33,42 +28,21 @@ import { updateVolumeType } from '../../services/storage/update-volume-type';
 import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';
-import { registerContract, SENT } from '../register-contract';
-import { parseInput } from '../validate';
-
-/** The Idempotency-Key header (the body field wins when both are sent). */
-const headerKey = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  return parseInput(
-    c.idempotencyKeySchema,
-    Array.isArray(value) ? value[0] : value,
-    localeOf(request),
-    'headers.idempotency-key',
-  );
-};
+import { registerContract } from '../register-contract';
+import { headerKey, sendResourceCsv } from './route-kit';
 
 const keyOf = (request: FastifyRequest, body: { idempotencyKey?: string | undefined }) => {
   const key = body.idempotencyKey ?? headerKey(request);
   return key ? { idempotencyKey: key } : {};
 };
 
-/** Stream one kind's CSV export; permission is checked before the first byte. */
-const sendCsv = async (
+const sendCsv = (
   ctx: ServiceContext,
   reply: FastifyReply,
   projectId: string,
   kind: StorageKind,
   query: c.ResourceListQuery,
-): Promise<typeof SENT> => {
-  await checkResourceExport(ctx, projectId);
-  const stamp = ctx.now().toISOString().slice(0, 19).replace(/[:T]/g, '');
-  void reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${c.resourcePlural[kind]}-${stamp}.csv"`)
-    .send(Readable.from(exportResourcesCsv(ctx, projectId, kind, query, storageCsvColumns[kind])));
-  return SENT;
-};
+) => sendResourceCsv(ctx, reply, projectId, kind, query, storageCsvColumns[kind]);
 
 const accepted = (request: FastifyRequest) => (task: c.Task) => ({
   task: localiseTask(task, localeOf(request)),
