@@ -436,10 +436,16 @@ describe('listeners, pools, members, health monitors', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     await reload();
     expect(['PENDING_UPDATE', 'ACTIVE']).toContain(lb.spec.provisioningStatus);
+    // The listener update settles in the cloud after a delay: PENDING_UPDATE → ACTIVE/OFFLINE.
     await expect
-      .poll(async () => (await reload()).spec.listeners[0]!.operatingStatus, { timeout: 10_000 })
-      .toBe('OFFLINE');
-    expect(lb.spec.provisioningStatus).toBe('ACTIVE');
+      .poll(
+        async () => {
+          const seen = await reload();
+          return [seen.spec.provisioningStatus, seen.spec.listeners[0]!.operatingStatus];
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(['ACTIVE', 'OFFLINE']);
   });
 
   test('list: search, status filter, CSV with both statuses', async () => {

@@ -35,6 +35,10 @@ const toDto = (c: AppCredential, userId: string): AppCredentialDto => ({
   ...(c.secret === undefined ? {} : { secret: c.secret }),
 });
 
+/** Resolve once the wall clock has left the second `at` fell in (at most one second). */
+const nextSecondAfter = (at: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, 1000 - (at % 1000) + 5)));
+
 /**
  * Application credentials for portal users. The service account (admin) creates the user
  * `yg-u-<userId>` in the project's domain and grants it `member` on the project — never admin.
@@ -64,11 +68,12 @@ export const appCredentialVerbs = (
     owner: AppCredentialOwner,
     password: string,
     options?: CallOptions,
-  ): Promise<{ user: User; domainName: string }> => {
+  ): Promise<{ user: User; domainName: string; passwordChangedAt: number | null }> => {
     const call = admin(options);
     const found = await findUser(scope, owner, options);
     const { project } = found;
     let user = found.user;
+    let passwordChangedAt: number | null = null;
     if (user === undefined) {
       user = await createUser(identity, call, {
         name: cloudUserNameOf(owner),
@@ -78,6 +83,7 @@ export const appCredentialVerbs = (
       });
     } else {
       user = await updateUser(identity, call, user.id, { password, enabled: true });
+      passwordChangedAt = Date.now();
     }
     const role = (await listRoles(identity, call, { name: memberRole })).find(
       (r) => r.name === memberRole,
@@ -89,7 +95,7 @@ export const appCredentialVerbs = (
       roleId: role.id,
     });
     const domain = await getDomain(identity, call, project.domain_id);
-    return { user, domainName: domain.name };
+    return { user, domainName: domain.name, passwordChangedAt };
   };
 
   return {
@@ -100,7 +106,16 @@ export const appCredentialVerbs = (
       options?: CallOptions,
     ): Promise<AppCredentialDto> => {
       const password = randomBytes(24).toString('base64url');
-      const { user, domainName } = await ensureUser(scope, owner, password, options);
+      const { user, domainName, passwordChangedAt } = await ensureUser(
+        scope,
+        owner,
+        password,
+        options,
+      );
+      // A password change makes Keystone revoke the user's tokens issued up to that moment, and
+      // it compares in whole seconds: a token issued in the same second is refused (401). Log
+      // in only once that second is over.
+      if (passwordChangedAt !== null) await nextSecondAfter(passwordChangedAt);
       // Log in as the user (same transport, same Keystone), only for this call.
       const asUser = new ProviderClient({
         ...config,
