@@ -3,8 +3,8 @@ import type { Server, Task } from '@yunguan/contract';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertTask } from '../src/repositories/task-repository';
-import { actionRequestHash } from '../src/services/servers/queue-server-task';
-import { performServerAction } from '../src/services/servers/perform-server-action';
+import { performTask } from '../src/services/tasks/perform-task';
+import { taskRequestHash } from '../src/services/tasks/queue-task';
 import { claimTask } from '../src/services/tasks/run-task';
 import { initialSteps } from '../src/services/tasks/task-steps';
 import { createOrganisation, type Organisation } from './factories';
@@ -154,10 +154,13 @@ describe('idempotency keys on actions', () => {
           steps: initialSteps(),
           jobId: winnerId,
           idempotencyKey: key,
-          requestHash: actionRequestHash(server.id, 'server.stop', { action: 'stop' }),
-          quotaInstances: 0,
-          quotaVcpus: 0,
-          quotaRamMb: 0,
+          requestHash: taskRequestHash({
+            projectId: a.project.id,
+            datacenterId: server.datacenterId,
+            action: 'server.stop',
+            targetExternalId: server.externalId,
+            input: { action: 'stop' },
+          }),
         });
         loser = act(server.id, { action: 'stop', idempotencyKey: key });
         await new Promise((r) => setTimeout(r, 1_500));
@@ -227,7 +230,7 @@ describe('a resumed attempt and what a finished task keeps', () => {
       },
     });
     const deps = { db: h.deps.db, config: h.deps.config, now: () => new Date() };
-    expect(await performServerAction(deps, taskId, { finalAttempt: true })).toEqual({
+    expect(await performTask(deps, taskId, { finalAttempt: true })).toEqual({
       status: 'failed',
     });
     const row = await h.deps.db.task.findUniqueOrThrow({ where: { id: taskId } });

@@ -81,6 +81,11 @@ const en: Catalog = {
     `The task stopped while step "${p.step}" was calling the cloud. It was not sent again, so nothing is done twice. Check the object, then run the action again.`,
   task_without_handler: (p) =>
     `The portal has no code for task action ${p.action}. Report this to support.`,
+  task_input_invalid: (p) =>
+    `The stored request of this ${p.action} task no longer matches what the task reads (${p.detail}); nothing was sent to the cloud. Start the action again.`,
+  task_not_held: (p) =>
+    `Task "${p.task}" is not awaiting approval any more (it is ${p.status}); it cannot be released or cancelled.`,
+  task_cancelled: (p) => `Cancelled by ${p.by}: ${p.reason}`,
   server_busy: (p) =>
     `Another task (${p.action}, ${p.taskId}) is still running on server "${p.server}". Wait until it finishes.`,
   server_wrong_state: (p) =>
@@ -216,6 +221,10 @@ const zh: Catalog = {
   task_interrupted_mid_call: (p) =>
     `任务在步骤“${p.step}”调用云平台时中断。为避免重复执行，未再次发送。请检查该对象后重新操作。`,
   task_without_handler: (p) => `平台没有任务动作 ${p.action} 的处理代码，请联系技术支持。`,
+  task_input_invalid: (p) =>
+    `该 ${p.action} 任务保存的请求与任务所需内容不再一致（${p.detail}），未向云平台发送任何请求。请重新发起操作。`,
+  task_not_held: (p) => `任务“${p.task}”已不在待审批状态（当前为 ${p.status}），无法放行或取消。`,
+  task_cancelled: (p) => `已由 ${p.by} 取消：${p.reason}`,
   server_busy: (p) =>
     `云主机“${p.server}”上还有任务（${p.action}，${p.taskId}）在执行，请等待其完成。`,
   server_wrong_state: (p) =>

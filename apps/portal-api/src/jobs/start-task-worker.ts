@@ -1,20 +1,16 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { TASK_MAINTENANCE_QUEUE, TASK_QUEUE } from '../services/tasks/task-runtime';
+import {
+  legacyTaskJobNames,
+  TASK_MAINTENANCE_QUEUE,
+  TASK_QUEUE,
+} from '../services/tasks/task-runtime';
 import type { JobDeps } from './job-deps';
-import { resourceTaskJob } from './resource-task.job';
-import { serverActionJob } from './server-action.job';
-import { serverCreateJob } from './server-create.job';
-import { serverDeleteJob } from './server-delete.job';
-import type { TaskJob } from './task-job';
 import { taskReconcileJob } from './task-reconcile.job';
+import { taskRunJob } from './task-run.job';
 
-export const taskJobs: readonly TaskJob[] = [
-  serverCreateJob,
-  serverActionJob,
-  serverDeleteJob,
-  resourceTaskJob,
-];
+/** task.run, and the names earlier versions gave the same job (still in a queue after upgrade). */
+const runsTasks = new Set([taskRunJob.name, ...legacyTaskJobNames]);
 
 /** The tasks worker; closing it also closes the maintenance worker it owns. */
 class TaskWorker extends Worker {
@@ -27,7 +23,7 @@ class TaskWorker extends Worker {
 }
 
 /**
- * The 'tasks' queue runs server jobs (I/O-bound waiting, so high concurrency); the reconcile
+ * The 'tasks' queue runs task jobs (I/O-bound waiting, so high concurrency); the reconcile
  * scheduler has its own 'task-maintenance' queue so that a queue full of long follow loops never
  * delays it. Payloads are re-validated here; logs name the job and its id, never the payload.
  */
@@ -50,14 +46,13 @@ export const startTaskWorker = async (deps: JobDeps, log: Logger): Promise<Worke
   const worker = new TaskWorker(
     TASK_QUEUE,
     async (bullJob) => {
-      const job = taskJobs.find((j) => j.name === bullJob.name);
-      if (!job) throw new Error(`unknown job ${bullJob.name}`);
-      const payload = job.payload.parse(bullJob.data);
+      if (!runsTasks.has(bullJob.name)) throw new Error(`unknown job ${bullJob.name}`);
+      const payload = taskRunJob.payload.parse(bullJob.data);
       const attempts = bullJob.opts.attempts ?? 1;
-      const result = await job.handler(deps, payload, {
+      const result = await taskRunJob.handler(deps, payload, {
         finalAttempt: bullJob.attemptsMade + 1 >= attempts,
       });
-      log.info({ job: job.name, id: bullJob.id, result }, 'task job done');
+      log.info({ job: bullJob.name, id: bullJob.id, result }, 'task job done');
       return result;
     },
     {

@@ -26,9 +26,8 @@ export type TaskRow = {
   idempotencyKey: string | null;
   requestHash: string | null;
   attempts: number;
-  quotaInstances: number;
-  quotaVcpus: number;
-  quotaRamMb: number;
+  /** What the task holds against its project's quota while unfinished, per quota resource. */
+  quotaHeld: Prisma.JsonValue;
   heartbeatAt: Date | null;
   createdAt: Date;
   startedAt: Date | null;
@@ -54,12 +53,14 @@ export type TaskInsert = {
   jobId: string;
   idempotencyKey: string | null;
   requestHash: string | null;
-  quotaInstances: number;
-  quotaVcpus: number;
-  quotaRamMb: number;
-  /** Storage/network tasks: held per quota resource (M1.5). */
+  /** queued (the default) or held (awaiting release, M2.2 work orders). */
+  status?: 'queued' | 'held';
+  /** Per quota resource, e.g. { "instances": 1, "vcpus": 2, "ram_mb": 4096 }. */
   quotaHeld?: Prisma.InputJsonValue;
 };
+
+/** Tasks that are not finished: they hold their object (busy) and their quota. */
+export const unfinishedTaskStatuses = ['held', 'queued', 'running'] as const;
 
 export type TaskPatch = {
   status?: string;
@@ -172,7 +173,7 @@ export const findActiveTaskOfTarget = (
       datacenterId,
       targetType,
       targetExternalId: externalId,
-      status: { in: ['queued', 'running'] },
+      status: { in: [...unfinishedTaskStatuses] },
     },
   });
 
@@ -185,7 +186,7 @@ export const listActiveTasksOfTargets = (
     ? Promise.resolve([])
     : db.task.findMany({
         where: {
-          status: { in: ['queued', 'running'] },
+          status: { in: [...unfinishedTaskStatuses] },
           targetType,
           OR: targets.map((t) => ({
             datacenterId: t.datacenterId,
@@ -202,36 +203,9 @@ export const listActiveTasksOfTargets = (
       });
 
 /**
- * What unfinished tasks of a project hold against its quota: a create holds its whole server
- * (except once the mirror shows that server — it is counted there), a resize to a larger flavor
- * holds the difference (the mirror counts the old flavor until it settles).
- */
-export const sumHeldByUnfinishedTasks = async (
-  db: DbClient,
-  projectId: string,
-): Promise<{ instances: number; vcpus: number; ramMb: number }> => {
-  const rows = await db.$queryRaw<{ instances: bigint; vcpus: bigint; ram_mb: bigint }[]>`
-    SELECT COALESCE(SUM(t."quota_instances"), 0)::bigint AS instances,
-           COALESCE(SUM(t."quota_vcpus"), 0)::bigint AS vcpus,
-           COALESCE(SUM(t."quota_ram_mb"), 0)::bigint AS ram_mb
-    FROM "task" t
-    WHERE t."project_id" = ${projectId} AND t."status" IN ('queued', 'running')
-      AND (t."quota_instances" > 0 OR t."quota_vcpus" > 0 OR t."quota_ram_mb" > 0)
-      AND (t."quota_instances" = 0 OR NOT EXISTS (
-        SELECT 1 FROM "resource" r
-        WHERE r."datacenter_id" = t."datacenter_id" AND r."type" = 'server'
-          AND r."external_id" = t."target_external_id" AND r."deleted_at" IS NULL))`;
-  const row = rows[0];
-  return {
-    instances: Number(row?.instances ?? 0),
-    vcpus: Number(row?.vcpus ?? 0),
-    ramMb: Number(row?.ram_mb ?? 0),
-  };
-};
-
-/**
- * What unfinished storage/network tasks of a project hold, per quota resource. A create (or a
- * quick start) whose object is already in the mirror no longer holds: the mirror counts it.
+ * What unfinished (held, queued, running) tasks of a project hold, per quota resource. A create
+ * (or a quick start) whose object is already in the mirror no longer holds: the mirror counts
+ * it. A resize to a larger flavor holds the difference until it settles.
  */
 export const sumQuotaHeldByUnfinishedTasks = async (
   db: DbClient,
@@ -240,7 +214,7 @@ export const sumQuotaHeldByUnfinishedTasks = async (
   const rows = await db.$queryRaw<{ resource: string; held: bigint }[]>`
     SELECT h.key AS resource, COALESCE(SUM(h.value::bigint), 0)::bigint AS held
     FROM "task" t, jsonb_each_text(t."quota_held") h
-    WHERE t."project_id" = ${projectId} AND t."status" IN ('queued', 'running')
+    WHERE t."project_id" = ${projectId} AND t."status" IN ('held', 'queued', 'running')
       AND NOT ((t."action" LIKE '%.create' OR t."action" = 'network.quick-start') AND EXISTS (
         SELECT 1 FROM "resource" r
         WHERE r."datacenter_id" = t."datacenter_id" AND r."type" = t."target_type"

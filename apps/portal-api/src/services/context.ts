@@ -25,4 +25,12 @@ export type RequestContext = {
   audit: { written: boolean };
 };
 
-export type ServiceContext = RequestContext & { principal: Principal; sessionId: string | null };
+export type ServiceContext = RequestContext & {
+  principal: Principal;
+  sessionId: string | null;
+  /**
+   * Tasks this call queues are written `held` (awaiting approval) instead of queued: they keep
+   * their quota and frozen input until released or cancelled. Set by work orders (M2.2).
+   */
+  holdTasks?: boolean;
+};

@@ -114,6 +114,7 @@ export const computeEn: Record<keyof typeof computeZhCN, string> = {
   'task.none': 'No actions yet',
   'task.queuedHint': 'Queued, waiting for a worker…',
   'task.took': 'took {time}',
+  'task.status.held': 'Awaiting approval',
   'task.status.queued': 'Queued',
   'task.status.running': 'Running',
   'task.status.succeeded': 'Succeeded',

@@ -111,6 +111,7 @@ export const computeZhCN = {
   'task.none': '暂无操作记录',
   'task.queuedHint': '排队中，等待执行…',
   'task.took': '耗时 {time}',
+  'task.status.held': '待审批',
   'task.status.queued': '排队中',
   'task.status.running': '执行中',
   'task.status.succeeded': '成功',

@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { idSchema, listQuery, timestamp } from '../common';
 import { resourceKinds, resourceTaskActions } from '../resources/resource-kinds';
 
-/** queued → running → succeeded | failed | cancelled (ARCHITECTURE §3 Task). */
-export const taskStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+/**
+ * (held →) queued → running → succeeded | failed | cancelled (ARCHITECTURE §3 Task). A held task
+ * awaits approval: it keeps its quota and frozen input, and is released (queued) or cancelled.
+ */
+export const taskStatuses = [
+  'held',
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+] as const;
 export const taskStatusSchema = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 

@@ -94,9 +94,6 @@ export const openImageTask = async (
       jobId: id,
       idempotencyKey: null,
       requestHash: null,
-      quotaInstances: 0,
-      quotaVcpus: 0,
-      quotaRamMb: 0,
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -2,7 +2,7 @@ import type { FirewallGroupActionInput, Task } from '@yunguan/contract';
 import { DomainError } from '@yunguan/domain';
 import type { JsonInput } from '../../repositories/db-client';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { findObjectInPlace, placeForChange } from './lbfw-place';
 import { resolveRouterPorts } from './resolve-router-ports';
 
@@ -39,11 +39,10 @@ export const actOnFirewallGroup = async (
       reason: 'firewall_group_nothing_to_update',
       issues: [{ path: 'action', message: 'give at least one field to update' }],
     });
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-group.update',
-    kind: 'firewall-group',
     target: { externalId: place.row.externalId, resourceId: place.row.id },
     targetName: place.row.name,
     input: { patch },

@@ -1,6 +1,6 @@
 import type { FirewallPolicyActionInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { findObjectInPlace, placeForChange } from './lbfw-place';
 
 /** firewall-policy.update: replace the policy's rules (the project's, in order). */
@@ -17,11 +17,10 @@ export const actOnFirewallPolicy = async (
   const rules = [];
   for (const ruleId of input.ruleIds)
     rules.push(await findObjectInPlace(ctx, place, 'firewall-rule', ruleId));
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-policy.update',
-    kind: 'firewall-policy',
     target: { externalId: place.row.externalId, resourceId: place.row.id },
     targetName: place.row.name,
     input: { ruleExternalIds: rules.map((r) => r.externalId) },

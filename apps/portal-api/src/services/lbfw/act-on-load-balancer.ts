@@ -3,7 +3,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { applyResourceObservation } from '../resources/apply-resource-observation';
 import { observationOf } from '../resources/observation-of';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
 import { planLoadBalancerAction, type PlannableAction } from './plan-load-balancer-action';
 import { resolveMemberAddress } from './resolve-member-address';
@@ -41,11 +41,10 @@ export const actOnLoadBalancer = async (
         }
       : input;
   const plan = planLoadBalancerAction(lb, action);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: `load-balancer.${input.action}`,
-    kind: 'load-balancer',
     target: { externalId: lb.externalId, resourceId: place.row.id },
     targetName: place.row.name,
     input: plan.input,

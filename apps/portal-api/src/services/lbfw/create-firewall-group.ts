@@ -1,6 +1,6 @@
 import type { CreateFirewallGroupInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { findObjectInPlace, placeForCreate } from './lbfw-place';
 import { resolveRouterPorts } from './resolve-router-ports';
 
@@ -22,11 +22,10 @@ export const createFirewallGroup = async (
   const ingress = await policy(input.ingressPolicyId);
   const egress = await policy(input.egressPolicyId);
   const ports = await resolveRouterPorts(ctx, place, input.portIds);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-group.create',
-    kind: 'firewall-group',
     targetName: input.name,
     input: {
       name: input.name,

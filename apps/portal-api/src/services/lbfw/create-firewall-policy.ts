@@ -1,6 +1,6 @@
 import type { CreateFirewallPolicyInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { findObjectInPlace, placeForCreate } from './lbfw-place';
 
 /**
@@ -17,11 +17,10 @@ export const createFirewallPolicy = async (
   const rules = [];
   for (const id of input.ruleIds)
     rules.push(await findObjectInPlace(ctx, place, 'firewall-rule', id));
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-policy.create',
-    kind: 'firewall-policy',
     targetName: input.name,
     input: {
       name: input.name,

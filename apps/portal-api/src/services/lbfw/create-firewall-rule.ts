@@ -1,6 +1,6 @@
 import type { CreateFirewallRuleInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForCreate } from './lbfw-place';
 
 /** Queue firewall-rule.create: resource.use in the project, a datacenter with FWaaS. */
@@ -12,11 +12,10 @@ export const createFirewallRule = async (
   const place = await placeForCreate(ctx, projectId, input, 'firewall-rule');
   if (place.earlier) return place.earlier;
   const { idempotencyKey, ...rule } = input;
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-rule.create',
-    kind: 'firewall-rule',
     targetName: rule.name,
     input: {
       name: rule.name,

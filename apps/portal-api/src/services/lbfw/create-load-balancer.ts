@@ -1,6 +1,6 @@
 import type { CreateLoadBalancerInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForCreate } from './lbfw-place';
 import { assertAddressInSubnet, resolveProjectSubnet } from './resolve-subnet';
 
@@ -17,11 +17,10 @@ export const createLoadBalancer = async (
   if (place.earlier) return place.earlier;
   const subnet = await resolveProjectSubnet(ctx, place, input.vipSubnetId, 'vipSubnetId');
   if (input.vipAddress) assertAddressInSubnet(input.vipAddress, subnet, 'vipAddress');
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'load-balancer.create',
-    kind: 'load-balancer',
     targetName: input.name,
     input: {
       name: input.name,

@@ -1,6 +1,6 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
 
 /** Queue firewall-group.delete (the task releases its ports first). */
@@ -14,11 +14,10 @@ export const deleteFirewallGroup = async (
     action: 'firewall-group.delete',
   });
   if (place.earlier) return place.earlier;
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-group.delete',
-    kind: 'firewall-group',
     target: { externalId: place.row.externalId, resourceId: place.row.id },
     targetName: place.row.name,
     input: {},

@@ -2,7 +2,7 @@ import type { Task } from '@yunguan/contract';
 import { conflict } from '@yunguan/domain';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
 
 /** Queue firewall-policy.delete; a policy a firewall group still uses is refused (409). */
@@ -24,11 +24,10 @@ export const deleteFirewallPolicy = async (
     (g) => g.ingressPolicyExternalId === policy || g.egressPolicyExternalId === policy,
   );
   if (user) throw conflict('firewall_policy_in_use', { policy: place.row.name, group: user.name });
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-policy.delete',
-    kind: 'firewall-policy',
     target: { externalId: policy, resourceId: place.row.id },
     targetName: place.row.name,
     input: {},

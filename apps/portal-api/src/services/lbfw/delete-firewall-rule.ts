@@ -2,7 +2,7 @@ import type { Task } from '@yunguan/contract';
 import { conflict } from '@yunguan/domain';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
 
 /** Queue firewall-rule.delete; a rule a policy of the project still lists is refused (409). */
@@ -21,11 +21,10 @@ export const deleteFirewallRule = async (
   );
   const user = policies.find((p) => p.ruleExternalIds.includes(place.row.externalId));
   if (user) throw conflict('firewall_rule_in_use', { rule: place.row.name, policy: user.name });
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'firewall-rule.delete',
-    kind: 'firewall-rule',
     target: { externalId: place.row.externalId, resourceId: place.row.id },
     targetName: place.row.name,
     input: {},

@@ -1,6 +1,6 @@
 import type { Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
 
 /** Queue load-balancer.delete: a cascade (listeners, pools, members, monitors go with it). */
@@ -14,11 +14,10 @@ export const deleteLoadBalancer = async (
     action: 'load-balancer.delete',
   });
   if (place.earlier) return place.earlier;
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project: place.project,
     datacenterId: place.datacenter.id,
     action: 'load-balancer.delete',
-    kind: 'load-balancer',
     target: { externalId: place.row.externalId, resourceId: place.row.id },
     targetName: place.row.name,
     input: { cascade: true },

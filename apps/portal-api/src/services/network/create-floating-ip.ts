@@ -1,7 +1,7 @@
 import type { CreateFloatingIpInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { findExternalNetwork } from './usable-network';
@@ -18,11 +18,10 @@ export const createFloatingIp = async (
   const network = await findExternalNetwork(ctx, project, input.networkId, input.datacenterId);
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'floating-ip', 'floating-ip.create');
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: input.datacenterId,
     action: 'floating-ip.create',
-    kind: 'floating-ip',
     targetName: `floating IP on ${network.row.name}`,
     input: {
       networkExternalId: network.row.externalId,

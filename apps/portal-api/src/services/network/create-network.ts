@@ -2,7 +2,7 @@ import { networkAdminFields, type CreateNetworkInput, type Task } from '@yunguan
 import { can, DomainError, platformTarget } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 
@@ -35,11 +35,10 @@ export const createNetwork = async (
   await assertCapability(cloud, 'network.manage', 'network.create');
   if (input.provider) await assertCapability(cloud, 'network.provider', 'network.create');
   const { idempotencyKey, datacenterId, ...spec } = input;
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId,
     action: 'network.create',
-    kind: 'network',
     targetName: input.name,
     input: { ...spec },
     demand: { networks: 1 },

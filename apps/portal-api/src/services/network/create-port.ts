@@ -5,7 +5,7 @@ import { findResourceRowOfKind } from '../../repositories/project-resource-repos
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { findUsableNetwork } from './usable-network';
@@ -46,11 +46,10 @@ export const createPort = async (
   }
   const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
   await assertCapability(cloud, 'network.manage', 'port.create');
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: network.row.datacenterId,
     action: 'port.create',
-    kind: 'port',
     targetName: input.name,
     input: {
       name: input.name,

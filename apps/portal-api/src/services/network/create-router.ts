@@ -1,7 +1,7 @@
 import type { CreateRouterInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { findExternalNetwork } from './usable-network';
@@ -26,11 +26,10 @@ export const createRouter = async (
     : null;
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'router.manage', 'router.create');
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: input.datacenterId,
     action: 'router.create',
-    kind: 'router',
     targetName: input.name,
     input: {
       name: input.name,

@@ -1,7 +1,7 @@
 import type { CreateSecurityGroupInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 
@@ -22,11 +22,10 @@ export const createSecurityGroup = async (
   if (earlier) return earlier;
   const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'security-group.manage', 'security-group.create');
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: input.datacenterId,
     action: 'security-group.create',
-    kind: 'security-group',
     targetName: input.name,
     input: { name: input.name, ...(input.description ? { description: input.description } : {}) },
     demand: { security_groups: 1 },

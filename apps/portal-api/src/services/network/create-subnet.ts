@@ -2,7 +2,7 @@ import type { CreateSubnetInput, Task } from '@yunguan/contract';
 import { can, notFound, platformTarget } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
@@ -40,11 +40,10 @@ export const createSubnet = async (
     network.row.name,
   );
   const { idempotencyKey, networkId, ...spec } = input;
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: network.row.datacenterId,
     action: 'subnet.create',
-    kind: 'subnet',
     targetName: input.name,
     input: {
       ...spec,

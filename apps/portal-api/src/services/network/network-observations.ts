@@ -8,7 +8,7 @@ import type {
   SubnetDto,
 } from '@yunguan/cloud-core';
 import { observationOf } from '../resources/observation-of';
-import type { Observation } from '../resources/resource-task-handler';
+import type { Observation } from '../tasks/task-definition';
 
 /**
  * Network DTOs as mirror observations, by the same name/status rules as the inventory sync

@@ -3,7 +3,7 @@ import type { JsonInput } from '../../repositories/db-client';
 import type { ProjectRow } from '../../repositories/project-repository';
 import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 
 /** Queue a task on an existing mirror object (its datacenter, project, name and cloud id). */
 export const queueOnResource = (
@@ -13,11 +13,10 @@ export const queueOnResource = (
   input: Record<string, JsonInput | null>,
   idempotencyKey?: string,
 ): Promise<Task> =>
-  queueResourceTask(ctx, {
+  queueTask(ctx, {
     project: found.project,
     datacenterId: found.row.datacenterId,
     action,
-    kind: found.row.type as ResourceKind,
     target: { externalId: found.row.externalId, resourceId: found.row.id },
     targetName: found.row.name,
     input,

@@ -3,7 +3,7 @@ import { listLiveResourcesOfProject } from '../../repositories/project-resource-
 import { markResourcesDeleted, type ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { applyResourceObservation } from '../resources/apply-resource-observation';
-import type { Observation } from '../resources/resource-task-handler';
+import type { Observation } from '../tasks/task-definition';
 
 /**
  * Write what a live read of one kind saw to the mirror, and mark the project's rows of that

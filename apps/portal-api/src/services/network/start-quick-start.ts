@@ -1,7 +1,7 @@
 import { parseCidr, type QuickStartInput, type Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
@@ -52,11 +52,10 @@ export const startQuickStart = async (
   const subnets = await cloud.call(() => cloud.provider.listSubnets(cloud.scope, cloud.options));
   assertNoOverlap(input.cidr, subnets, project.name, 'quick_start_cidr_taken');
   const cidr = parseCidr(input.cidr);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: input.datacenterId,
     action: 'network.quick-start',
-    kind: 'network',
     targetName: input.name,
     input: {
       name: input.name,

@@ -7,7 +7,7 @@ import {
   upsertResources,
 } from '../../repositories/resource-repository';
 import { findBindingByExternalId } from '../../repositories/tenant-binding-repository';
-import type { Observation } from './resource-task-handler';
+import type { Observation } from '../tasks/task-definition';
 
 /**
  * Write one storage/network object to the mirror as a task (or a refresh) just saw it. The

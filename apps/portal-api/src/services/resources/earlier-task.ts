@@ -7,7 +7,7 @@ import { toTask } from '../tasks/to-task';
 /**
  * A retried request (same Idempotency-Key) gets its task back before the state checks run —
  * after an attach succeeded the volume is in-use, and the retry must not be refused for that.
- * The same key on another request is a CONFLICT. queueResourceTask checks the full request
+ * The same key on another request is a CONFLICT. queueTask checks the full request
  * again when it is reached.
  */
 export const earlierTask = async (

@@ -16,10 +16,10 @@ import { removeHealthMonitorTask } from '../lbfw/tasks/load-balancer-remove-heal
 import { removeListenerTask } from '../lbfw/tasks/load-balancer-remove-listener';
 import { removeMemberTask } from '../lbfw/tasks/load-balancer-remove-member';
 import { removePoolTask } from '../lbfw/tasks/load-balancer-remove-pool';
-import type { ResourceTaskHandler } from './resource-task-handler';
+import type { TaskDefinition } from '../tasks/task-definition';
 
 /** Task code of the firewall and load-balancer actions. */
-export const lbfwTaskHandlers: readonly ResourceTaskHandler[] = [
+export const lbfwTaskHandlers: readonly TaskDefinition[] = [
   createFirewallRuleTask,
   deleteFirewallRuleTask,
   createFirewallPolicyTask,

@@ -22,10 +22,10 @@ import { securityGroupRemoveRule } from '../network/tasks/security-group-remove-
 import { subnetCreate } from '../network/tasks/subnet-create';
 import { subnetDelete } from '../network/tasks/subnet-delete';
 import { subnetUpdate } from '../network/tasks/subnet-update';
-import type { ResourceTaskHandler } from './resource-task-handler';
+import type { TaskDefinition } from '../tasks/task-definition';
 
 /** Task code of the network actions (network … security group, and the quick start). */
-export const networkTaskHandlers: readonly ResourceTaskHandler[] = [
+export const networkTaskHandlers: readonly TaskDefinition[] = [
   networkCreate,
   networkDelete,
   networkQuickStart,

@@ -13,7 +13,7 @@ import type {
   VolumeDto,
   VolumeSnapshotDto,
 } from '@yunguan/cloud-core';
-import type { Observation } from './resource-task-handler';
+import type { Observation } from '../tasks/task-definition';
 
 /** The DTO each kind is mirrored from. */
 export type DtoOfKind = {

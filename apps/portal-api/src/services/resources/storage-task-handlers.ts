@@ -8,10 +8,10 @@ import { deleteVolumeTask } from '../storage/tasks/delete-volume.task';
 import { detachVolumeTask } from '../storage/tasks/detach-volume.task';
 import { extendVolumeTask } from '../storage/tasks/extend-volume.task';
 import { restoreVolumeBackupTask } from '../storage/tasks/restore-volume-backup.task';
-import type { ResourceTaskHandler } from './resource-task-handler';
+import type { TaskDefinition } from '../tasks/task-definition';
 
 /** Task code of the storage actions (volume, volume-snapshot, volume-backup). */
-export const storageTaskHandlers: readonly ResourceTaskHandler[] = [
+export const storageTaskHandlers: readonly TaskDefinition[] = [
   createVolumeTask,
   deleteVolumeTask,
   extendVolumeTask,

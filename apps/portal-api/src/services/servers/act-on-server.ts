@@ -14,7 +14,7 @@ import type { ServerRow } from '../../repositories/server-repository';
 import type { ServiceContext } from '../context';
 import { assertServerTargets } from './check-server-targets';
 import { findServerFor } from './find-server-for';
-import { queueServerTask } from './queue-server-task';
+import { queueTask } from '../tasks/queue-task';
 import { resolveFlavor } from './resolve-flavor';
 import { specOf, statusOf } from './to-server';
 
@@ -59,10 +59,10 @@ export const actOnServer = async (
   if (params.action === 'resize') {
     const flavor = await resolveFlavor(provider, datacenter, params.flavorId);
     const current = specOf(server).flavor;
+    // A resize to a larger flavor holds the difference until it finishes.
     demand = {
-      instances: 0,
       vcpus: Math.max(0, flavor.vcpus - (current?.vcpus ?? 0)),
-      ramMb: Math.max(0, flavor.ramMb - (current?.ramMb ?? 0)),
+      ram_mb: Math.max(0, flavor.ramMb - (current?.ramMb ?? 0)),
     };
     details = { flavorId: flavor.externalId, flavorName: flavor.name };
   }
@@ -78,9 +78,11 @@ export const actOnServer = async (
       ctx.requestId,
     );
   }
-  return queueServerTask(ctx, {
-    server,
+  return queueTask(ctx, {
     project,
+    datacenterId: server.datacenterId,
+    target: { externalId: server.externalId, resourceId: server.id },
+    targetName: server.name,
     action: `server.${input.action}`,
     input: { ...params, ...details },
     ...(idempotencyKey ? { idempotencyKey } : {}),

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { CreateServerInput, Task } from '@yunguan/contract';
 import { idempotencyMetadataKey } from '@yunguan/cloud-core';
 import { conflict, precondition } from '@yunguan/domain';
@@ -6,17 +6,14 @@ import { providerForDatacenter } from '../../cloud/provider-for-datacenter';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { scopeForProject } from '../../cloud/scope-for-project';
 import { isUniqueViolation } from '../../repositories/db-client';
-import { inTaskTransaction, insertTask, type TaskRow } from '../../repositories/task-repository';
+import type { TaskRow } from '../../repositories/task-repository';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { initialSteps } from '../tasks/task-steps';
+import { insertTasks } from '../tasks/queue-task';
 import { toTask } from '../tasks/to-task';
-import { checkServerQuota } from './check-server-quota';
 import { assertServerTargets } from './check-server-targets';
-import { oneAtATime } from './one-at-a-time';
 import { findTasksByKey, keyOfTask } from './idempotent-tasks';
-import { queueTasks } from './queue-tasks';
 import { resolveFlavor } from './resolve-flavor';
 
 const namesOf = (name: string, count: number) =>
@@ -64,74 +61,52 @@ export const createServer = async (
     ctx.requestId,
   );
   const names = namesOf(input.name, input.count);
-  const secretInputEnc = userData ? ctx.config.secretBox.seal(userData) : null;
   let rows: TaskRow[];
   try {
-    rows = await oneAtATime(`quota:${project.id}`, () =>
-      inTaskTransaction(ctx.db, async (tx) => {
-        await checkServerQuota(tx, project, {
-          instances: names.length,
-          vcpus: names.length * flavor.vcpus,
-          ramMb: names.length * flavor.ramMb,
-        });
-        const created: TaskRow[] = [];
-        for (const [index, name] of names.entries()) {
-          const id = randomUUID();
-          created.push(
-            await insertTask(tx, {
-              id,
-              actorId: ctx.principal.userId,
-              actorName: ctx.principal.username,
-              departmentId: project.departmentId,
-              projectId: project.id,
-              datacenterId: datacenter.id,
-              action: 'server.create',
-              targetType: 'server',
-              targetExternalId: null,
-              targetName: name,
-              resourceId: null,
-              input: {
-                datacenterId: datacenter.id,
-                name,
-                flavorId: flavor.externalId,
-                flavor: { name: flavor.name, vcpus: flavor.vcpus, ramMb: flavor.ramMb },
-                imageId: input.imageId,
-                networkIds: input.networkIds,
-                ...(input.securityGroups ? { securityGroups: input.securityGroups } : {}),
-                ...(input.keyName ? { keyName: input.keyName } : {}),
-                ...(input.availabilityZone ? { availabilityZone: input.availabilityZone } : {}),
-                ...(input.serverGroupId ? { serverGroupId: input.serverGroupId } : {}),
-                ...(input.bootVolumeGb ? { bootVolumeGb: input.bootVolumeGb } : {}),
-                userData: Boolean(userData),
-                metadataKey: idempotencyMetadataKey,
-              },
-              secretInputEnc,
-              steps: initialSteps(),
-              jobId: id,
-              idempotencyKey: key ? keyOfTask(key, index) : null,
-              requestHash,
-              quotaInstances: 1,
-              quotaVcpus: flavor.vcpus,
-              quotaRamMb: flavor.ramMb,
-            }),
-          );
-        }
-        await recordAudit(tx, ctx, {
+    rows = await insertTasks(
+      ctx,
+      project,
+      names.map((name, index) => ({
+        project,
+        datacenterId: datacenter.id,
+        action: 'server.create' as const,
+        targetName: name,
+        input: {
+          datacenterId: datacenter.id,
+          name,
+          flavorId: flavor.externalId,
+          flavor: { name: flavor.name, vcpus: flavor.vcpus, ramMb: flavor.ramMb },
+          imageId: input.imageId,
+          networkIds: input.networkIds,
+          ...(input.securityGroups ? { securityGroups: input.securityGroups } : {}),
+          ...(input.keyName ? { keyName: input.keyName } : {}),
+          ...(input.availabilityZone ? { availabilityZone: input.availabilityZone } : {}),
+          ...(input.serverGroupId ? { serverGroupId: input.serverGroupId } : {}),
+          ...(input.bootVolumeGb ? { bootVolumeGb: input.bootVolumeGb } : {}),
+          userData: Boolean(userData),
+          metadataKey: idempotencyMetadataKey,
+        },
+        ...(userData ? { secretInput: userData } : {}),
+        ...(key ? { idempotencyKey: keyOfTask(key, index) } : {}),
+        requestHash,
+        // Each create holds its whole server until the mirror shows it.
+        demand: { instances: 1, vcpus: flavor.vcpus, ram_mb: flavor.ramMb },
+      })),
+      (tx, created) =>
+        recordAudit(tx, ctx, {
           action: 'server.create',
           targetType: 'server',
           targetName: input.name,
           departmentId: project.departmentId,
           projectId: project.id,
           detail: {
-            phase: 'queued',
+            phase: created[0]?.status ?? 'queued',
             taskIds: created.map((t) => t.id),
             count: names.length,
             datacenter: datacenter.name,
             flavor: flavor.name,
           },
-        });
-        return created;
-      }),
+        }),
     );
   } catch (error) {
     // The same key sent twice at once: the loser answers with the winner's tasks.
@@ -142,6 +117,5 @@ export const createServer = async (
     }
     throw error;
   }
-  await queueTasks(ctx, rows);
   return rows.map((r) => toTask(r));
 };

@@ -1,7 +1,7 @@
 import { volumeActionStates, type Task, type VolumeActionInput } from '@yunguan/contract';
 import type { VolumeDto } from '@yunguan/cloud-core';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { assertCapability, assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { storageInvalid, volumeGone, volumeNotAttached, volumeWrongState } from './storage-errors';
 import { earlierTask } from '../resources/earlier-task';
@@ -45,7 +45,6 @@ export const actOnVolume = async (
     project,
     datacenterId: row.datacenterId,
     action,
-    kind: 'volume' as const,
     target: { externalId: row.externalId, resourceId: row.id },
     targetName: volume.name,
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
@@ -57,7 +56,7 @@ export const actOnVolume = async (
         sizeGb: volume.sizeGb,
         newSizeGb: input.newSizeGb,
       });
-    return queueResourceTask(ctx, {
+    return queueTask(ctx, {
       ...common,
       input: { newSizeGb: input.newSizeGb, fromSizeGb: volume.sizeGb },
       demand: { volume_gb: input.newSizeGb - volume.sizeGb },
@@ -66,7 +65,7 @@ export const actOnVolume = async (
   const target = server!;
   const attached = volume.attachments.some((a) => a.serverExternalId === target.externalId);
   if (input.action === 'detach' && !attached) throw volumeNotAttached(volume.name, target.name);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     ...common,
     input: { serverExternalId: target.externalId, serverId: target.id, serverName: target.name },
   });

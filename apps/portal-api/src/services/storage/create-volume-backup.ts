@@ -1,7 +1,7 @@
 import type { CreateVolumeBackupInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { earlierTask } from '../resources/earlier-task';
 import { readyVolume, sourceVolumeOf } from './source-volume-of';
 import { assertCapability, assertNotBusy, projectCloud } from './storage-cloud';
@@ -28,11 +28,10 @@ export const createVolumeBackup = async (
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
   await assertCapability(ctx, cloud, 'volume.backup', 'backup');
   const volume = await readyVolume(cloud, row, 'backup', input.force);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: row.datacenterId,
     action: 'volume-backup.create',
-    kind: 'volume-backup',
     targetName: input.name,
     input: {
       volumeExternalId: volume.externalId,

@@ -1,7 +1,7 @@
 import type { CreateVolumeSnapshotInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { earlierTask } from '../resources/earlier-task';
 import { assertCapability, assertNotBusy, projectCloud } from './storage-cloud';
 import { readyVolume, sourceVolumeOf } from './source-volume-of';
@@ -24,11 +24,10 @@ export const createVolumeSnapshot = async (
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
   await assertCapability(ctx, cloud, 'volume.snapshot', 'snapshot');
   const volume = await readyVolume(cloud, row, 'snapshot', input.force);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: row.datacenterId,
     action: 'volume-snapshot.create',
-    kind: 'volume-snapshot',
     targetName: input.name,
     input: {
       volumeExternalId: volume.externalId,

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { earlierTask } from '../resources/earlier-task';
 import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { projectCloud, assertCapability, readFresh, type ProjectCloud } from './storage-cloud';
 import { storageInvalid, storageTargetUnknown } from './storage-errors';
 import { resolveVolumeType } from './volume-types-cache';
@@ -96,11 +96,10 @@ export const createVolume = async (
     ? await resolveVolumeType(ctx, cloud, input.volumeType)
     : undefined;
   const source = await resolveSource(ctx, project, cloud, input);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: cloud.datacenter.id,
     action: 'volume.create',
-    kind: 'volume',
     targetName: input.name,
     input: {
       name: input.name,

@@ -2,7 +2,7 @@ import type { Task } from '@yunguan/contract';
 import { precondition } from '@yunguan/domain';
 import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { findTaskTarget } from '../resources/task-target';
 import { assertNotBusy, projectCloud } from './storage-cloud';
 
@@ -38,11 +38,10 @@ export const deleteVolumeCopy = async (
   const { row, project } = target.found;
   await assertNotBusy(ctx, kind, row);
   if (kind === 'volume-snapshot') await assertNoDependentVolumes(ctx, project.id, row);
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: row.datacenterId,
     action,
-    kind,
     target: { externalId: row.externalId, resourceId: row.id },
     targetName: row.name,
     input: {},

@@ -1,7 +1,7 @@
 import { volumeActionStates, type Task } from '@yunguan/contract';
 import { precondition } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { findTaskTarget } from '../resources/task-target';
 import { assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { volumeGone, volumeWrongState } from './storage-errors';
@@ -38,11 +38,10 @@ export const deleteVolume = async (
       count: snapshots.length,
       snapshots: snapshots.map((s) => s.name || s.externalId).join(', '),
     });
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: row.datacenterId,
     action: 'volume.delete',
-    kind: 'volume',
     target: { externalId: row.externalId, resourceId: row.id },
     targetName: volume.name,
     input: {},

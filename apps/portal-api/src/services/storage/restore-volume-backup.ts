@@ -2,7 +2,7 @@ import type { Task, VolumeBackupActionInput } from '@yunguan/contract';
 import { precondition } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
-import { queueResourceTask } from '../resources/queue-resource-task';
+import { queueTask } from '../tasks/queue-task';
 import { earlierTask } from '../resources/earlier-task';
 import { sourceVolumeOf } from './source-volume-of';
 import { assertCapability, assertNotBusy, projectCloud, readFresh } from './storage-cloud';
@@ -59,11 +59,10 @@ export const restoreVolumeBackup = async (
       });
     volumeInput = { volumeExternalId: volume.externalId, volumeName: volume.name };
   }
-  return queueResourceTask(ctx, {
+  return queueTask(ctx, {
     project,
     datacenterId: row.datacenterId,
     action: 'volume-backup.restore',
-    kind: 'volume-backup',
     target: { externalId: row.externalId, resourceId: row.id },
     targetName: backup.name,
     input: { ...volumeInput, ...(input.name ? { name: input.name } : {}) },

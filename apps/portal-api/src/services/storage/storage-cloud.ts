@@ -72,7 +72,7 @@ export const assertCapability = async (
 };
 
 /**
- * The object has no unfinished task. queueResourceTask checks too (and a unique index makes
+ * The object has no unfinished task. queueTask checks too (and a unique index makes
  * it race-free); asking here first answers with the running task's name and action.
  */
 export const assertNotBusy = async (

@@ -1,6 +1,5 @@
 import { listTasksToReconcile } from '../../repositories/task-repository';
 import { failTask } from './run-task';
-import { jobNameOfAction } from './task-runtime';
 import type { TaskDeps } from './transition-task';
 
 /** Jobs in these states will run (or are running): nothing to repair. */
@@ -43,7 +42,7 @@ export const reconcileTasks = async (
       failed += 1;
       continue;
     }
-    await deps.config.tasks.requeue(jobNameOfAction(row.action), row.id);
+    await deps.config.tasks.requeue(row.id);
     requeued += 1;
   }
   return { checked: rows.length, requeued, failed };

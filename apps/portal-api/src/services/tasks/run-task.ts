@@ -1,8 +1,6 @@
-import type { CloudProvider, OperationHandle, OperationProgress } from '@yunguan/cloud-core';
 import { findTaskRow, type TaskPatch, type TaskRow } from '../../repositories/task-repository';
-import { applyServerObservation } from '../inventory/apply-server-observation';
 import { describeFailure, failureMessage, type TaskFailure } from './describe-failure';
-import { currentStep, finishStep, noteStep, startStep } from './task-steps';
+import { currentStep, finishStep, startStep } from './task-steps';
 import { stepsOf } from './to-task';
 import { transitionTask, type TaskDeps } from './transition-task';
 
@@ -10,7 +8,8 @@ import { transitionTask, type TaskDeps } from './transition-task';
 export class TaskFailed extends Error {
   constructor(
     readonly failure: Pick<TaskFailure, 'reason' | 'params'>,
-    readonly resource?: OperationProgress['resource'],
+    /** The mirror row the failed task is about (a create the cloud left in ERROR). */
+    readonly resourceId?: string,
   ) {
     super(failure.reason);
     this.name = 'TaskFailed';
@@ -23,7 +22,6 @@ class TaskGone extends Error {}
 export type TaskAttempt = { finalAttempt: boolean };
 
 const json = (value: unknown) => value as NonNullable<TaskPatch['steps']>;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * queued|running → running for a new attempt, compare-and-set on the attempt number seen: of two
@@ -105,110 +103,6 @@ export const advanceTask = async (
   return row;
 };
 
-/** Step `submit` done with the cloud's operation handle stored; step `wait` begins. */
-export const recordOperation = (
-  deps: TaskDeps,
-  task: TaskRow,
-  handle: OperationHandle,
-  detail: string,
-): Promise<TaskRow> => {
-  const now = deps.now();
-  return advanceTask(deps, task, {
-    operation: json(handle),
-    targetExternalId: handle.externalId,
-    steps: json(startStep(finishStep(stepsOf(task), 'submit', now, detail), 'wait', now)),
-  });
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export const operationOf = (task: TaskRow): OperationHandle | null =>
-  isObject(task.operation) && typeof task.operation.externalId === 'string'
-    ? (task.operation as unknown as OperationHandle)
-    : null;
-
-/** What the server looked like just before the cloud was called (for judging a resume). */
-export type SubmitMarker = {
-  submitting: true;
-  attempt: number;
-  at: string;
-  before?: { status: string; taskState: string | null; host: string | null; flavor: string | null };
-};
-
-/**
- * Written before the cloud is called: a later attempt that finds it (and no operation) knows the
- * call may have gone out and must look at the cloud instead of sending it again.
- */
-export const markSubmitting = (
-  deps: TaskDeps,
-  task: TaskRow,
-  before?: SubmitMarker['before'],
-): Promise<TaskRow> =>
-  advanceTask(deps, task, {
-    operation: json({
-      submitting: true,
-      attempt: task.attempts,
-      at: deps.now().toISOString(),
-      ...(before ? { before } : {}),
-    } satisfies SubmitMarker),
-  });
-
-export const submitMarkerOf = (task: TaskRow): SubmitMarker | null =>
-  isObject(task.operation) && task.operation.submitting === true
-    ? (task.operation as unknown as SubmitMarker)
-    : null;
-
-/**
- * Look at the operation every followIntervalMs until it settles, writing the heartbeat and
- * the cloud's words each time. A few consecutive transient errors (a tunnel blip) are
- * tolerated; the deadline is counted from the task's start.
- */
-export const followUntilSettled = async (
-  deps: TaskDeps,
-  taskAtStart: TaskRow,
-  provider: CloudProvider,
-  handle: OperationHandle,
-): Promise<{ task: TaskRow; progress: OperationProgress }> => {
-  const { followIntervalMs, deadlineMs } = deps.config.tasks.settings;
-  const startedAt = (taskAtStart.startedAt ?? deps.now()).getTime();
-  let task = taskAtStart;
-  let lastDetail = '';
-  let failures = 0;
-  for (;;) {
-    let progress: OperationProgress;
-    try {
-      progress = await provider.followOperation(handle, { requestId: `task-${task.id}` });
-      failures = 0;
-    } catch (error) {
-      failures += 1;
-      if (failures >= 5) throw error;
-      await sleep(followIntervalMs);
-      continue;
-    }
-    if (progress.state === 'succeeded') return { task, progress };
-    if (progress.state === 'failed')
-      throw new TaskFailed(
-        { reason: 'cloud_operation_failed', params: { detail: progress.reason } },
-        progress.resource,
-      );
-    if (deps.now().getTime() - startedAt > deadlineMs)
-      throw new TaskFailed({
-        reason: 'task_timed_out',
-        params: { minutes: Math.round(deadlineMs / 60_000), detail: progress.detail },
-      });
-    task = await advanceTask(
-      deps,
-      task,
-      progress.detail !== lastDetail
-        ? { steps: json(noteStep(stepsOf(task), 'wait', progress.detail)) }
-        : {},
-    );
-    lastDetail = progress.detail;
-    await sleep(followIntervalMs);
-  }
-};
-
 /** Steps `wait` and `record` done; the task succeeded. */
 export const succeedTask = (
   deps: TaskDeps,
@@ -258,15 +152,11 @@ export const runTaskAttempt = async (
     if (latest.attempts !== claimed.attempts) return { status: 'gone' };
     const guard = { attempts: claimed.attempts };
     if (error instanceof TaskFailed) {
-      // A create that failed in the cloud (e.g. no valid host) leaves an ERROR server: mirror it.
-      const observed = error.resource
-        ? await applyServerObservation(deps, latest.datacenterId, error.resource)
-        : null;
       await failTask(
         deps,
         latest,
         error.failure,
-        observed ? { resourceId: observed.id } : {},
+        error.resourceId ? { resourceId: error.resourceId } : {},
         guard,
       );
       return { status: 'failed' };

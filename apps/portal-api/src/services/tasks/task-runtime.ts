@@ -6,14 +6,15 @@ export const TASK_QUEUE = 'tasks';
 /** Short housekeeping (the reconcile scheduler), kept apart from the long follow loops. */
 export const TASK_MAINTENANCE_QUEUE = 'task-maintenance';
 
-/** The jobs that run tasks (one file each under src/jobs); the job id is always the task id. */
-export const taskJobNames = [
+/** The one job that runs a task (src/jobs/task-run.job.ts); the job id is always the task id. */
+export const TASK_JOB = 'task.run';
+/** Names earlier versions enqueued: a worker still runs such a job the same way. */
+export const legacyTaskJobNames = [
   'server.create',
   'server.action',
   'server.delete',
   'resource.task',
-] as const;
-export type TaskJobName = (typeof taskJobNames)[number];
+];
 
 /** BullMQ attempts come from the settings (TASK_MAX_ATTEMPTS), see createTaskRuntime. */
 export const taskJobOptions: JobsOptions = {
@@ -21,15 +22,6 @@ export const taskJobOptions: JobsOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
-
-export const jobNameOfAction = (action: string): TaskJobName =>
-  !action.startsWith('server.')
-    ? 'resource.task'
-    : action === 'server.create'
-      ? 'server.create'
-      : action === 'server.delete'
-        ? 'server.delete'
-        : 'server.action';
 
 export type TaskSettings = {
   /** How often the worker looks at a cloud operation. */
@@ -67,11 +59,11 @@ export type TaskRuntime = {
   bullPrefix: string;
   connection: Redis;
   /** Add the task's job; a job with this id that already exists is left alone (no duplicate). */
-  enqueue: (name: TaskJobName, taskId: string) => Promise<void>;
+  enqueue: (taskId: string) => Promise<void>;
   /** BullMQ's view of the task's job: waiting, active, delayed, failed, completed … or missing. */
   jobState: (taskId: string) => Promise<string>;
   /** Drop a finished (failed/completed) job of the task and add it again under the same id. */
-  requeue: (name: TaskJobName, taskId: string) => Promise<void>;
+  requeue: (taskId: string) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -84,9 +76,9 @@ export const createTaskRuntime = (
   let queue: Queue | null = null;
   const queueOf = () =>
     (queue ??= new Queue(TASK_QUEUE, { connection: redis, prefix: bullPrefix }));
-  const enqueue = async (name: TaskJobName, taskId: string) => {
+  const enqueue = async (taskId: string) => {
     await queueOf().add(
-      name,
+      TASK_JOB,
       { taskId },
       {
         ...taskJobOptions,
@@ -106,14 +98,14 @@ export const createTaskRuntime = (
       const job = await queueOf().getJob(taskId);
       return job ? await job.getState() : 'missing';
     },
-    requeue: async (name, taskId) => {
+    requeue: async (taskId) => {
       const job = await queueOf().getJob(taskId);
       if (job) {
         const state = await job.getState();
         if (state !== 'failed' && state !== 'completed') return;
         await job.remove();
       }
-      await enqueue(name, taskId);
+      await enqueue(taskId);
     },
     close: async () => {
       if (queue) await queue.close();

@@ -15,6 +15,7 @@ import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
 
 const taskColors: Record<TaskStatus, string> = {
+  held: 'warning',
   queued: 'default',
   running: 'processing',
   succeeded: 'success',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
 
 const input = z.object({
@@ -13,10 +13,11 @@ const input = z.object({
 });
 
 /** submit → wait until settled (ACTIVE with ports, INACTIVE without) → record. */
-export const createFirewallGroupTask: ResourceTaskHandler = {
+export const createFirewallGroupTask = defineTask({
   action: 'firewall-group.create',
+  input,
   async run(rt) {
-    const spec = input.parse(rt.input);
+    const spec = rt.input;
     const created = await rt.step('submit', async () => {
       const { description, ...rest } = spec;
       const group = await rt.provider.createFirewallGroup(
@@ -31,4 +32,4 @@ export const createFirewallGroupTask: ResourceTaskHandler = {
     const resourceId = await rt.observe(observationOf('firewall-group', group));
     return { detail: groupWords(group), resourceId };
   },
-};
+});

@@ -1,17 +1,17 @@
 import { isCloudError, type FirewallGroupDto } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { judgeFirewallGroup } from './firewall-group-kit';
-import { targetOf } from './target-of';
 
 /**
  * ports (a group bound to ports is still active: release them first, then wait until it
  * settles) → submit the delete (idempotent) → record.
  */
-export const deleteFirewallGroupTask: ResourceTaskHandler = {
+export const deleteFirewallGroupTask = defineTask({
   action: 'firewall-group.delete',
+  input: noInput,
   steps: ['ports', 'wait', 'submit', 'record'],
   async run(rt) {
-    const id = targetOf(rt);
+    const id = rt.target();
     const released = await rt.step(
       'ports',
       async () => {
@@ -53,4 +53,4 @@ export const deleteFirewallGroupTask: ResourceTaskHandler = {
       detail: `firewall group ${rt.task().targetName} deleted${released ? ` (${released} port(s) released first)` : ''}`,
     };
   },
-};
+});

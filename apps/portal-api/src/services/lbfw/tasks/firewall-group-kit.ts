@@ -1,6 +1,6 @@
 import type { FirewallGroupDto } from '@yunguan/cloud-core';
 import { observationOf } from '../../resources/observation-of';
-import type { Judgement, ResourceTaskRun } from '../../resources/resource-task-handler';
+import type { Judgement, TaskRun } from '../../tasks/task-definition';
 
 /** PENDING_* still going; ERROR failed; ACTIVE, INACTIVE (no ports) and DOWN are settled. */
 export const judgeFirewallGroup = (group: FirewallGroupDto): Judgement => {
@@ -12,7 +12,7 @@ export const judgeFirewallGroup = (group: FirewallGroupDto): Judgement => {
 
 /** Watch a firewall group until it settles; each new status goes to the mirror at once. */
 export const waitForFirewallGroup = async (
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   externalId: string,
 ): Promise<FirewallGroupDto> => {
   let written = '';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
-import { targetOf } from './target-of';
 
 const input = z.object({
   patch: z.object({
@@ -15,11 +14,12 @@ const input = z.object({
 });
 
 /** submit the patch (the same patch again is harmless) → wait until settled → record. */
-export const updateFirewallGroupTask: ResourceTaskHandler = {
+export const updateFirewallGroupTask = defineTask({
   action: 'firewall-group.update',
+  input,
   async run(rt) {
-    const { patch } = input.parse(rt.input);
-    const id = targetOf(rt);
+    const { patch } = rt.input;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -37,4 +37,4 @@ export const updateFirewallGroupTask: ResourceTaskHandler = {
     const resourceId = await rt.observe(observationOf('firewall-group', group));
     return { detail: groupWords(group), resourceId };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 
 const input = z.object({
   name: z.string(),
@@ -10,11 +10,12 @@ const input = z.object({
 });
 
 /** Neutron answers at once: submit → record. */
-export const createFirewallPolicyTask: ResourceTaskHandler = {
+export const createFirewallPolicyTask = defineTask({
   action: 'firewall-policy.create',
+  input,
   steps: ['submit', 'record'],
   async run(rt) {
-    const spec = input.parse(rt.input);
+    const spec = rt.input;
     const policy = await rt.step('submit', async () => ({
       ...(await rt.provider.createFirewallPolicy(
         rt.scope,
@@ -34,4 +35,4 @@ export const createFirewallPolicyTask: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { targetOf } from './target-of';
+import { defineTask, noInput } from '../../tasks/task-definition';
 
 /** submit (idempotent) → record. */
-export const deleteFirewallPolicyTask: ResourceTaskHandler = {
+export const deleteFirewallPolicyTask = defineTask({
   action: 'firewall-policy.delete',
+  input: noInput,
   steps: ['submit', 'record'],
   async run(rt) {
-    const id = targetOf(rt);
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -18,4 +18,4 @@ export const deleteFirewallPolicyTask: ResourceTaskHandler = {
     await rt.observeGone('firewall-policy', id);
     return { detail: `firewall policy ${rt.task().targetName} deleted` };
   },
-};
+});

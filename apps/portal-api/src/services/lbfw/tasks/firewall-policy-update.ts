@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { targetOf } from './target-of';
+import { defineTask } from '../../tasks/task-definition';
 
 const input = z.object({ ruleExternalIds: z.array(z.string()) });
 
 /** Replace the rules (in order): submit (the same list again is harmless) → record. */
-export const updateFirewallPolicyTask: ResourceTaskHandler = {
+export const updateFirewallPolicyTask = defineTask({
   action: 'firewall-policy.update',
+  input,
   steps: ['submit', 'record'],
   async run(rt) {
-    const { ruleExternalIds } = input.parse(rt.input);
+    const { ruleExternalIds } = rt.input;
     const policy = await rt.step(
       'submit',
       async () => ({
         ...(await rt.provider.updateFirewallPolicyRules(
           rt.scope,
-          targetOf(rt),
+          rt.target(),
           ruleExternalIds,
           rt.call,
         )),
@@ -29,4 +29,4 @@ export const updateFirewallPolicyTask: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 
 const input = z.object({
   name: z.string(),
@@ -16,11 +16,12 @@ const input = z.object({
 });
 
 /** Neutron answers at once: submit → record. */
-export const createFirewallRuleTask: ResourceTaskHandler = {
+export const createFirewallRuleTask = defineTask({
   action: 'firewall-rule.create',
+  input,
   steps: ['submit', 'record'],
   async run(rt) {
-    const spec = input.parse(rt.input);
+    const spec = rt.input;
     const rule = await rt.step('submit', async () => {
       const { description, ...rest } = spec;
       const dto = await rt.provider.createFirewallRule(
@@ -39,4 +40,4 @@ export const createFirewallRuleTask: ResourceTaskHandler = {
     ].filter(Boolean);
     return { detail: `firewall rule ${rule.name}: ${rule.action} ${where.join(' ')}`, resourceId };
   },
-};
+});

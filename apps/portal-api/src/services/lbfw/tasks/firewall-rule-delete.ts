@@ -1,12 +1,12 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { targetOf } from './target-of';
+import { defineTask, noInput } from '../../tasks/task-definition';
 
 /** submit (idempotent) → record. */
-export const deleteFirewallRuleTask: ResourceTaskHandler = {
+export const deleteFirewallRuleTask = defineTask({
   action: 'firewall-rule.delete',
+  input: noInput,
   steps: ['submit', 'record'],
   async run(rt) {
-    const id = targetOf(rt);
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -18,4 +18,4 @@ export const deleteFirewallRuleTask: ResourceTaskHandler = {
     await rt.observeGone('firewall-rule', id);
     return { detail: `firewall rule ${rt.task().targetName} deleted` };
   },
-};
+});

@@ -2,13 +2,13 @@ import type { LoadBalancerDto } from '@yunguan/cloud-core';
 import type { ResourceTaskAction } from '@yunguan/contract';
 import type { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type {
-  Judgement,
-  ResourceTaskHandler,
-  ResourceTaskRun,
-  StepResult,
-} from '../../resources/resource-task-handler';
-import { targetOf } from './target-of';
+import {
+  defineTask,
+  type Judgement,
+  type TaskDefinition,
+  type StepResult,
+  type TaskRun,
+} from '../../tasks/task-definition';
 
 const statusWords = (lb: LoadBalancerDto) =>
   `provisioning ${lb.provisioningStatus}, operating ${lb.operatingStatus}`;
@@ -29,7 +29,7 @@ export const judgeLoadBalancer = (lb: LoadBalancerDto): Judgement => {
  * pages show PENDING_* live. Returns the load balancer as last seen.
  */
 export const waitForLoadBalancer = async (
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   externalId: string,
 ): Promise<LoadBalancerDto> => {
   let written = '';
@@ -53,16 +53,18 @@ export const lbChangeHandler = <S extends z.ZodType>(def: {
   action: ResourceTaskAction;
   input: S;
   remove?: boolean;
-  submit: (rt: ResourceTaskRun, lbExternalId: string, input: z.output<S>) => Promise<StepResult>;
+  submit: (rt: TaskRun<unknown>, lbExternalId: string, input: z.output<S>) => Promise<StepResult>;
   detail: (input: z.output<S>) => string;
-}): ResourceTaskHandler => ({
-  action: def.action,
-  async run(rt) {
-    const input = def.input.parse(rt.input);
-    const lbId = targetOf(rt);
-    await rt.step('submit', () => def.submit(rt, lbId, input), { resend: def.remove === true });
-    const lb = await waitForLoadBalancer(rt, lbId);
-    const resourceId = await rt.observe(observationOf('load-balancer', lb));
-    return { detail: `${def.detail(input)} — ${statusWords(lb)}`, resourceId };
-  },
-});
+}): TaskDefinition<z.output<S>> =>
+  defineTask({
+    action: def.action,
+    input: def.input,
+    async run(rt) {
+      const { input } = rt;
+      const lbId = rt.target();
+      await rt.step('submit', () => def.submit(rt, lbId, input), { resend: def.remove === true });
+      const lb = await waitForLoadBalancer(rt, lbId);
+      const resourceId = await rt.observe(observationOf('load-balancer', lb));
+      return { detail: `${def.detail(input)} — ${statusWords(lb)}`, resourceId };
+    },
+  });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { waitForLoadBalancer } from './lb-task-kit';
 
 const input = z.object({
@@ -12,10 +12,11 @@ const input = z.object({
 });
 
 /** submit → wait until ACTIVE (PENDING_CREATE shown live; ERROR fails) → record. */
-export const createLoadBalancerTask: ResourceTaskHandler = {
+export const createLoadBalancerTask = defineTask({
   action: 'load-balancer.create',
+  input,
   async run(rt) {
-    const spec = input.parse(rt.input);
+    const spec = rt.input;
     const created = await rt.step(
       'submit',
       async () => {
@@ -41,4 +42,4 @@ export const createLoadBalancerTask: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

@@ -1,13 +1,13 @@
 import { isCloudError, type LoadBalancerDto } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { judgeLoadBalancer } from './lb-task-kit';
-import { targetOf } from './target-of';
 
 /** submit (cascade: listeners, pools, members, monitors) → wait until gone → record. */
-export const deleteLoadBalancerTask: ResourceTaskHandler = {
+export const deleteLoadBalancerTask = defineTask({
   action: 'load-balancer.delete',
+  input: noInput,
   async run(rt) {
-    const id = targetOf(rt);
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -35,4 +35,4 @@ export const deleteLoadBalancerTask: ResourceTaskHandler = {
     await rt.observeGone('load-balancer', id);
     return { detail: `load balancer ${rt.task().targetName} deleted with its listeners and pools` };
   },
-};
+});

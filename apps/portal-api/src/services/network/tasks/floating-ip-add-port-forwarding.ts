@@ -1,25 +1,20 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import {
   noRouteFailure,
   observeFloatingIp,
   type FloatingIpTargetInput,
 } from './observe-floating-ip';
+import { addPortForwardingInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
-type Input = FloatingIpTargetInput & {
-  protocol: 'tcp' | 'udp';
-  internalPort: number;
-  externalPort: number;
-  description?: string;
-};
-
 /** floating-ip.add-port-forwarding: one forwarding (not repeated), then the floating IP. */
-export const floatingIpAddPortForwarding: ResourceTaskHandler = {
+export const floatingIpAddPortForwarding = defineTask({
   action: 'floating-ip.add-port-forwarding',
+  input: addPortForwardingInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const input = rt.input as Input;
+    const id = rt.target();
+    const input = rt.input;
     await rt.step(
       'submit',
       async () => {
@@ -55,4 +50,4 @@ export const floatingIpAddPortForwarding: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

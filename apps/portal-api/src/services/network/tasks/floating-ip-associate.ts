@@ -1,19 +1,21 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import {
   noRouteFailure,
   observeFloatingIp,
   type FloatingIpTargetInput,
 } from './observe-floating-ip';
 import { portSeen } from '../network-observations';
+import { floatingIpTargetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
 /** floating-ip.associate: point it at the server's port (repeatable: the same port again). */
-export const floatingIpAssociate: ResourceTaskHandler = {
+export const floatingIpAssociate = defineTask({
   action: 'floating-ip.associate',
+  input: floatingIpTargetInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const input = rt.input as FloatingIpTargetInput;
+    const id = rt.target();
+    const input = rt.input;
     const fip = await rt.step(
       'submit',
       async () => {
@@ -48,4 +50,4 @@ export const floatingIpAssociate: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

@@ -1,15 +1,15 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
+import { createFloatingIpInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
-type Input = { networkExternalId: string; networkName: string; description?: string };
-
 /** floating-ip.create: allocate one address, then the mirror row. */
-export const floatingIpCreate: ResourceTaskHandler = {
+export const floatingIpCreate = defineTask({
   action: 'floating-ip.create',
+  input: createFloatingIpInput,
   steps: neutronSteps,
   async run(rt) {
-    const input = rt.input as Input;
+    const input = rt.input;
     const fip = await rt.step(
       'submit',
       async () =>
@@ -29,4 +29,4 @@ export const floatingIpCreate: ResourceTaskHandler = {
     const resourceId = await observeFloatingIp(rt, fip, null);
     return { detail: `floating IP ${fip.floatingIpAddress} is ${fip.status}`, resourceId };
   },
-};
+});

@@ -1,12 +1,13 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 
 /** floating-ip.delete: release (idempotent). */
-export const floatingIpDelete: ResourceTaskHandler = {
+export const floatingIpDelete = defineTask({
   action: 'floating-ip.delete',
+  input: noInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -18,4 +19,4 @@ export const floatingIpDelete: ResourceTaskHandler = {
     await rt.observeGone('floating-ip', id);
     return { detail: `floating IP ${rt.task().targetName} released` };
   },
-};
+});

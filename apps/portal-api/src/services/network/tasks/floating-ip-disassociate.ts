@@ -1,13 +1,14 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
 import { neutronSteps, stored } from './task-kit';
 
 /** floating-ip.disassociate: clear its port (repeatable). */
-export const floatingIpDisassociate: ResourceTaskHandler = {
+export const floatingIpDisassociate = defineTask({
   action: 'floating-ip.disassociate',
+  input: noInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     const fip = await rt.step(
       'submit',
       async () => stored(await rt.provider.disassociateFloatingIp(rt.scope, id, rt.call)),
@@ -16,4 +17,4 @@ export const floatingIpDisassociate: ResourceTaskHandler = {
     const resourceId = await observeFloatingIp(rt, fip, null);
     return { detail: `floating IP ${fip.floatingIpAddress} points at no port`, resourceId };
   },
-};
+});

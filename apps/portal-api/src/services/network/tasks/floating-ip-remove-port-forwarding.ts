@@ -1,14 +1,16 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
+import { removePortForwardingInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 
 /** floating-ip.remove-port-forwarding: idempotent delete, then the floating IP. */
-export const floatingIpRemovePortForwarding: ResourceTaskHandler = {
+export const floatingIpRemovePortForwarding = defineTask({
   action: 'floating-ip.remove-port-forwarding',
+  input: removePortForwardingInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const forwarding = rt.input.portForwardingExternalId as string;
+    const id = rt.target();
+    const forwarding = rt.input.portForwardingExternalId;
     await rt.step(
       'submit',
       async () => {
@@ -21,4 +23,4 @@ export const floatingIpRemovePortForwarding: ResourceTaskHandler = {
     const resourceId = await observeFloatingIp(rt, fip, null);
     return { detail: `floating IP ${fip.floatingIpAddress}: forwarding removed`, resourceId };
   },
-};
+});

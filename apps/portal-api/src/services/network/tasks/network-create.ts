@@ -1,14 +1,16 @@
 import type { CreateNetworkSpec } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { networkSeen } from '../network-observations';
+import { createNetworkInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
 /** network.create: one Neutron call, then the mirror row. */
-export const networkCreate: ResourceTaskHandler = {
+export const networkCreate = defineTask({
   action: 'network.create',
+  input: createNetworkInput,
   steps: neutronSteps,
   async run(rt) {
-    const spec = rt.input as CreateNetworkSpec;
+    const spec = rt.input;
     const network = await rt.step(
       'submit',
       async () => stored(await rt.provider.createNetwork(rt.scope, spec, rt.call)),
@@ -19,4 +21,4 @@ export const networkCreate: ResourceTaskHandler = {
     const kind = network.external ? 'external' : network.shared ? 'shared' : 'tenant';
     return { detail: `${kind} network ${network.name} is ${network.status}`, resourceId };
   },
-};
+});

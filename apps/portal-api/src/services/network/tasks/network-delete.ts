@@ -1,12 +1,14 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
+import { deleteNetworkInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 
 /** network.delete: idempotent delete; the network's subnets go with it (as in Neutron). */
-export const networkDelete: ResourceTaskHandler = {
+export const networkDelete = defineTask({
   action: 'network.delete',
+  input: deleteNetworkInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -16,8 +18,8 @@ export const networkDelete: ResourceTaskHandler = {
       { resend: true, detail: () => 'deleted in the cloud' },
     );
     await rt.observeGone('network', id);
-    const subnets = (rt.input.subnetExternalIds as string[] | undefined) ?? [];
+    const subnets = rt.input.subnetExternalIds ?? [];
     for (const subnet of subnets) await rt.observeGone('subnet', subnet);
     return { detail: `network ${rt.task().targetName} deleted` };
   },
-};
+});

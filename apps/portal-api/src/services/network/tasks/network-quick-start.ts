@@ -1,19 +1,13 @@
+import type { z } from 'zod';
 import { quickStartSteps } from '@yunguan/contract';
 import type { CreateSecurityGroupRuleSpec } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler, ResourceTaskRun } from '../../resources/resource-task-handler';
+import { defineTask, type TaskRun } from '../../tasks/task-definition';
 import { networkSeen, routerSeen, securityGroupSeen, subnetSeen } from '../network-observations';
 import { describeRule, sameRule } from '../security-group-rule-spec';
+import { quickStartInput } from './network-task-inputs';
 import { stored } from './task-kit';
 
-type Input = {
-  name: string;
-  cidr: string;
-  ipVersion: 4 | 6;
-  gatewayIp?: string;
-  dnsNameservers: string[];
-  external: { externalId: string; name: string } | null;
-  openPorts: number[];
-};
+type Input = z.output<typeof quickStartInput>;
 
 /** ICMP and each open TCP port, ingress from anywhere, on the default group. */
 const wantedRules = (groupId: string, input: Input): CreateSecurityGroupRuleSpec[] => {
@@ -51,7 +45,7 @@ const wantedRules = (groupId: string, input: Input): CreateSecurityGroupRuleSpec
 };
 
 /** The rules step: add what the default group lacks (so a resent step adds nothing twice). */
-const openRules = async (rt: ResourceTaskRun, input: Input) => {
+const openRules = async (rt: TaskRun, input: Input) => {
   const groups = await rt.provider.listSecurityGroupDetails(rt.scope, rt.call);
   const group = groups.find((g) => g.name === 'default');
   if (!group) return { group: null, added: [] as string[], present: 0 };
@@ -73,11 +67,12 @@ const openRules = async (rt: ResourceTaskRun, input: Input) => {
  * step with its detail. Creates run once (a resumed task reuses their stored results); the
  * gateway, interface and rules steps look before they act, so they may be sent again.
  */
-export const networkQuickStart: ResourceTaskHandler = {
+export const networkQuickStart = defineTask({
   action: 'network.quick-start',
+  input: quickStartInput,
   steps: quickStartSteps,
   async run(rt) {
-    const input = rt.input as Input;
+    const input = rt.input;
     const { provider, scope, call } = rt;
     const network = await rt.step(
       'network',
@@ -166,4 +161,4 @@ export const networkQuickStart: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

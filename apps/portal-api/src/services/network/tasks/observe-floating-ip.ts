@@ -1,6 +1,6 @@
 import { isCloudError, type FloatingIpDto } from '@yunguan/cloud-core';
 import { TaskFailed } from '../../tasks/run-task';
-import type { ResourceTaskRun } from '../../resources/resource-task-handler';
+import type { TaskRun } from '../../tasks/task-definition';
 import { floatingIpSeen } from '../network-observations';
 
 /**
@@ -8,7 +8,7 @@ import { floatingIpSeen } from '../network-observations';
  * the extension) and the server it points at (null when it points at none).
  */
 export const observeFloatingIp = async (
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   fip: FloatingIpDto,
   server: { id: string; name: string } | null,
 ): Promise<string> => {

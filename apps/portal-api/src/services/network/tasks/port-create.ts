@@ -1,14 +1,16 @@
 import type { CreatePortSpec } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { portSeen } from '../network-observations';
+import { createPortInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
 /** port.create: one Neutron call, then the mirror row. */
-export const portCreate: ResourceTaskHandler = {
+export const portCreate = defineTask({
   action: 'port.create',
+  input: createPortInput,
   steps: neutronSteps,
   async run(rt) {
-    const spec = rt.input as CreatePortSpec;
+    const spec = rt.input;
     const port = await rt.step(
       'submit',
       async () => stored(await rt.provider.createPort(rt.scope, spec, rt.call)),
@@ -21,4 +23,4 @@ export const portCreate: ResourceTaskHandler = {
     const resourceId = await rt.observe(portSeen(port));
     return { detail: `port ${port.name || port.externalId} is ${port.status}`, resourceId };
   },
-};
+});

@@ -1,12 +1,13 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 
 /** port.delete: idempotent delete. */
-export const portDelete: ResourceTaskHandler = {
+export const portDelete = defineTask({
   action: 'port.delete',
+  input: noInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -18,4 +19,4 @@ export const portDelete: ResourceTaskHandler = {
     await rt.observeGone('port', id);
     return { detail: `port ${rt.task().targetName} deleted` };
   },
-};
+});

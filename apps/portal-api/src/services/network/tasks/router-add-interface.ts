@@ -1,16 +1,16 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
+import { routerInterfaceInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 
-type Input = { subnetExternalId: string; subnetName: string };
-
 /** router.add-interface: one call (not repeated: a second one would be refused), then the router. */
-export const routerAddInterface: ResourceTaskHandler = {
+export const routerAddInterface = defineTask({
   action: 'router.add-interface',
+  input: routerInterfaceInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const input = rt.input as Input;
+    const id = rt.target();
+    const input = rt.input;
     await rt.step(
       'submit',
       async () => {
@@ -27,4 +27,4 @@ export const routerAddInterface: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

@@ -1,13 +1,14 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
 
 /** router.clear-gateway: one PUT (repeatable), then the router as the cloud has it. */
-export const routerClearGateway: ResourceTaskHandler = {
+export const routerClearGateway = defineTask({
   action: 'router.clear-gateway',
+  input: noInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     const router = await rt.step(
       'submit',
       async () => stored(await rt.provider.setRouterGateway(rt.scope, id, null, rt.call)),
@@ -16,4 +17,4 @@ export const routerClearGateway: ResourceTaskHandler = {
     const resourceId = await rt.observe(routerSeen(router));
     return { detail: `router ${router.name} has no external gateway`, resourceId };
   },
-};
+});

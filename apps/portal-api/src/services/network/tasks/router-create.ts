@@ -1,20 +1,16 @@
 import type { CreateRouterSpec } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
+import { createRouterInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
-type Input = {
-  name: string;
-  description?: string;
-  externalGateway?: { networkExternalId: string; networkName: string; enableSnat?: boolean };
-};
-
 /** router.create: the router (with its gateway when asked), then the mirror row. */
-export const routerCreate: ResourceTaskHandler = {
+export const routerCreate = defineTask({
   action: 'router.create',
+  input: createRouterInput,
   steps: neutronSteps,
   async run(rt) {
-    const input = rt.input as Input;
+    const input = rt.input;
     const gateway = input.externalGateway;
     const spec: CreateRouterSpec = {
       name: input.name,
@@ -40,4 +36,4 @@ export const routerCreate: ResourceTaskHandler = {
     const resourceId = await rt.observe(routerSeen(router));
     return { detail: `router ${router.name} is ${router.status}`, resourceId };
   },
-};
+});

@@ -1,12 +1,13 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 
 /** router.delete: idempotent delete (the gateway goes with the router). */
-export const routerDelete: ResourceTaskHandler = {
+export const routerDelete = defineTask({
   action: 'router.delete',
+  input: noInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -18,4 +19,4 @@ export const routerDelete: ResourceTaskHandler = {
     await rt.observeGone('router', id);
     return { detail: `router ${rt.task().targetName} deleted` };
   },
-};
+});

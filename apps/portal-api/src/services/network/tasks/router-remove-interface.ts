@@ -1,17 +1,17 @@
 import { isCloudError } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
+import { routerInterfaceInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 
-type Input = { subnetExternalId: string; subnetName: string };
-
 /** router.remove-interface: repeatable (an interface already gone is fine), then the router. */
-export const routerRemoveInterface: ResourceTaskHandler = {
+export const routerRemoveInterface = defineTask({
   action: 'router.remove-interface',
+  input: routerInterfaceInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const input = rt.input as Input;
+    const id = rt.target();
+    const input = rt.input;
     await rt.step(
       'submit',
       async () => {
@@ -35,4 +35,4 @@ export const routerRemoveInterface: ResourceTaskHandler = {
     const resourceId = await rt.observe(routerSeen(router));
     return { detail: `router ${router.name} no longer on subnet ${input.subnetName}`, resourceId };
   },
-};
+});

@@ -1,16 +1,16 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
+import { setGatewayInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
-type Input = { networkExternalId: string; networkName: string; enableSnat?: boolean };
-
 /** router.set-gateway: one PUT (repeatable), then the router as the cloud has it. */
-export const routerSetGateway: ResourceTaskHandler = {
+export const routerSetGateway = defineTask({
   action: 'router.set-gateway',
+  input: setGatewayInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const input = rt.input as Input;
+    const id = rt.target();
+    const input = rt.input;
     const router = await rt.step(
       'submit',
       async () =>
@@ -34,4 +34,4 @@ export const routerSetGateway: ResourceTaskHandler = {
     const resourceId = await rt.observe(routerSeen(router));
     return { detail: `router ${router.name} routes to ${input.networkName}`, resourceId };
   },
-};
+});

@@ -1,15 +1,17 @@
 import type { CreateSecurityGroupRuleSpec } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
+import { addRuleInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
 /** security-group.add-rule: one rule (not repeated; a duplicate is refused in the cloud's words). */
-export const securityGroupAddRule: ResourceTaskHandler = {
+export const securityGroupAddRule = defineTask({
   action: 'security-group.add-rule',
+  input: addRuleInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const { rule, summary } = rt.input as { rule: CreateSecurityGroupRuleSpec; summary: string };
+    const id = rt.target();
+    const { rule, summary } = rt.input;
     await rt.step(
       'submit',
       async () =>
@@ -26,4 +28,4 @@ export const securityGroupAddRule: ResourceTaskHandler = {
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `${group.name}: ${summary}`, resourceId };
   },
-};
+});

@@ -1,13 +1,15 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
+import { createSecurityGroupInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
 /** security-group.create: the group (the cloud adds its egress rules), then the mirror row. */
-export const securityGroupCreate: ResourceTaskHandler = {
+export const securityGroupCreate = defineTask({
   action: 'security-group.create',
+  input: createSecurityGroupInput,
   steps: neutronSteps,
   async run(rt) {
-    const input = rt.input as { name: string; description?: string };
+    const input = rt.input;
     const group = await rt.step(
       'submit',
       async () => stored(await rt.provider.createSecurityGroup(rt.scope, input, rt.call)),
@@ -17,4 +19,4 @@ export const securityGroupCreate: ResourceTaskHandler = {
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `security group ${group.name} (${group.rules.length} rules)`, resourceId };
   },
-};
+});

@@ -1,12 +1,13 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 
 /** security-group.delete: idempotent delete (the cloud refuses while ports use the group). */
-export const securityGroupDelete: ResourceTaskHandler = {
+export const securityGroupDelete = defineTask({
   action: 'security-group.delete',
+  input: noInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -18,4 +19,4 @@ export const securityGroupDelete: ResourceTaskHandler = {
     await rt.observeGone('security-group', id);
     return { detail: `security group ${rt.task().targetName} deleted` };
   },
-};
+});

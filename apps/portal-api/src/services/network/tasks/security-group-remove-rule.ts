@@ -1,14 +1,16 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
+import { removeRuleInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 
 /** security-group.remove-rule: idempotent delete, then the group. */
-export const securityGroupRemoveRule: ResourceTaskHandler = {
+export const securityGroupRemoveRule = defineTask({
   action: 'security-group.remove-rule',
+  input: removeRuleInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const { ruleExternalId, rule } = rt.input as { ruleExternalId: string; rule: string };
+    const id = rt.target();
+    const { ruleExternalId, rule } = rt.input;
     await rt.step(
       'submit',
       async () => {
@@ -21,4 +23,4 @@ export const securityGroupRemoveRule: ResourceTaskHandler = {
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `${group.name}: ${rule} removed`, resourceId };
   },
-};
+});

@@ -1,16 +1,16 @@
 import type { CreateSubnetSpec } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { subnetSeen } from '../network-observations';
+import { createSubnetInput } from './network-task-inputs';
 import { neutronSteps, observeNetworkOf, stored } from './task-kit';
 
-type Input = CreateSubnetSpec & { networkName: string };
-
 /** subnet.create: the subnet, then its network again (its subnet list changed). */
-export const subnetCreate: ResourceTaskHandler = {
+export const subnetCreate = defineTask({
   action: 'subnet.create',
+  input: createSubnetInput,
   steps: neutronSteps,
   async run(rt) {
-    const input = rt.input as Input;
+    const input = rt.input;
     const spec: CreateSubnetSpec = {
       networkExternalId: input.networkExternalId,
       name: input.name,
@@ -39,4 +39,4 @@ export const subnetCreate: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

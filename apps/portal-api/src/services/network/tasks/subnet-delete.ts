@@ -1,12 +1,14 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
+import { deleteSubnetInput } from './network-task-inputs';
 import { neutronSteps, observeNetworkOf } from './task-kit';
 
 /** subnet.delete: idempotent delete, then its network again. */
-export const subnetDelete: ResourceTaskHandler = {
+export const subnetDelete = defineTask({
   action: 'subnet.delete',
+  input: deleteSubnetInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
+    const id = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -16,7 +18,7 @@ export const subnetDelete: ResourceTaskHandler = {
       { resend: true, detail: () => 'deleted in the cloud' },
     );
     await rt.observeGone('subnet', id);
-    await observeNetworkOf(rt, rt.input.networkExternalId as string | null);
+    await observeNetworkOf(rt, rt.input.networkExternalId);
     return { detail: `subnet ${rt.task().targetName} deleted` };
   },
-};
+});

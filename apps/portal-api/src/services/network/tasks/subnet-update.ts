@@ -1,17 +1,17 @@
 import type { NetworkPort } from '@yunguan/cloud-core';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { defineTask } from '../../tasks/task-definition';
 import { subnetSeen } from '../network-observations';
+import { updateSubnetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 
-type Patch = Parameters<NetworkPort['updateSubnet']>[2];
-
 /** subnet.update: one PUT (repeatable: the same values again), then the mirror row. */
-export const subnetUpdate: ResourceTaskHandler = {
+export const subnetUpdate = defineTask({
   action: 'subnet.update',
+  input: updateSubnetInput,
   steps: neutronSteps,
   async run(rt) {
-    const id = rt.task().targetExternalId!;
-    const patch = rt.input as Patch;
+    const id = rt.target();
+    const patch = rt.input;
     const subnet = await rt.step(
       'submit',
       async () => stored(await rt.provider.updateSubnet(rt.scope, id, patch, rt.call)),
@@ -23,4 +23,4 @@ export const subnetUpdate: ResourceTaskHandler = {
     const resourceId = await rt.observe(subnetSeen(subnet));
     return { detail: `subnet ${subnet.name} ${subnet.cidr} updated`, resourceId };
   },
-};
+});

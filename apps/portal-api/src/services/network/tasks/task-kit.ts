@@ -1,5 +1,5 @@
 import { isCloudError, type NetworkDetailDto } from '@yunguan/cloud-core';
-import type { ResourceTaskRun, StepResult } from '../../resources/resource-task-handler';
+import type { TaskRun, StepResult } from '../../tasks/task-definition';
 import { networkSeen } from '../network-observations';
 
 /** A DTO as a step result (stored on the task so a resumed attempt does not call again). */
@@ -13,7 +13,7 @@ export const neutronSteps = ['submit', 'record'] as const;
  * a network the scope can no longer see (not-found) is left as it is.
  */
 export const observeNetworkOf = async (
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   networkExternalId: string | null | undefined,
 ): Promise<void> => {
   if (!networkExternalId) return;

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, targetOf } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record } from './storage-task-kit';
 
 const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
 
 /** volume.attach (through Nova): submit → wait until in-use on that server → record the volume. */
-export const attachVolumeTask: ResourceTaskHandler = {
+export const attachVolumeTask = defineTask({
   action: 'volume.attach',
+  input,
   async run(rt) {
-    const { serverExternalId, serverName } = inputOf(rt, input);
-    const externalId = targetOf(rt);
+    const { serverExternalId, serverName } = rt.input;
+    const externalId = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -37,4 +38,4 @@ export const attachVolumeTask: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record, untilStatus } from './storage-task-kit';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -11,10 +11,11 @@ const input = z.object({
 });
 
 /** volume-backup.create: submit → wait until available (error fails with the cloud's fail_reason) → record. */
-export const createVolumeBackupTask: ResourceTaskHandler = {
+export const createVolumeBackupTask = defineTask({
   action: 'volume-backup.create',
+  input,
   async run(rt) {
-    const given = inputOf(rt, input);
+    const given = rt.input;
     const externalId = await rt.step(
       'submit',
       async () => {
@@ -48,4 +49,4 @@ export const createVolumeBackupTask: ResourceTaskHandler = {
     const resourceId = await record(rt, 'volume-backup', seen);
     return { detail: `backup ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record, untilStatus } from './storage-task-kit';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -10,10 +10,11 @@ const input = z.object({
 });
 
 /** volume-snapshot.create: submit → wait until available (error fails) → record. */
-export const createVolumeSnapshotTask: ResourceTaskHandler = {
+export const createVolumeSnapshotTask = defineTask({
   action: 'volume-snapshot.create',
+  input,
   async run(rt) {
-    const given = inputOf(rt, input);
+    const given = rt.input;
     const externalId = await rt.step(
       'submit',
       async () => {
@@ -44,4 +45,4 @@ export const createVolumeSnapshotTask: ResourceTaskHandler = {
     const resourceId = await record(rt, 'volume-snapshot', seen);
     return { detail: `snapshot ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
   },
-};
+});

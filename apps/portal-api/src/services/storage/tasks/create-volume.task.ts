@@ -1,7 +1,7 @@
 import type { CreateVolumeSpec } from '@yunguan/cloud-core';
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record, untilStatus } from './storage-task-kit';
 
 const input = z.object({
   name: z.string(),
@@ -17,10 +17,11 @@ const input = z.object({
 });
 
 /** volume.create: submit → wait until available (error fails in the cloud's words) → record. */
-export const createVolumeTask: ResourceTaskHandler = {
+export const createVolumeTask = defineTask({
   action: 'volume.create',
+  input,
   async run(rt) {
-    const given = inputOf(rt, input);
+    const given = rt.input;
     const spec: CreateVolumeSpec = {
       name: given.name,
       sizeGb: given.sizeGb,
@@ -48,4 +49,4 @@ export const createVolumeTask: ResourceTaskHandler = {
     const resourceId = await record(rt, 'volume', seen);
     return { detail: `volume ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
   },
-};
+});

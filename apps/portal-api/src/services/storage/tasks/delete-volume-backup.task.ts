@@ -1,11 +1,12 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
+import { defineTask, noInput } from '../../tasks/task-definition';
+import { observing, orGone, untilGone } from './storage-task-kit';
 
 /** volume-backup.delete: submit (idempotent) → wait until gone → mark the row deleted. */
-export const deleteVolumeBackupTask: ResourceTaskHandler = {
+export const deleteVolumeBackupTask = defineTask({
   action: 'volume-backup.delete',
+  input: noInput,
   async run(rt) {
-    const externalId = targetOf(rt);
+    const externalId = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -24,4 +25,4 @@ export const deleteVolumeBackupTask: ResourceTaskHandler = {
     await rt.observeGone('volume-backup', externalId);
     return { detail: `backup ${rt.task().targetName ?? externalId} deleted` };
   },
-};
+});

@@ -1,11 +1,12 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
+import { defineTask, noInput } from '../../tasks/task-definition';
+import { observing, orGone, untilGone } from './storage-task-kit';
 
 /** volume-snapshot.delete: submit (idempotent) → wait until gone → mark the row deleted. */
-export const deleteVolumeSnapshotTask: ResourceTaskHandler = {
+export const deleteVolumeSnapshotTask = defineTask({
   action: 'volume-snapshot.delete',
+  input: noInput,
   async run(rt) {
-    const externalId = targetOf(rt);
+    const externalId = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -24,4 +25,4 @@ export const deleteVolumeSnapshotTask: ResourceTaskHandler = {
     await rt.observeGone('volume-snapshot', externalId);
     return { detail: `snapshot ${rt.task().targetName ?? externalId} deleted` };
   },
-};
+});

@@ -1,11 +1,12 @@
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
+import { defineTask, noInput } from '../../tasks/task-definition';
+import { observing, orGone, untilGone } from './storage-task-kit';
 
 /** volume.delete: submit (idempotent, may be resent) → wait until gone → mark the row deleted. */
-export const deleteVolumeTask: ResourceTaskHandler = {
+export const deleteVolumeTask = defineTask({
   action: 'volume.delete',
+  input: noInput,
   async run(rt) {
-    const externalId = targetOf(rt);
+    const externalId = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -24,4 +25,4 @@ export const deleteVolumeTask: ResourceTaskHandler = {
     await rt.observeGone('volume', externalId);
     return { detail: `volume ${rt.task().targetName ?? externalId} deleted` };
   },
-};
+});

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, targetOf } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record } from './storage-task-kit';
 
 const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
 
 /** volume.detach (through Nova): submit → wait until off that server and settled → record. */
-export const detachVolumeTask: ResourceTaskHandler = {
+export const detachVolumeTask = defineTask({
   action: 'volume.detach',
+  input,
   async run(rt) {
-    const { serverExternalId, serverName } = inputOf(rt, input);
-    const externalId = targetOf(rt);
+    const { serverExternalId, serverName } = rt.input;
+    const externalId = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -34,4 +35,4 @@ export const detachVolumeTask: ResourceTaskHandler = {
     const resourceId = await record(rt, 'volume', seen);
     return { detail: `volume ${seen.name} detached from ${serverName}`, resourceId };
   },
-};
+});

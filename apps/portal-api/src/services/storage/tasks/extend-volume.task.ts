@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, targetOf } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record } from './storage-task-kit';
 
 const input = z.object({ newSizeGb: z.number().int().positive() });
 
 /** volume.extend: submit → wait until available at the new size (error_extending fails) → record. */
-export const extendVolumeTask: ResourceTaskHandler = {
+export const extendVolumeTask = defineTask({
   action: 'volume.extend',
+  input,
   async run(rt) {
-    const { newSizeGb } = inputOf(rt, input);
-    const externalId = targetOf(rt);
+    const { newSizeGb } = rt.input;
+    const externalId = rt.target();
     await rt.step(
       'submit',
       async () => {
@@ -32,4 +33,4 @@ export const extendVolumeTask: ResourceTaskHandler = {
     const resourceId = await record(rt, 'volume', seen);
     return { detail: `volume ${seen.name} is ${seen.sizeGb} GB`, resourceId };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
-import { inputOf, observing, record, targetOf } from './storage-task-kit';
+import { defineTask } from '../../tasks/task-definition';
+import { observing, record } from './storage-task-kit';
 
 const input = z.object({
   volumeExternalId: z.string().optional(),
@@ -12,11 +12,12 @@ const input = z.object({
  * volume-backup.restore: submit → wait until the volume is available again (a new one is
  * mirrored as soon as it is known; error_restoring fails) → record the volume and the backup.
  */
-export const restoreVolumeBackupTask: ResourceTaskHandler = {
+export const restoreVolumeBackupTask = defineTask({
   action: 'volume-backup.restore',
+  input,
   async run(rt) {
-    const given = inputOf(rt, input);
-    const backupId = targetOf(rt);
+    const given = rt.input;
+    const backupId = rt.target();
     const volumeExternalId = await rt.step(
       'submit',
       async () =>
@@ -59,4 +60,4 @@ export const restoreVolumeBackupTask: ResourceTaskHandler = {
       resourceId,
     };
   },
-};
+});

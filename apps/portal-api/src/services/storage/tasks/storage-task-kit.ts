@@ -1,7 +1,7 @@
 import { isCloudError } from '@yunguan/cloud-core';
 import type { z } from 'zod';
 import { observationOf, type DtoOfKind } from '../../resources/observation-of';
-import type { Judgement, ResourceTaskRun } from '../../resources/resource-task-handler';
+import type { Judgement, TaskRun } from '../../tasks/task-definition';
 
 type StorageKind = 'volume' | 'volume-snapshot' | 'volume-backup';
 
@@ -21,17 +21,17 @@ export const orGone = async <T>(read: () => Promise<T>): Promise<T | null> => {
  * A look that may find the object gone (deletes) passes null through.
  */
 export function observing<K extends StorageKind>(
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   kind: K,
   read: () => Promise<DtoOfKind[K]>,
 ): () => Promise<DtoOfKind[K]>;
 export function observing<K extends StorageKind>(
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   kind: K,
   read: () => Promise<DtoOfKind[K] | null>,
 ): () => Promise<DtoOfKind[K] | null>;
 export function observing<K extends StorageKind>(
-  rt: ResourceTaskRun,
+  rt: TaskRun<unknown>,
   kind: K,
   read: () => Promise<DtoOfKind[K] | null>,
 ): () => Promise<DtoOfKind[K] | null> {
@@ -47,7 +47,7 @@ export function observing<K extends StorageKind>(
 }
 
 /** Write the final view to the mirror; returns its row id. */
-export const record = <K extends StorageKind>(rt: ResourceTaskRun, kind: K, dto: DtoOfKind[K]) =>
+export const record = <K extends StorageKind>(rt: TaskRun<unknown>, kind: K, dto: DtoOfKind[K]) =>
   rt.observe(observationOf(kind, dto));
 
 /** Until `status` is `want`; any status starting with `error` fails with the cloud's words. */
@@ -72,14 +72,3 @@ export const untilGone =
       return { state: 'failed', reason: `${what} ${seen.name} went to status ${seen.status}` };
     return { state: 'pending', detail: seen.status };
   };
-
-/** The stored input, re-validated by the worker. */
-export const inputOf = <S extends z.ZodType>(rt: ResourceTaskRun, schema: S): z.output<S> =>
-  schema.parse(rt.input);
-
-/** The task's target (actions and deletes are queued with one). */
-export const targetOf = (rt: ResourceTaskRun): string => {
-  const id = rt.task().targetExternalId;
-  if (!id) throw new Error(`task ${rt.task().id} names no target`);
-  return id;
-};

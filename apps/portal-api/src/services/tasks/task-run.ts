@@ -1,11 +1,14 @@
 import type { CloudProvider, Scope } from '@yunguan/cloud-core';
 import type { TaskPatch, TaskRow } from '../../repositories/task-repository';
-import { advanceTask, TaskFailed } from '../tasks/run-task';
-import { finishStep, noteStep, startStep } from '../tasks/task-steps';
-import { stepsOf } from '../tasks/to-task';
-import type { TaskDeps } from '../tasks/transition-task';
-import { applyResourceGone, applyResourceObservation } from './apply-resource-observation';
-import type { ResourceTaskRun, StepResult } from './resource-task-handler';
+import {
+  applyResourceGone,
+  applyResourceObservation,
+} from '../resources/apply-resource-observation';
+import { advanceTask, TaskFailed } from './run-task';
+import type { StepResult, TaskRun } from './task-definition';
+import { finishStep, noteStep, startStep } from './task-steps';
+import { stepsOf } from './to-task';
+import type { TaskDeps } from './transition-task';
 
 const json = (value: unknown) => value as NonNullable<TaskPatch['steps']>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,13 +19,14 @@ const resultsOf = (task: TaskRow): Record<string, StepResult> => {
   return op && typeof op === 'object' && op.results ? op.results : {};
 };
 
-/** The tools one attempt of a storage/network task works with (see ResourceTaskRun). */
-export const makeResourceTaskRun = (
+/** The tools one attempt of a task works with (see TaskRun); `input` parsed by the caller. */
+export const makeTaskRun = <I>(
   deps: TaskDeps,
   claimed: TaskRow,
   provider: CloudProvider,
   scope: Scope,
-): ResourceTaskRun => {
+  input: I,
+): TaskRun<I> => {
   let task = claimed;
   const call = { requestId: `task-${claimed.id}` };
   const advance = async (patch: Parameters<typeof advanceTask>[2]) => {
@@ -35,8 +39,19 @@ export const makeResourceTaskRun = (
     provider,
     scope,
     task: () => task,
-    input: (claimed.input ?? {}) as Record<string, unknown>,
+    input,
     call,
+
+    target() {
+      const id = task.targetExternalId;
+      if (!id) throw new TaskFailed({ reason: 'task_without_target', params: { task: task.id } });
+      return id;
+    },
+
+    async advance(patch) {
+      await advance(patch);
+      return task;
+    },
 
     async step(key, fn, options) {
       const stored = resultsOf(task)[key];
