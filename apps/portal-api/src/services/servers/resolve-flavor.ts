@@ -1,5 +1,6 @@
 import type { CloudProvider, FlavorDto } from '@yunguan/cloud-core';
 import { precondition } from '@yunguan/domain';
+import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 
 const TTL_MS = 60_000;
 const cache = new WeakMap<CloudProvider, { at: number; flavors: Promise<FlavorDto[]> }>();
@@ -21,7 +22,8 @@ export const resolveFlavor = async (
   flavorId: string,
   now = Date.now(),
 ): Promise<FlavorDto> => {
-  const flavors = await flavorsOf(provider, now);
+  // A datacenter that cannot be reached is a 503 in words, not a 500.
+  const flavors = await withCloudErrors(datacenter.name, () => flavorsOf(provider, now));
   const flavor =
     flavors.find((f) => f.externalId === flavorId) ?? flavors.find((f) => f.name === flavorId);
   if (!flavor)

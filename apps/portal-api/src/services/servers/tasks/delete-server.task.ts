@@ -3,6 +3,7 @@ import { findServerRow } from '../../../repositories/server-repository';
 import { applyServerObservation } from '../../inventory/apply-server-observation';
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { specOf } from '../to-server';
+import { refreshServerNeighbours } from './refresh-server-neighbours';
 import { followOperation, operationOf, recordOperation } from './server-task-kit';
 
 /** server.delete: submit (idempotent in the cloud), follow until gone, mark the mirror row. */
@@ -28,6 +29,7 @@ export const deleteServerTask = defineTask({
     const observed = observation
       ? await applyServerObservation(rt.deps, task.datacenterId, observation)
       : null;
+    await refreshServerNeighbours(rt, externalId);
     return {
       ...(observed ? { resourceId: observed.id } : {}),
       waitDetail: progress.detail,
