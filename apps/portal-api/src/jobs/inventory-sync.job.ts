@@ -5,6 +5,7 @@ import {
   type SyncPayload,
 } from '../services/inventory/inventory-queue';
 import { runInventorySync, type SyncSettings } from '../services/inventory/run-inventory-sync';
+import { defineJob } from './job-definition';
 import type { JobDeps } from './job-deps';
 
 /**
@@ -12,14 +13,15 @@ import type { JobDeps } from './job-deps';
  * never overlap in the queue; the sync lease covers the rest. No retries: the scheduler runs
  * again within a minute and the sync state shows the failure meanwhile.
  */
-export const inventorySyncJob = {
-  name: INVENTORY_SYNC_JOB,
-  queue: INVENTORY_QUEUE,
-  payload: syncPayload,
-  options: { attempts: 1, removeOnComplete: true, removeOnFail: true },
-  handler: (deps: JobDeps, payload: SyncPayload, settings?: Partial<SyncSettings>) =>
-    runInventorySync(deps, payload.datacenterId, payload.mode, {
-      runId: payload.runId,
-      ...(settings ? { settings } : {}),
-    }),
-} as const;
+export const inventorySyncJob = (settings?: Partial<SyncSettings>) =>
+  defineJob({
+    name: INVENTORY_SYNC_JOB,
+    queue: INVENTORY_QUEUE,
+    payload: syncPayload,
+    options: { attempts: 1, removeOnComplete: true, removeOnFail: true },
+    handler: (deps: JobDeps, payload: SyncPayload) =>
+      runInventorySync(deps, payload.datacenterId, payload.mode, {
+        runId: payload.runId,
+        ...(settings ? { settings } : {}),
+      }),
+  });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { purgeExpiredSessions } from '../repositories/session-repository';
+import { defineJob } from './job-definition';
 import type { JobDeps } from './job-deps';
 
 /** Recurring housekeeping: drop sessions past their expiry (they are already refused). */
-export const purgeExpiredSessionsJob = {
+export const purgeExpiredSessionsJob = defineJob({
   name: 'session.purge-expired',
   queue: 'maintenance',
   payload: z.object({}).strict(),
@@ -17,4 +18,4 @@ export const purgeExpiredSessionsJob = {
   handler: async (deps: JobDeps) => ({
     purged: await purgeExpiredSessions(deps.db, deps.now()),
   }),
-} as const;
+});

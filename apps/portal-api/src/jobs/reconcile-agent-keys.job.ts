@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { reconcileAgentKeys } from '../services/agents/reconcile-agent-keys';
+import { defineJob } from './job-definition';
 import type { JobDeps } from './job-deps';
 
-export const reconcileAgentKeysJob = {
+export const reconcileAgentKeysJob = defineJob({
   name: 'tunnel.reconcile-agent-keys',
   queue: 'maintenance',
   payload: z.object({}).strict(),
@@ -14,4 +15,4 @@ export const reconcileAgentKeysJob = {
     removeOnFail: 500,
   },
   handler: (deps: JobDeps) => reconcileAgentKeys(deps),
-} as const;
+});

@@ -1,8 +1,13 @@
-import type { JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import { performTask } from '../services/tasks/perform-task';
 import type { TaskAttempt } from '../services/tasks/run-task';
-import { TASK_JOB, TASK_QUEUE, taskJobOptions } from '../services/tasks/task-runtime';
+import {
+  legacyTaskJobNames,
+  TASK_JOB,
+  TASK_QUEUE,
+  taskJobOptions,
+} from '../services/tasks/task-runtime';
+import { defineJob } from './job-definition';
 import type { JobDeps } from './job-deps';
 
 /** The payload of the task job: the task id (the task row holds everything else). */
@@ -13,11 +18,12 @@ const payload = z.object({ taskId: z.uuid() }).strict();
  * definition. Job id = task id (idempotent enqueue). After the last BullMQ attempt the task is
  * failed with its reason, never left running.
  */
-export const taskRunJob = {
+export const taskRunJob = defineJob({
   name: TASK_JOB,
   queue: TASK_QUEUE,
   payload,
-  options: taskJobOptions satisfies JobsOptions,
+  options: taskJobOptions,
+  aliases: legacyTaskJobNames,
   handler: (deps: JobDeps, data: z.infer<typeof payload>, attempt: TaskAttempt) =>
     performTask(deps, data.taskId, attempt),
-};
+});

@@ -1,6 +1,6 @@
 import type { ServerAction, ServerDto } from '@yunguan/cloud-core';
 import { serverActionInput, serverVerbs, type ServerVerb } from '@yunguan/contract';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TaskFailed } from '../../tasks/run-task';
 import { defineTask, type TaskDefinition, type TaskRun } from '../../tasks/task-definition';
 import {
