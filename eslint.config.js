@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importBoundaries from './scripts/eslint/import-boundaries.mjs';
 
 /** Import boundaries (ARCHITECTURE §2): apps depend on packages, never on each other; packages
  * never on apps; nobody reaches into another package's src/; web never touches Prisma or clouds. */
@@ -48,6 +49,12 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    // ARCHITECTURE §2 boundaries that path patterns cannot express (docs/adr/0113).
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    plugins: { yunguan: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: { 'yunguan/import-boundaries': 'error' },
+  },
   {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

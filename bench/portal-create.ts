@@ -14,10 +14,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { providerForDatacenter } from '../apps/portal-api/src/cloud/provider-for-datacenter';
-import { scopeForProject } from '../apps/portal-api/src/cloud/scope-for-project';
-import { createDepartment } from '../apps/portal-api/src/services/departments/create-department';
-import { createProject } from '../apps/portal-api/src/services/projects/create-project';
+import {
+  providerForDatacenter,
+  scopeForProject,
+  createDepartment,
+  createProject,
+} from '@yunguan/portal-api/bench';
 import type { Bench } from './bench';
 import { startPortalStack, type PortalStack } from './portal/portal-stack';
 

@@ -26,16 +26,19 @@ import {
 } from '@yunguan/testing';
 import type { Bench } from './bench';
 import { fillServers } from './sync/fill-sim-servers';
-import { providerForDatacenter } from '../apps/portal-api/src/cloud/provider-for-datacenter';
-import { tunnelFetch } from '../apps/portal-api/src/cloud/tunnel-fetch';
-import { migrate } from '../apps/portal-api/src/db/migrate';
-import { closeDeps, createDeps } from '../apps/portal-api/src/deps';
-import { loadEnv } from '../apps/portal-api/src/env';
-import { buildApp } from '../apps/portal-api/src/http/app';
-import { createSuperAdmin } from '../apps/portal-api/src/services/bootstrap/create-super-admin';
-import { createDatacenter } from '../apps/portal-api/src/services/datacenters/create-datacenter';
-import { putDatacenterCredentials } from '../apps/portal-api/src/services/inventory/put-datacenter-credentials';
-import { runInventorySync } from '../apps/portal-api/src/services/inventory/run-inventory-sync';
+import {
+  providerForDatacenter,
+  tunnelFetch,
+  migrate,
+  closeDeps,
+  createDeps,
+  loadEnv,
+  buildApp,
+  createSuperAdmin,
+  createDatacenter,
+  putDatacenterCredentials,
+  runInventorySync,
+} from '@yunguan/portal-api/bench';
 
 const root = path.resolve(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

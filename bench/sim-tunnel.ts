@@ -5,8 +5,7 @@
  * straight to the agent's local listener and through the gateway's forwarded port (SSH tunnel,
  * agent secret header), median of R rounds each. Prints both rates and tunnel / direct.
  */
-import { findCloudAccessRow } from '../apps/portal-api/src/repositories/datacenter-credential-repository';
-import { AGENT_SECRET_HEADER } from '../apps/portal-api/src/tunnel/call-datacenter';
+import { findCloudAccessRow, AGENT_SECRET_HEADER } from '@yunguan/portal-api/bench';
 import { startPortalStack } from './portal/portal-stack';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

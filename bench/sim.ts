@@ -16,15 +16,15 @@ import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import type { Bench } from './bench';
 import { benchTunnelCreates } from './sim-tunnel';
-import { registerCompute } from '../packages/openstack-sim/src/compute';
-import type { SimContext } from '../packages/openstack-sim/src/core/sim-context';
-import { openStore } from '../packages/openstack-sim/src/core/store';
-import { imageStateOf } from '../packages/openstack-sim/src/image';
 import {
+  registerCompute,
+  type SimContext,
+  openStore,
+  imageStateOf,
   scheduleMany,
   type HostState,
   type RequestSpec,
-} from '../packages/openstack-sim/src/scheduler';
+} from '@yunguan/openstack-sim/bench';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 

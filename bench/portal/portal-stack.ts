@@ -22,10 +22,13 @@ import {
   startRedis,
   type Child,
 } from '@yunguan/testing';
-import { closeDeps, createDeps } from '../../apps/portal-api/src/deps';
-import { loadEnv } from '../../apps/portal-api/src/env';
-import { buildApp } from '../../apps/portal-api/src/http/app';
-import { createSuperAdmin } from '../../apps/portal-api/src/services/bootstrap/create-super-admin';
+import {
+  closeDeps,
+  createDeps,
+  loadEnv,
+  buildApp,
+  createSuperAdmin,
+} from '@yunguan/portal-api/bench';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = 'bench-password-1';

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@yunguan/domain';
 import { lbfwMessagesEn, lbfwMessagesZh } from './lbfw/lbfw-messages';
 import { networkMessagesEn, networkMessagesZh } from './network/network-messages';
+import { ownerMessagesEn, ownerMessagesZh } from './owners/owner-messages';
 import { storageMessagesEn, storageMessagesZh } from './storage/storage-messages';
 
 export type Locale = 'zh-CN' | 'en';
@@ -44,9 +45,6 @@ const en: Catalog = {
   name_taken: (p) =>
     `The name "${p.name}" is already used${p.in ? ` in ${p.in}` : ''}. Choose another name.`,
   username_taken: (p) => `The username "${p.username}" is taken. Choose another username.`,
-  department_not_empty: (p) =>
-    `The department still has ${p.projects} project(s) and ${p.users} user(s). Move or delete them first.`,
-  project_not_empty: (p) => `The project still has ${p.resources} resource(s). Delete them first.`,
   role_in_use: (p) => `The role is held by ${p.count} assignment(s). Remove them first.`,
   built_in_role: () => 'Built-in roles cannot be changed or deleted. Create a custom role instead.',
   assignment_unknown_role: (p) =>
@@ -189,9 +187,6 @@ const zh: Catalog = {
   csrf: () => '页面已过期（安全令牌不匹配），请刷新页面后重试。',
   name_taken: (p) => `名称“${p.name}”已被使用${p.in ? `（${p.in}）` : ''}，请换一个名称。`,
   username_taken: (p) => `用户名“${p.username}”已被占用，请换一个。`,
-  department_not_empty: (p) =>
-    `该部门仍有 ${p.projects} 个项目和 ${p.users} 个用户，请先迁移或删除。`,
-  project_not_empty: (p) => `该项目仍有 ${p.resources} 个资源，请先删除。`,
   role_in_use: (p) => `该角色仍有 ${p.count} 个授权，请先移除。`,
   built_in_role: () => '内置角色不可修改或删除，请新建自定义角色。',
   assignment_unknown_role: (p) => `第 ${p.index} 个角色授权：角色不存在，请从角色列表中选择。`,
@@ -292,8 +287,14 @@ const zh: Catalog = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  en: { ...en, ...storageMessagesEn, ...networkMessagesEn, ...lbfwMessagesEn },
-  'zh-CN': { ...zh, ...storageMessagesZh, ...networkMessagesZh, ...lbfwMessagesZh },
+  en: { ...en, ...storageMessagesEn, ...networkMessagesEn, ...lbfwMessagesEn, ...ownerMessagesEn },
+  'zh-CN': {
+    ...zh,
+    ...storageMessagesZh,
+    ...networkMessagesZh,
+    ...lbfwMessagesZh,
+    ...ownerMessagesZh,
+  },
 };
 
 /** Render the user-facing message for an error in the user's language. */

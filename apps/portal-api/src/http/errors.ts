@@ -1,5 +1,5 @@
 import { renderMessage, type ErrorBody, type Locale } from '@yunguan/contract';
-import { DomainError, type ErrorCode } from '@yunguan/domain';
+import { DomainError, notFound, type ErrorCode } from '@yunguan/domain';
 
 /** The one table that maps errors to HTTP status. */
 export const statusOf: Record<ErrorCode, number> = {
@@ -22,6 +22,9 @@ type FastifyLikeError = { statusCode?: number; code?: string; message: string };
 export const toDomainError = (error: unknown): { error: DomainError; internal: boolean } => {
   if (error instanceof DomainError) return { error, internal: false };
   const e = error as FastifyLikeError;
+  // A create that lost the race with a delete of its owner (migration 0010's triggers, ADR 0113).
+  const ownerDeleted = /yg_owner_deleted: (department|project|datacenter) /.exec(e?.message ?? '');
+  if (ownerDeleted?.[1]) return { error: notFound(ownerDeleted[1]), internal: false };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     // Fastify's own 4xx: unreadable JSON, wrong content type, body too large, …
     return {

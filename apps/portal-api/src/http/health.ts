@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pingDatabase } from '../repositories/db-client';
+import { checkDatabase } from '../services/health/check-database';
 import type { AppDeps } from './deps';
 
 const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
@@ -26,7 +26,7 @@ export const registerHealth = (app: FastifyInstance, deps: AppDeps) => {
   );
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     const [database, redis] = await Promise.all([
-      check(() => pingDatabase(deps.db)),
+      check(() => checkDatabase(deps.db)),
       check(() => deps.redis.ping()),
     ]);
     const ready = database.ok && redis.ok;

@@ -38,8 +38,8 @@ export const upsertDatacenterCredential = (
 
 /** What providerForDatacenter needs in one read: the datacenter, its agent and credential. */
 export const findCloudAccessRow = (db: DbClient, datacenterId: string) =>
-  db.datacenter.findUnique({
-    where: { id: datacenterId },
+  db.datacenter.findFirst({
+    where: { id: datacenterId, deletedAt: null },
     select: {
       id: true,
       name: true,
@@ -62,7 +62,7 @@ export const listDatacenterIdsWithCredentials = async (db: DbClient): Promise<st
 /** Datacenters with a service account, by name: where users can create resources. */
 export const listUsableDatacenterRows = (db: DbClient) =>
   db.datacenter.findMany({
-    where: { credential: { isNot: null } },
+    where: { credential: { isNot: null }, deletedAt: null },
     select: { id: true, name: true, region: true, kind: true },
     orderBy: { name: 'asc' },
   });

@@ -41,14 +41,17 @@ export const listDatacenterRows = async (
   db: DbClient,
   args: { q?: string; page: number; pageSize: number },
 ): Promise<{ rows: DatacenterRow[]; total: number }> => {
-  const where = args.q
-    ? {
-        OR: [
-          { name: { contains: args.q, mode: 'insensitive' as const } },
-          { region: { contains: args.q, mode: 'insensitive' as const } },
-        ],
-      }
-    : {};
+  const where = {
+    deletedAt: null,
+    ...(args.q
+      ? {
+          OR: [
+            { name: { contains: args.q, mode: 'insensitive' as const } },
+            { region: { contains: args.q, mode: 'insensitive' as const } },
+          ],
+        }
+      : {}),
+  };
   const [rows, total] = await Promise.all([
     db.datacenter.findMany({
       where,
@@ -61,8 +64,9 @@ export const listDatacenterRows = async (
   return { rows, total };
 };
 
+/** A live datacenter (a soft-deleted one is not found). */
 export const findDatacenterRow = (db: DbClient, id: string): Promise<DatacenterRow | null> =>
-  db.datacenter.findUnique({ where: { id }, include });
+  db.datacenter.findFirst({ where: { id, deletedAt: null }, include });
 
 export const insertDatacenter = (
   db: DbClient,
@@ -75,14 +79,38 @@ export const updateDatacenterRow = (
   data: { name?: string; region?: string; description?: string; tunnelPort?: number },
 ): Promise<DatacenterRow> => db.datacenter.update({ where: { id }, data, include });
 
-export const deleteDatacenterRow = async (db: DbClient, id: string): Promise<void> => {
-  await db.datacenter.delete({ where: { id } });
+/** Row lock before counting what the datacenter mirrors (see lockLiveProject). */
+export const lockLiveDatacenter = async (db: DbClient, id: string): Promise<boolean> => {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM datacenter WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`;
+  return rows.length > 0;
+};
+
+/** Soft delete (docs/adr/0113): the row, its mirror and tenant bindings stay for history; the
+ * tunnel port is freed, the agent revoked, pending enrollment tokens revoked, and the service
+ * account and sync state (configuration) dropped. */
+export const softDeleteDatacenterRow = async (
+  db: DbClient,
+  id: string,
+  at: Date,
+): Promise<void> => {
+  await db.datacenterAgent.updateMany({
+    where: { datacenterId: id, revokedAt: null },
+    data: { revokedAt: at },
+  });
+  await db.enrollmentToken.updateMany({
+    where: { datacenterId: id, usedAt: null, revokedAt: null },
+    data: { revokedAt: at },
+  });
+  await db.datacenterCredential.deleteMany({ where: { datacenterId: id } });
+  await db.datacenterSyncState.deleteMany({ where: { datacenterId: id } });
+  await db.datacenter.update({ where: { id }, data: { deletedAt: at, tunnelPort: null } });
 };
 
 /** Agents whose keys belong in the tunnel registry (reconciliation). */
 export const listActiveAgents = (db: DbClient) =>
   db.datacenterAgent.findMany({
-    where: { revokedAt: null, datacenter: { tunnelPort: { not: null } } },
+    where: { revokedAt: null, datacenter: { tunnelPort: { not: null }, deletedAt: null } },
     include: { datacenter: { select: { tunnelPort: true } } },
   });
 

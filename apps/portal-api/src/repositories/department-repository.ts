@@ -2,7 +2,9 @@ import type { Reach } from '@yunguan/domain';
 import type { DbClient } from './db-client';
 import { pageArgs } from './db-client';
 
-const withCounts = { _count: { select: { projects: true, users: true } } } as const;
+const withCounts = {
+  _count: { select: { projects: { where: { deletedAt: null } }, users: true } },
+} as const;
 
 export type DepartmentRow = {
   id: string;
@@ -28,6 +30,7 @@ export const listDepartmentRows = async (
   args: { reach: Reach; q?: string; page: number; pageSize: number },
 ): Promise<{ rows: DepartmentRow[]; total: number }> => {
   const where = {
+    deletedAt: null,
     ...reachFilter(args.reach),
     ...(args.q ? { name: { contains: args.q, mode: 'insensitive' as const } } : {}),
   };
@@ -43,8 +46,9 @@ export const listDepartmentRows = async (
   return { rows, total };
 };
 
+/** A live department (a soft-deleted one is not found). */
 export const findDepartmentRow = (db: DbClient, id: string): Promise<DepartmentRow | null> =>
-  db.department.findUnique({ where: { id }, include: withCounts });
+  db.department.findFirst({ where: { id, deletedAt: null }, include: withCounts });
 
 export const insertDepartment = (db: DbClient, data: { name: string; description: string }) =>
   db.department.create({ data, include: withCounts });
@@ -55,6 +59,20 @@ export const updateDepartmentRow = (
   data: { name?: string; description?: string },
 ) => db.department.update({ where: { id }, data, include: withCounts });
 
-export const deleteDepartmentRow = async (db: DbClient, id: string): Promise<void> => {
-  await db.department.delete({ where: { id } });
+/** Row lock before counting what the department owns (see lockLiveProject). */
+export const lockLiveDepartment = async (db: DbClient, id: string): Promise<boolean> => {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM department WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`;
+  return rows.length > 0;
+};
+
+/** Soft delete (docs/adr/0113): its assignments and quotas go, the row stays for history. */
+export const softDeleteDepartmentRow = async (
+  db: DbClient,
+  id: string,
+  at: Date,
+): Promise<void> => {
+  await db.roleAssignment.deleteMany({ where: { departmentId: id } });
+  await db.quota.deleteMany({ where: { departmentId: id } });
+  await db.department.update({ where: { id }, data: { deletedAt: at } });
 };

@@ -67,11 +67,12 @@ export const deleteDatacenter = defineContract({
   path: '/api/v1/datacenters/:id',
   tag: 'datacenters',
   auth: 'user',
-  summary: 'Delete a datacenter: its agent is disconnected and its port freed',
+  summary:
+    'Delete a datacenter that mirrors nothing live and has no unfinished tasks (else 409 datacenter_not_empty with the counts): its agent is disconnected, its port freed; its history stays',
   params: idParams,
   status: 204,
   response: emptyResponse,
-  errors: ['FORBIDDEN', 'NOT_FOUND'],
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'PRECONDITION_FAILED'],
 });
 
 export const createEnrollmentToken = defineContract({

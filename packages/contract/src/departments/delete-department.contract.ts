@@ -7,7 +7,8 @@ export const deleteDepartment = defineContract({
   path: '/api/v1/departments/:id',
   tag: 'departments',
   auth: 'user',
-  summary: 'Delete an empty department (no projects, no users)',
+  summary:
+    'Delete an empty department (no projects, users, live resources or unfinished tasks; else 409 department_not_empty with the counts)',
   params: idParams,
   status: 204,
   response: emptyResponse,

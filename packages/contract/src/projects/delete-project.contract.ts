@@ -7,7 +7,8 @@ export const deleteProject = defineContract({
   path: '/api/v1/projects/:id',
   tag: 'projects',
   auth: 'user',
-  summary: 'Delete a project (its member assignments and quotas go with it)',
+  summary:
+    'Delete a project that owns no live resources and no unfinished tasks (else 409 project_not_empty with the counts); its member assignments and quotas go, its history stays',
   params: idParams,
   status: 204,
   response: emptyResponse,
