@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@yunguan/domain';
+import { hostileMessagesEn, hostileMessagesZh } from './hostile/hostile-input-messages';
 import { lbfwMessagesEn, lbfwMessagesZh } from './lbfw/lbfw-messages';
 import { networkMessagesEn, networkMessagesZh } from './network/network-messages';
 import { storageMessagesEn, storageMessagesZh } from './storage/storage-messages';
@@ -283,8 +284,20 @@ const zh: Catalog = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  en: { ...en, ...storageMessagesEn, ...networkMessagesEn, ...lbfwMessagesEn },
-  'zh-CN': { ...zh, ...storageMessagesZh, ...networkMessagesZh, ...lbfwMessagesZh },
+  en: {
+    ...en,
+    ...storageMessagesEn,
+    ...networkMessagesEn,
+    ...lbfwMessagesEn,
+    ...hostileMessagesEn,
+  },
+  'zh-CN': {
+    ...zh,
+    ...storageMessagesZh,
+    ...networkMessagesZh,
+    ...lbfwMessagesZh,
+    ...hostileMessagesZh,
+  },
 };
 
 /** Render the user-facing message for an error in the user's language. */
