@@ -12,7 +12,9 @@ export type TextFault = 'nul' | 'surrogate' | 'control';
 
 // Without the `u` flag a regex sees UTF-16 code units, so lone surrogates are visible.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const ANY_CONTROL = /[\u0001-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_BUT_WHITESPACE = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** What is wrong with `text` under `policy`, or null when it may enter. */
@@ -25,6 +27,7 @@ export const textFault = (text: string, policy: TextPolicy): TextFault | null =>
 };
 
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /**

@@ -24,6 +24,21 @@ const MAX_FINDINGS = 20;
 
 const fieldName = (key: string) => (textFault(key, 'plain') ? sanitizeText(key, 32) : key);
 
+type Node = {
+  value: unknown;
+  key: string;
+  parent: Node | null;
+  policy: TextPolicy;
+  depth: number;
+};
+
+/** The dotted path of a node, built only for findings (deep bodies stay linear to walk). */
+const pathOf = (node: Node): string => {
+  const keys: string[] = [];
+  for (let n: Node | null = node; n; n = n.parent) keys.push(n.key);
+  return keys.reverse().join('.');
+};
+
 /**
  * Every string (and object key) under `value` checked against the text rule; `raw` names
  * top-level fields that may hold control characters. Iterative, so deep nesting cannot
@@ -36,35 +51,36 @@ export const findHostileText = (
   raw: ReadonlySet<string> = new Set(),
 ): TextFinding[] => {
   const found: TextFinding[] = [];
-  const stack: { value: unknown; path: string; policy: TextPolicy; depth: number }[] = [
-    { value, path: root, policy, depth: 0 },
-  ];
+  const stack: Node[] = [{ value, key: root, parent: null, policy, depth: 0 }];
   while (stack.length > 0 && found.length < MAX_FINDINGS) {
-    const item = stack.pop()!;
-    if (typeof item.value === 'string') {
-      const fault = textFault(item.value, item.policy);
-      if (fault) found.push({ path: item.path, fault });
-    } else if (Array.isArray(item.value)) {
-      item.value.forEach((v, i) =>
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string') {
+      const fault = textFault(v, node.policy);
+      if (fault) found.push({ path: pathOf(node), fault });
+    } else if (Array.isArray(v)) {
+      v.forEach((item: unknown, i) =>
         stack.push({
-          value: v,
-          path: `${item.path}.${i}`,
-          policy: item.policy,
-          depth: item.depth + 1,
+          value: item,
+          key: String(i),
+          parent: node,
+          policy: node.policy,
+          depth: node.depth + 1,
         }),
       );
-    } else if (item.value !== null && typeof item.value === 'object') {
-      if (
-        Buffer.isBuffer(item.value) ||
-        typeof (item.value as { pipe?: unknown }).pipe === 'function'
-      )
-        continue; // streamed uploads are not text
-      for (const [key, v] of Object.entries(item.value)) {
-        const path = `${item.path}.${fieldName(key)}`;
+    } else if (v !== null && typeof v === 'object') {
+      if (Buffer.isBuffer(v) || typeof (v as { pipe?: unknown }).pipe === 'function') continue; // streamed uploads are not text
+      for (const [key, child] of Object.entries(v)) {
         const keyFault = textFault(key, 'plain');
-        if (keyFault) found.push({ path, fault: keyFault });
-        const childPolicy = item.depth === 0 && raw.has(key) ? 'raw' : item.policy;
-        stack.push({ value: v, path, policy: childPolicy, depth: item.depth + 1 });
+        const childNode: Node = {
+          value: child,
+          key: fieldName(key),
+          parent: node,
+          policy: node.depth === 0 && raw.has(key) ? 'raw' : node.policy,
+          depth: node.depth + 1,
+        };
+        if (keyFault) found.push({ path: pathOf(childNode), fault: keyFault });
+        stack.push(childNode);
       }
     }
   }
@@ -95,19 +111,24 @@ export const hostileTextOf = (request: FastifyRequest): TextFinding[] => {
  * allow them answers 400 naming the field, in the caller's language.
  */
 export const registerHostileInputGuard = (app: FastifyInstance) => {
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const findings = hostileTextOf(request);
     const first = findings[0];
-    if (!first) return;
+    if (!first) {
+      done();
+      return;
+    }
     const locale = localeOf(request);
     request.ygRefusedFields = findings.map((f) => f.path);
-    throw new DomainError('VALIDATION', 'hostile input', {
-      reason: 'hostile_input',
-      params: { field: first.path, what: hostileFaultText(locale, first.fault) },
-      issues: findings.map((f) => ({
-        path: f.path,
-        message: hostileIssueMessage(locale, f.fault),
-      })),
-    });
+    done(
+      new DomainError('VALIDATION', 'hostile input', {
+        reason: 'hostile_input',
+        params: { field: first.path, what: hostileFaultText(locale, first.fault) },
+        issues: findings.map((f) => ({
+          path: f.path,
+          message: hostileIssueMessage(locale, f.fault),
+        })),
+      }),
+    );
   });
 };
