@@ -91,7 +91,7 @@ describe('hostile text at the boundary', () => {
   });
 
   test('query strings and object keys are checked too', async () => {
-    const query = await h.admin.get('/api/v1/audit?actor=%00');
+    const query = await h.admin.get('/api/v1/audit-events?actor=%00');
     expect(query.statusCode).toBe(400);
     expect(json<ErrorBody>(query).error.details.issues?.map((i) => i.path)).toEqual([
       'query.actor',

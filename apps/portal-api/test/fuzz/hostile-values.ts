@@ -71,8 +71,8 @@ const utf8Segment = (s: string): string =>
 /** A path segment: hostile, random Unicode, or (when given) a known good id. */
 export const segmentArb = (known: readonly string[] = []): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 2, arbitrary: fc.constantFrom(...hostileSegments) },
-    { weight: 3, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: fc.constantFrom(...hostileSegments) },
+    { weight: 4, arbitrary: fc.uuid() },
     {
       weight: 1,
       arbitrary: fc.fullUnicodeString({ minLength: 1, maxLength: 12 }).map(utf8Segment),
@@ -94,18 +94,34 @@ export const wrongTypeArb: fc.Arbitrary<unknown> = fc.constantFrom(
   [null],
 );
 
+/** The characters that broke the portal before ADR 0114, and their neighbours. */
+const hostileCores = ['\u0000', '\ud800', '\udfff', '\u0007', '\u001b', '\u0085', '%zz', '%00'];
+
+/** A hostile string: a known-bad core inside ordinary text, one of the list, or random units. */
+export const hostileValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('', 'a', 'web-'),
+        fc.constantFrom(...hostileCores),
+        fc.constantFrom('', 'b'),
+      )
+      .map(([a, core, b]) => `${a}${core}${b}`),
+  },
+  { weight: 3, arbitrary: fc.constantFrom<unknown>(...hostileStrings) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
+  { weight: 2, arbitrary: wrongTypeArb },
+);
+
 /** One mutation of a plausible body: a hostile or wrongly typed value, a dropped field, a key. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   {
-    weight: 6,
+    weight: 8,
     arbitrary: fc.record({
       at: fc.nat(),
       kind: fc.constant('set' as const),
-      value: fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom<unknown>(...hostileStrings) },
-        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
-        { weight: 2, arbitrary: wrongTypeArb },
-      ),
+      value: hostileValueArb,
     }),
   },
   { weight: 1, arbitrary: fc.record({ at: fc.nat(), kind: fc.constant('drop' as const) }) },
@@ -119,3 +135,14 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     }),
   },
 );
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a JSON value holds a NUL or a lone surrogate anywhere (keys included). */
+export const holdsUnstorableText = (value: unknown): boolean => {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(holdsUnstorableText);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => holdsUnstorableText(k) || holdsUnstorableText(v));
+  return false;
+};

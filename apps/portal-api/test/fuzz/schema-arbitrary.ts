@@ -20,6 +20,7 @@ export type JsonSchema = {
   minItems?: number;
   maxItems?: number;
   format?: string;
+  pattern?: string;
   nullable?: boolean;
   default?: unknown;
 };
@@ -37,6 +38,18 @@ const plausibleString = (schema: JsonSchema): fc.Arbitrary<string> => {
   if (schema.format === 'date-time') return fc.constant(new Date(1_800_000_000_000).toISOString());
   if (schema.format === 'email') return fc.constant('fuzz@example.com');
   if (schema.format === 'ipv4') return fc.ipV4();
+  if (schema.pattern) {
+    const pattern = schema.pattern;
+    try {
+      const re = new RegExp(pattern, 'u');
+      const max = schema.maxLength ?? 64;
+      return fc
+        .stringMatching(re)
+        .filter((s) => s.length >= (schema.minLength ?? 0) && s.length <= max);
+    } catch {
+      // a pattern fast-check cannot generate from: fall through to plain text
+    }
+  }
   const min = schema.minLength ?? 1;
   const max = Math.max(min, Math.min(schema.maxLength ?? 32, 32));
   return fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/).map((s) => s.padEnd(min, 'x').slice(0, max));
@@ -159,7 +172,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 export const mutate = (value: unknown, mutations: readonly Mutation[]): unknown => {
   let out: unknown = structuredClone(value);
   for (const m of mutations) {
-    const paths = pathsOf(out);
+    // A hostile value goes to a leaf (a string, number, …) when there is one: that is where
+    // text reaches storage and cloud URLs; drops and keys go anywhere.
+    const all = pathsOf(out);
+    const leaves = all.filter((p) => {
+      const v = p.reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], out);
+      return v === null || typeof v !== 'object';
+    });
+    const paths = m.kind === 'set' && leaves.length > 0 ? leaves : all;
     const path = paths[m.at % paths.length]!;
     if (path.length === 0) {
       if (m.kind === 'set') out = structuredClone(m.value);
