@@ -146,7 +146,8 @@ describe('application credentials: create, log in, list, delete', () => {
     expect(audit.map((r) => r.action)).toEqual(['app-credential.create']);
     expect(await allAuditText()).not.toContain(secret);
 
-    // Someone in another project cannot reach it: 404 there, a no-op from their own project.
+    // Someone in another project cannot reach it: 404 there, and 404 from their own project too
+    // (ADR 0114): nothing is deleted and the attempt is audited as a failure, never a success.
     const outsider: Session = await h.login(b.member.username);
     expect((await outsider.delete(`${url}/${created.id}?datacenterId=${dc.id}`)).statusCode).toBe(
       404,
@@ -154,8 +155,15 @@ describe('application credentials: create, log in, list, delete', () => {
     const fromOwn = await outsider.delete(
       `${base(b.project.id)}/${created.id}?datacenterId=${dc.id}`,
     );
-    expect([204, 404]).toContain(fromOwn.statusCode);
+    expect(fromOwn.statusCode, fromOwn.body).toBe(404);
     expect((await loginWith(authUrl, created.id, secret)).status).toBe(201);
+    const outsiderRows = await h.deps.db.auditLog.findMany({
+      where: { targetId: created.id, actorName: b.member.username },
+    });
+    expect(outsiderRows.map((r) => [r.action, r.result])).toEqual([
+      ['app-credentials.delete', 'failure'],
+      ['app-credentials.delete', 'failure'],
+    ]);
 
     const deleted = await member.delete(`${url}/${created.id}?datacenterId=${dc.id}`);
     expect(deleted.statusCode).toBe(204);

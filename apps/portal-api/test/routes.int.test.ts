@@ -7,7 +7,9 @@ import { createHarness, json, type Harness } from './harness';
 const all = allContracts;
 const withUser = all.filter((c) => c.auth === 'user');
 const withBody = all.filter((c) => c.body);
-const pathOf = (c: Contract) => c.path.replace(/:id\b/, '00000000-0000-0000-0000-000000000000');
+// Every path parameter gets an id of valid shape (ids are checked for shape since ADR 0114).
+const pathOf = (c: Contract) =>
+  c.path.replace(/:[A-Za-z]+\b/g, '00000000-0000-0000-0000-000000000000');
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,22 @@
+import { ID_SHAPE } from '@yunguan/domain';
 import { z } from 'zod';
 
-export const idSchema = z.string().min(1).max(64);
+/** Portal and cloud ids: checked for shape before any lookup (ADR 0114). */
+export const idSchema = z.string().min(1).max(64).regex(ID_SHAPE, {
+  message: 'an id: letters, digits and . _ - : @ +, starting with a letter or digit',
+});
+/**
+ * A cloud object named by id or name (flavor, image, network, key pair, security group, zone):
+ * no control characters and nothing that changes a URL built from it (/ ? # % \).
+ */
+export const cloudRefSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[^\p{Cc}/?#%\\]+$/u, {
+    message: 'a cloud id or name without control characters or / ? # % \\',
+  });
 export const idParams = z.object({ id: idSchema });
 export const timestamp = z.iso.datetime();
 

@@ -18,6 +18,11 @@ export type Contract = {
   status: 200 | 201 | 202 | 204;
   response: z.ZodType;
   errors: readonly ErrorCode[];
+  /**
+   * Top-level body fields that may hold control characters (user data, key material); every
+   * other string refuses them, and no string may hold NUL or lone surrogates (ADR 0114).
+   */
+  rawText?: readonly string[];
   /** The operation can answer text/csv when asked with ?format=csv. */
   csv?: boolean;
 };

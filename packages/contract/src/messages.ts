@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@yunguan/domain';
+import { hostileMessagesEn, hostileMessagesZh } from './hostile/hostile-input-messages';
 import { lbfwMessagesEn, lbfwMessagesZh } from './lbfw/lbfw-messages';
 import { networkMessagesEn, networkMessagesZh } from './network/network-messages';
 import { ownerMessagesEn, ownerMessagesZh } from './owners/owner-messages';
@@ -287,13 +288,21 @@ const zh: Catalog = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  en: { ...en, ...storageMessagesEn, ...networkMessagesEn, ...lbfwMessagesEn, ...ownerMessagesEn },
+  en: {
+    ...en,
+    ...storageMessagesEn,
+    ...networkMessagesEn,
+    ...lbfwMessagesEn,
+    ...hostileMessagesEn,
+    ...ownerMessagesEn,
+  },
   'zh-CN': {
     ...zh,
     ...storageMessagesZh,
     ...networkMessagesZh,
     ...lbfwMessagesZh,
     ...ownerMessagesZh,
+    ...hostileMessagesZh,
   },
 };
 

@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './authorize';
 export * from './quota';
 export * from './lockout';
+export * from './text-safety';

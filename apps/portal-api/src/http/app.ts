@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
 import { errorBodyOf, httpStatusFor, toDomainError } from './errors';
 import { registerFailureAudit } from './failure-audit';
 import { registerHealth } from './health';
+import { registerHostileInputGuard } from './hostile-input-guard';
 import { localeOf } from './locale';
 import { registerMetrics } from './metrics';
 import { registerAuthRoutes } from './routes/auth-routes';
@@ -98,6 +99,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerMetrics(app);
   registerHealth(app, deps);
   registerFailureAudit(app, deps);
+  registerHostileInputGuard(app);
   registerAuthRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerIdentityRoutes(app, deps);

@@ -3,8 +3,15 @@ import { recordAudit } from '../services/audit/record-audit';
 import type { AppDeps } from './deps';
 import { isMutating, requestContextOf } from './request-context';
 
+/** `:id`, else the last path parameter (`…/app-credentials/:credentialId`). */
+const targetIdOf = (params: Record<string, unknown> | undefined): string | null => {
+  const ids = Object.values(params ?? {}).filter((v): v is string => typeof v === 'string');
+  return typeof params?.id === 'string' ? params.id : (ids.at(-1) ?? null);
+};
+
 /** Every mutating API request leaves an audit row. Services write the success rows inside their
- * transactions; a request that failed before (or without) doing so gets a failure row here. */
+ * transactions; a request that failed before (or without) doing so gets a failure row here —
+ * sanitised by recordAudit, so even a request refused for hostile text is audited (ADR 0114). */
 export const registerFailureAudit = (app: FastifyInstance, deps: AppDeps) => {
   app.addHook('onResponse', async (request, reply) => {
     if (
@@ -17,7 +24,10 @@ export const registerFailureAudit = (app: FastifyInstance, deps: AppDeps) => {
     if (ctx.audit.written) return;
     const contractId = (request.routeOptions.config as { contractId?: string } | undefined)
       ?.contractId;
-    const params = request.params as Record<string, string> | undefined;
+    const params = request.params as Record<string, unknown> | undefined;
+    const body = request.body as Record<string, unknown> | undefined;
+    const named = body && typeof body === 'object' ? (body.username ?? body.name) : undefined;
+    const refused = request.ygRefusedFields;
     try {
       await recordAudit(
         deps.db,
@@ -25,9 +35,13 @@ export const registerFailureAudit = (app: FastifyInstance, deps: AppDeps) => {
         {
           action: contractId ?? `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
           targetType: contractId?.split('.')[0] ?? 'unknown',
-          targetId: params?.id ?? null,
+          targetId: targetIdOf(params),
+          targetName: typeof named === 'string' ? named : null,
           result: 'failure',
-          detail: { status: reply.statusCode },
+          detail: {
+            status: reply.statusCode,
+            ...(refused ? { reason: 'hostile_input', fields: refused } : {}),
+          },
         },
       );
     } catch (error) {

@@ -34,7 +34,7 @@ export const registerContract = <C extends Contract>(
   app.route({
     method: contract.method,
     url: contract.path,
-    config: { contractId: contract.id },
+    config: { contractId: contract.id, rawText: contract.rawText ?? [] },
     schema: {
       operationId: contract.id,
       summary: contract.summary,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../common';
 import { defineContract } from '../define-contract';
 
 /** OpenSSH-style SHA256 fingerprint, as `ssh-keygen -lf` prints it: `SHA256:<base64, no padding>`. */
@@ -27,7 +28,7 @@ export const gatewayAddressSchema = z.object({
 });
 
 export const enrollAgentOutput = z.object({
-  datacenterId: z.string().min(1).max(64),
+  datacenterId: idSchema,
   /** Where the agent dials; tried in order. */
   gateways: z.array(gatewayAddressSchema).min(1),
   /** The gateways' host key fingerprint; the agent refuses any other. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../common';
 import { sshFingerprintSchema } from './enroll-agent.contract';
 
 /**
@@ -32,14 +33,14 @@ export const tunnelKeys = (prefix: string = defaultTunnelKeyPrefix) => ({
 });
 
 export const agentKeyRecordSchema = z.object({
-  datacenterId: z.string().min(1).max(64),
+  datacenterId: idSchema,
   port: z.number().int().min(1).max(65535),
   revoked: z.boolean(),
 });
 export type AgentKeyRecord = z.infer<typeof agentKeyRecordSchema>;
 
 export const tunnelRecordSchema = z.object({
-  datacenterId: z.string().min(1).max(64),
+  datacenterId: idSchema,
   gatewayId: z.string().min(1),
   /** Host the portal dials to reach the forwarded port (the gateway's internal address). */
   host: z.string().min(1),
@@ -55,7 +56,7 @@ export const tunnelStateSchema = z.enum(['online', 'degraded', 'offline']);
 export type TunnelState = z.infer<typeof tunnelStateSchema>;
 
 export const tunnelHealthSchema = z.object({
-  datacenterId: z.string().min(1).max(64),
+  datacenterId: idSchema,
   state: tunnelStateSchema,
   /** Round trip of GET /agent/healthz through the tunnel; null when offline. */
   latencyMs: z.number().nonnegative().nullable(),
@@ -68,7 +69,7 @@ export type TunnelHealth = z.infer<typeof tunnelHealthSchema>;
 
 export const agentRevocationSchema = z
   .object({
-    datacenterId: z.string().min(1).max(64).optional(),
+    datacenterId: idSchema.optional(),
     fingerprint: sshFingerprintSchema.optional(),
   })
   .refine((m) => m.datacenterId !== undefined || m.fingerprint !== undefined, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp } from '../common';
+import { idSchema, timestamp } from '../common';
 
 /**
  * What the portal shows of a datacenter's catalog. These mirror the CloudProvider DTOs
@@ -115,7 +115,7 @@ export const usableDatacenterSchema = z.object({
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** Project-scoped reads name the portal project whose cloud view is wanted. */
-export const projectQuery = z.object({ projectId: z.string().min(1).max(64) });
+export const projectQuery = z.object({ projectId: idSchema });
 
 export const keyPairName = z
   .string()
@@ -127,7 +127,7 @@ export const keyPairName = z
   });
 
 export const createKeyPairInput = z.object({
-  projectId: z.string().min(1).max(64),
+  projectId: idSchema,
   name: keyPairName,
   /** An OpenSSH public key to import; without it the cloud generates a pair. */
   publicKey: z

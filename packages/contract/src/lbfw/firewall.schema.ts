@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { descriptionSchema, idSchema } from '../common';
+import { cloudRefSchema, descriptionSchema, idSchema } from '../common';
 import { resourceItemSchema, resourceName, withIdempotencyKey } from '../resources/resource.schema';
 
 /** The FWaaS v2 rule as the cloud reports it (the mirror's `spec`); protocol null = any. */
@@ -114,7 +114,7 @@ export type CreateFirewallRuleInput = z.output<typeof createFirewallRuleInput>;
 const unique = (ids: string[]) => new Set(ids).size === ids.length;
 const ruleIdList = z.array(idSchema).max(100).refine(unique, { message: 'a rule appears twice' });
 const portIdList = z
-  .array(z.string().trim().min(1).max(255))
+  .array(cloudRefSchema)
   .max(50)
   .refine(unique, { message: 'a port appears twice' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { descriptionSchema, idSchema } from '../common';
+import { cloudRefSchema, descriptionSchema, idSchema } from '../common';
 import { resourceItemSchema, resourceName, withIdempotencyKey } from '../resources/resource.schema';
 
 /** Octavia's two statuses, both shown live. */
@@ -81,7 +81,7 @@ export type LoadBalancerItem = z.output<typeof loadBalancerItem>;
 const ipAddress = z.union([z.ipv4(), z.ipv6()]);
 const protocolPort = z.number().int().min(1).max(65535);
 /** A listener, pool or member id: the `externalId` inside the load balancer's spec. */
-const partId = z.string().trim().min(1).max(255);
+const partId = cloudRefSchema;
 
 /**
  * POST /api/v1/projects/:projectId/load-balancers — the VIP subnet is the mirror id (or the
@@ -91,7 +91,7 @@ export const createLoadBalancerInput = z.object({
   datacenterId: idSchema,
   name: resourceName,
   description: descriptionSchema.optional(),
-  vipSubnetId: z.string().trim().min(1).max(255),
+  vipSubnetId: cloudRefSchema,
   vipAddress: ipAddress.optional(),
   ...withIdempotencyKey,
 });
@@ -135,7 +135,7 @@ const addMember = z
     protocolPort,
     weight: z.number().int().min(0).max(256).default(1),
     /** The member's subnet (mirror or cloud id); default the server's or the VIP subnet. */
-    subnetId: z.string().trim().min(1).max(255).optional(),
+    subnetId: cloudRefSchema.optional(),
     ...withIdempotencyKey,
   })
   .refine((v) => (v.address === undefined) !== (v.serverId === undefined), {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestamp } from '../common';
+import { cloudRefSchema, idSchema, timestamp } from '../common';
 import { resourceItemSchema, withIdempotencyKey } from '../resources/resource.schema';
 
 const ts = timestamp.nullable();
@@ -73,7 +73,7 @@ export const floatingIpActionInput = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('remove-port-forwarding'),
     /** The cloud's id of the forwarding (spec.portForwardings[].externalId). */
-    portForwardingId: z.string().trim().min(1).max(64),
+    portForwardingId: cloudRefSchema,
     ...key,
   }),
 ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestamp } from '../common';
+import { cloudRefSchema, idSchema, timestamp } from '../common';
 import { resourceItemSchema, resourceName, withIdempotencyKey } from '../resources/resource.schema';
 import { reportIssues, ruleIssues } from './network-rules';
 
@@ -64,7 +64,7 @@ export const securityGroupActionShape = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('remove-rule'),
     /** The cloud's id of the rule (spec.rules[].externalId). */
-    ruleId: z.string().trim().min(1).max(64),
+    ruleId: cloudRefSchema,
     ...withIdempotencyKey,
   }),
 ]);

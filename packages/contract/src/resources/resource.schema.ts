@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listQuery, timestamp } from '../common';
+import { cloudRefSchema, idSchema, listQuery, timestamp } from '../common';
 import { idempotencyKeySchema } from '../servers/server.schema';
 import { taskSchema } from '../tasks/task.schema';
 import { resourceKinds } from './resource-kinds';
@@ -62,4 +62,4 @@ export const resourceName = z
   .max(255)
   .refine((v) => !/[\p{Cc}]/u.test(v), { message: 'no control characters' });
 
-export const externalRef = z.string().trim().min(1).max(255);
+export const externalRef = cloudRefSchema;

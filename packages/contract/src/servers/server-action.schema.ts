@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { nameSchema } from '../common';
+import { cloudRefSchema, nameSchema } from '../common';
 import type { ServerStatus } from './server.schema';
 import { idempotencyKeySchema } from './server.schema';
 
-const externalRef = z.string().trim().min(1).max(255);
+const externalRef = cloudRefSchema;
 const key = { idempotencyKey: idempotencyKeySchema.optional() };
 const plain = <A extends string>(action: A) => z.object({ action: z.literal(action), ...key });
 

@@ -25,6 +25,7 @@ export const createServer = defineContract({
     'Send an Idempotency-Key header (or idempotencyKey) so a retried request returns the same tasks.',
   params: projectParams,
   body: createServerInput,
+  rawText: ['userData'],
   status: 202,
   response: createServerResponse,
   errors: ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'QUOTA_EXCEEDED', 'UPSTREAM_UNAVAILABLE'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listQuery, nameSchema, timestamp } from '../common';
+import { cloudRefSchema, idSchema, listQuery, nameSchema, timestamp } from '../common';
 import { taskSchema } from '../tasks/task.schema';
 
 /** Normalised server statuses (the same words as the cloud port, packages/cloud-core). */
@@ -110,7 +110,7 @@ export const idempotencyKeySchema = z
   .max(128)
   .regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : -' });
 
-const externalRef = z.string().trim().min(1).max(255);
+const externalRef = cloudRefSchema;
 
 export const createServerInput = z.object({
   datacenterId: idSchema,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SimContext } from '../core/sim-context';
 import { ironicError } from './ironic-http';
+import { withIdTables } from '../core/id-table';
 
 export type PowerState = 'power on' | 'power off';
 
@@ -78,7 +79,7 @@ export const baremetalSlice = (ctx: SimContext): BaremetalSlice => {
     state.baremetal.nodes = nodes;
     ctx.store.changed();
   }
-  return state.baremetal as BaremetalSlice;
+  return withIdTables(state.baremetal as BaremetalSlice, ['nodes']);
 };
 
 export const findNode = (ctx: SimContext, ident: string): BaremetalNode => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SimContext } from '../core/sim-context';
+import { withIdTables } from '../core/id-table';
 
 /** Nova's records in state.compute (JSON-serialisable; the store persists them). */
 export type Hypervisor = {
@@ -273,5 +274,5 @@ export const computeOf = (ctx: SimContext): ComputeState => {
     Object.assign(slice, seedCompute(ctx.now()));
     ctx.store.changed();
   }
-  return slice as ComputeState;
+  return withIdTables(slice as ComputeState, ['quotas']);
 };

@@ -1,6 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { hexId } from '../core/ids';
 import type { SimState } from '../core/sim-state';
+import { withIdTables } from '../core/id-table';
 
 export type Domain = { id: string; name: string; description: string; enabled: boolean };
 export type Project = {
@@ -103,7 +104,14 @@ export const identityOf = (state: SimState, adminPassword = 'admin'): IdentitySt
   if (slice.domains === undefined) Object.assign(slice, seedIdentity(adminPassword));
   // State files written before application credentials existed.
   slice.appCredentials ??= {};
-  return slice as IdentityState;
+  return withIdTables(slice as IdentityState, [
+    'domains',
+    'projects',
+    'users',
+    'roles',
+    'tokens',
+    'appCredentials',
+  ]);
 };
 
 const seedIdentity = (adminPassword: string): IdentityState => {

@@ -9,6 +9,7 @@ import {
   imageStateOf,
   memberStatuses,
 } from './image-state';
+import { idTable } from '../core/id-table';
 
 type ImageParams = { id: string };
 type MemberParams = { id: string; memberId: string };
@@ -35,7 +36,7 @@ const checkShared = (image: Image, message: string) => {
 export const registerImageMemberRoutes = (app: FastifyInstance, ctx: SimContext) => {
   const membersOf = (imageId: string) => {
     const all = imageStateOf(ctx.store.state).members;
-    all[imageId] ??= {};
+    all[imageId] ??= idTable();
     return all[imageId];
   };
   const isOwner = (caller: SimCaller, image: Image) =>

@@ -1,4 +1,5 @@
 import type { SimState } from '../core/sim-state';
+import { withIdTables } from '../core/id-table';
 
 export const diskFormats = [
   'raw',
@@ -73,7 +74,9 @@ export const imageStateOf = (state: SimState): ImageState => {
   const slice = state.image as Partial<ImageState>;
   if (slice.images === undefined) Object.assign(slice, { seeded: false, images: {} });
   slice.members ??= {};
-  return slice as ImageState;
+  const tables = withIdTables(slice as ImageState, ['images', 'members']);
+  for (const imageId of Object.keys(tables.members)) withIdTables(tables.members, [imageId]);
+  return tables;
 };
 
 /** The caller project's membership of an image, if any. */

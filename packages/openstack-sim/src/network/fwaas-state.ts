@@ -2,6 +2,7 @@ import type { SimContext } from '../core/sim-context';
 import type { owned } from './network-state';
 import { networkSlice } from './network-state';
 import { V2, notFound, visible } from './neutron-http';
+import { withIdTables } from '../core/id-table';
 
 /** FWaaS v2 records, kept in the network slice under `fwaas` (created on first use). */
 export type FwRule = ReturnType<typeof owned> & {
@@ -37,7 +38,7 @@ export type Fwaas = {
 export const fwaasOf = (ctx: SimContext): Fwaas => {
   const slice = networkSlice(ctx) as ReturnType<typeof networkSlice> & { fwaas?: Fwaas };
   slice.fwaas ??= { rules: {}, policies: {}, groups: {} };
-  return slice.fwaas;
+  return withIdTables(slice.fwaas, ['rules', 'policies', 'groups']);
 };
 
 export const F = `${V2}/fwaas`;

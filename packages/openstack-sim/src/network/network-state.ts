@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SimContext } from '../core/sim-context';
 import type { AllocationPool } from './ip-allocator';
+import { withIdTables } from '../core/id-table';
 
 /** Records are stored in Neutron's own API shape so rendering is a copy plus derived fields. */
 type Owned = {
@@ -190,7 +191,16 @@ export const networkSlice = (ctx: SimContext): NetworkSlice => {
     seedPublicNetwork(ctx, root as NetworkSlice);
     ctx.store.changed();
   }
-  return root as NetworkSlice;
+  return withIdTables(root as NetworkSlice, [
+    'networks',
+    'subnets',
+    'ports',
+    'routers',
+    'floatingIps',
+    'securityGroups',
+    'securityGroupRules',
+    'quotas',
+  ]);
 };
 
 /** The admin project's shared external network every deployment guide creates first. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SimContext } from '../core/sim-context';
+import { withIdTables } from '../core/id-table';
 
 export type VolumeStatus =
   | 'creating'
@@ -197,7 +198,7 @@ export const volumeSlice = (ctx: SimContext): VolumeSlice => {
     } satisfies VolumeSlice);
     ctx.store.changed();
   }
-  return root as VolumeSlice;
+  return withIdTables(root as VolumeSlice, ['volumes', 'snapshots', 'backups', 'types', 'quotas']);
 };
 
 export const quotaFor = (ctx: SimContext, projectId: string): VolumeQuota => ({

@@ -1,4 +1,4 @@
-import type { Principal } from '@yunguan/domain';
+import { sanitizeText, type Principal } from '@yunguan/domain';
 import type { AuditInsert } from '../../repositories/audit-repository';
 import { insertAudit } from '../../repositories/audit-repository';
 import type { DbClient } from '../../repositories/db-client';
@@ -16,7 +16,24 @@ export type AuditEntry = {
   actor?: { id: string | null; name: string };
 };
 
-/** Append one audit row (inside the caller's transaction when given one). */
+type Detail = AuditInsert['detail'];
+const clean = (text: string | null): string | null => (text === null ? null : sanitizeText(text));
+const cleanDetail = (detail: Detail): Detail =>
+  Object.fromEntries(
+    Object.entries(detail).map(([k, v]) => [
+      sanitizeText(k, 64),
+      typeof v === 'string'
+        ? sanitizeText(v, 1024)
+        : Array.isArray(v)
+          ? v.map((x) => sanitizeText(x, 255))
+          : v,
+    ]),
+  );
+
+/**
+ * Append one audit row (inside the caller's transaction when given one). Text is sanitised
+ * (ADR 0114): a row about a refused hostile request is written whatever the request held.
+ */
 export const recordAudit = async (
   db: DbClient,
   ctx: RequestContext & { principal?: Principal },
@@ -28,17 +45,17 @@ export const recordAudit = async (
   };
   await insertAudit(db, {
     actorId: actor.id,
-    actorName: actor.name,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    targetName: entry.targetName ?? null,
+    actorName: sanitizeText(actor.name),
+    action: sanitizeText(entry.action),
+    targetType: sanitizeText(entry.targetType),
+    targetId: clean(entry.targetId ?? null),
+    targetName: clean(entry.targetName ?? null),
     departmentId: entry.departmentId ?? null,
     projectId: entry.projectId ?? null,
     sourceIp: ctx.sourceIp,
     result: entry.result ?? 'success',
     requestId: ctx.requestId,
-    detail: entry.detail ?? {},
+    detail: cleanDetail(entry.detail ?? {}),
   });
   ctx.audit.written = true;
 };

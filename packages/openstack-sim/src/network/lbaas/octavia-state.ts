@@ -1,5 +1,6 @@
 import type { SimContext } from '../../core/sim-context';
 import { newId } from '../network-state';
+import { withIdTables } from '../../core/id-table';
 
 export type LbKind = 'loadbalancers' | 'listeners' | 'pools' | 'members' | 'healthmonitors';
 
@@ -24,7 +25,13 @@ export const octaviaSlice = (ctx: SimContext): OctaviaSlice => {
   root.pools ??= {};
   root.members ??= {};
   root.healthmonitors ??= {};
-  return root as OctaviaSlice;
+  return withIdTables(root as OctaviaSlice, [
+    'loadbalancers',
+    'listeners',
+    'pools',
+    'members',
+    'healthmonitors',
+  ]);
 };
 
 export const octaviaTime = (ctx: SimContext) =>
