@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { linkBase } from '../core/link-base';
+import { originOf } from '../core/link-base';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { addressesOf } from './network-adapter';
 import type { Server } from './compute-state';
@@ -7,7 +7,7 @@ import { atLeast } from './nova-http';
 import { hostIdOf } from './server-service';
 
 export const serverLinks = (request: FastifyRequest, id: string) => {
-  const base = linkBase(request);
+  const base = originOf(request, '');
   return [
     { rel: 'self', href: `${base}/compute/v2.1/servers/${id}` },
     { rel: 'bookmark', href: `${base}/compute/servers/${id}` },
@@ -27,7 +27,7 @@ export const serverDetail = (
   caller: SimCaller,
   s: Server,
 ) => {
-  const base = linkBase(request);
+  const base = originOf(request, '');
   const flavor = atLeast(request, 47)
     ? {
         vcpus: s.flavor.vcpus,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { linkBase } from '../core/link-base';
+import { originOf } from '../core/link-base';
 import { novaError, OpenStackError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { computeOf, type Server } from './compute-state';
@@ -102,7 +102,7 @@ const listServers = (ctx: SimContext, request: FastifyRequest, detail: boolean) 
     request,
     servers,
     (s) => s.id,
-    nextLink(linkBase(request) || 'http://localhost', request),
+    nextLink(originOf(request, ctx.baseUrl), request),
     (m) => `marker [${m}] not found`,
   );
   return {

@@ -97,7 +97,7 @@ export type SecurityGroupRule = {
   port_range_max: number | null;
   remote_ip_prefix: string | null;
   remote_group_id: string | null;
-  description: string;
+  description: string | null;
   project_id: string;
   tenant_id: string;
   created_at: string;

@@ -33,8 +33,6 @@ export const renderNetwork = (ctx: SimContext, caller: SimCaller, network: Netwo
     availability_zones: ['nova'],
     ipv4_address_scope: null,
     ipv6_address_scope: null,
-    is_default: false,
-    l2_adjacency: true,
   };
   if (!caller.isAdmin) for (const key of providerKeys) delete rendered[key];
   return rendered;

@@ -154,13 +154,9 @@ export const renderPort = (port: Port) => ({
   ...port,
   allowed_address_pairs: [],
   extra_dhcp_opts: [],
-  dns_name: '',
-  dns_assignment: [],
   'binding:vif_type': port.device_id ? 'ovs' : 'unbound',
   'binding:vif_details': {},
   'binding:profile': {},
-  qos_policy_id: null,
-  propagate_uplink_status: false,
 });
 
 export const deletePort = (ctx: SimContext, portId: string) => {

@@ -100,12 +100,10 @@ const setGateway = (ctx: SimContext, caller: SimCaller, router: Router, info: un
 const interfaceReply = (router: Router, portId: string, subnetId: string, networkId: string) => ({
   id: router.id,
   tenant_id: router.project_id,
-  project_id: router.project_id,
   port_id: portId,
   subnet_id: subnetId,
   subnet_ids: [subnetId],
   network_id: networkId,
-  tags: [],
 });
 
 export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {

@@ -58,8 +58,6 @@ const renderSubnet = (subnet: Subnet) => ({
   ...subnet,
   subnetpool_id: null,
   service_types: [],
-  segment_id: null,
-  dns_publish_fixed_ip: false,
 });
 
 const parsePools = (value: unknown): AllocationPool[] | undefined => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { cinderError, OpenStackError, sendOpenStackError } from '../core/errors';
+import { originOf } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
 import { timeFilterKeys, timeFilterOf } from './list-time-filters';
 import { quotaViolation, type QuotaRequest } from './volume-quota';
@@ -103,23 +104,20 @@ export const pageOf = <T extends { id: string }>(
   let links: { rel: string; href: string }[] | undefined;
   if (limit > 0 && rows.length > limit) {
     rows = rows.slice(0, limit);
-    const url = new URL(request.url, ctx.baseUrl);
+    const origin = originOf(request, ctx.baseUrl);
+    const url = new URL(request.url, origin);
     url.searchParams.delete('offset');
     url.searchParams.set('marker', rows[rows.length - 1]?.id ?? '');
     url.searchParams.set('limit', String(limit));
-    links = [{ rel: 'next', href: `${ctx.baseUrl}${url.pathname}${url.search}` }];
+    links = [{ rel: 'next', href: `${origin}${url.pathname}${url.search}` }];
   }
   return { rows, links, linksKey: `${collection}_links` };
 };
 
-export const resourceLinks = (
-  ctx: SimContext,
-  projectId: string,
-  collection: string,
-  id: string,
-) => [
-  { rel: 'self', href: `${ctx.baseUrl}/volume/v3/${projectId}/${collection}/${id}` },
-  { rel: 'bookmark', href: `${ctx.baseUrl}/volume/${projectId}/${collection}/${id}` },
+/** self and bookmark links, on the origin the client called (see core/link-base.ts). */
+export const resourceLinks = (origin: string, projectId: string, collection: string, id: string) => [
+  { rel: 'self', href: `${origin}/volume/v3/${projectId}/${collection}/${id}` },
+  { rel: 'bookmark', href: `${origin}/volume/${projectId}/${collection}/${id}` },
 ];
 
 export const bodyOf = (request: FastifyRequest, key: string): Record<string, unknown> => {
