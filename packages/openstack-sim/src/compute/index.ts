@@ -25,7 +25,12 @@ export const registerCompute = (app: FastifyInstance, ctx: SimContext): void => 
       installNovaHttp(scope, ctx);
       computeOf(ctx);
       recoverInterrupted(ctx);
-      scope.get('/', (request) => ({ versions: [versionDoc(originOf(request, ctx.baseUrl))] }));
+      scope.get('/', (request) => {
+        // The versions list carries only each version's self link (no describedby, no media types).
+        const { 'media-types': _media, links, ...doc } = versionDoc(originOf(request, ctx.baseUrl));
+        void _media;
+        return { versions: [{ ...doc, links: links.filter((l) => l.rel === 'self') }] };
+      });
       scope.get('/v2.1', (request) => ({ version: versionDoc(originOf(request, ctx.baseUrl)) }));
       scope.get('/v2.1/', (request) => ({ version: versionDoc(originOf(request, ctx.baseUrl)) }));
       await scope.register(

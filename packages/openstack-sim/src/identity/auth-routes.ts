@@ -66,9 +66,10 @@ export const versionDoc = (base: string) => ({
 });
 
 export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
-  app.get('/identity', (request, reply) =>
-    reply.code(300).send({ versions: { values: [versionDoc(linkBase(request))] } }),
-  );
+  for (const path of ['/identity', '/identity/'])
+    app.get(path, (request, reply) =>
+      reply.code(300).send({ versions: { values: [versionDoc(linkBase(request))] } }),
+    );
   app.get('/identity/v3', (request) => ({ version: versionDoc(linkBase(request)) }));
 
   app.post('/identity/v3/auth/tokens', (request, reply) => {

@@ -65,7 +65,11 @@ export type IdentityState = {
   assignments: Assignment[];
   tokens: Record<string, Token>;
   appCredentials: Record<string, AppCredential>;
+  /** Added after the first release: absent in older state files. */
+  groups?: Record<string, Group>;
+  groupMembers?: { groupId: string; userId: string }[];
 };
+export type Group = { id: string; name: string; domain_id: string; description: string };
 
 export const defaultDomainId = 'default';
 

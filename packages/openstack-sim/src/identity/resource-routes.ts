@@ -44,7 +44,15 @@ const listBody = (request: FastifyRequest, key: string, items: unknown[]) => ({
   links: { self: `${linkBase(request)}/identity/v3/${key}`, previous: null, next: null },
 });
 
+/** Keystone's resource options (`options: {}`) on projects, domains, roles; domains carry tags. */
+const viewExtras: Record<string, Record<string, unknown>> = {
+  projects: { options: {} },
+  domains: { tags: [], options: {} },
+  roles: { options: {} },
+};
+
 const withLinks = <T extends { id: string }>(request: FastifyRequest, kind: string, item: T) => ({
+  ...viewExtras[kind],
   ...item,
   links: { self: `${linkBase(request)}/identity/v3/${kind}/${item.id}` },
 });
@@ -186,7 +194,8 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
 
   // Projects.
   app.get('/identity/v3/projects', (request) => {
-    ctx.caller(request);
+    // identity:list_projects is admin (or domain reader); members use /v3/auth/projects.
+    requireAdmin(ctx, request);
     const q = request.query as Query;
     const items = Object.values(state().projects)
       .filter(nameFilter(q))
@@ -246,7 +255,8 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     if (input.enabled !== undefined) project.enabled = input.enabled;
     if (input.tags !== undefined) project.tags = input.tags;
     saved();
-    return { project: withLinks(request, 'projects', project) };
+    // Keystone's PATCH answers with the stored ref, `extra` included.
+    return { project: { ...withLinks(request, 'projects', project), extra: {} } };
   });
   app.delete<{ Params: { id: string } }>('/identity/v3/projects/:id', (request, reply) => {
     requireAdmin(ctx, request);
@@ -334,7 +344,7 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     if (input.description !== undefined) user.description = input.description ?? '';
     if (input.default_project_id) user.default_project_id = input.default_project_id;
     saved();
-    return { user: withLinks(request, 'users', publicUser(user)) };
+    return { user: { ...withLinks(request, 'users', publicUser(user)), extra: {} } };
   });
   app.delete<{ Params: { id: string } }>('/identity/v3/users/:id', (request, reply) => {
     requireAdmin(ctx, request);

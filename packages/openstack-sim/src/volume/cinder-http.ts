@@ -73,8 +73,16 @@ export const pageOf = <T extends { id: string }>(
       : 'created_at:desc');
   const specs = sortSpec.split(',').map((part) => {
     const [key = 'created_at', dir = 'desc'] = part.split(':');
+    if (dir !== 'asc' && dir !== 'desc')
+      throw cinderError('badRequest', `Invalid input received: Unknown sort direction, must be 'desc' or 'asc'`);
     return { key, dir };
   });
+  const limitRaw = first(query.limit);
+  if (limitRaw !== undefined && !/^\d+$/.test(limitRaw))
+    throw cinderError(
+      'badRequest',
+      /^-\d+$/.test(limitRaw) ? 'limit param must be positive' : 'limit param must be an integer',
+    );
   rows = [...rows].sort((a, b) => {
     const va = filterView(a);
     const vb = filterView(b);
@@ -89,7 +97,9 @@ export const pageOf = <T extends { id: string }>(
   const marker = first(query.marker);
   if (marker) {
     const at = rows.findIndex((row) => row.id === marker);
-    if (at < 0) throw cinderError('badRequest', `Marker ${marker} could not be found.`);
+    // Cinder looks the marker up as a resource: an unknown one is that resource's 404.
+    const kind = `${collection.charAt(0).toUpperCase()}${collection.slice(1, -1)}`;
+    if (at < 0) throw cinderError('itemNotFound', `${kind} ${marker} could not be found.`);
     rows = rows.slice(at + 1);
   }
   const offsetText = first(query.offset);

@@ -14,6 +14,7 @@ export type VolumeStatus =
   | 'error_deleting'
   | 'extending'
   | 'backing-up'
+  | 'awaiting-transfer'
   | 'restoring-backup'
   | 'error_restoring'
   | 'error_extending'

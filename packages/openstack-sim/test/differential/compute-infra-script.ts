@@ -38,7 +38,12 @@ export const computeInfraScript = async (r: Recorder) => {
     });
   }
   await r.call('compute.availability-zones', { svc: c, path: '/os-availability-zone' });
-  await r.call('compute.availability-zones.detail', { svc: c, path: '/os-availability-zone/detail', admin: true });
+  await r.call('compute.availability-zones.detail', {
+    svc: c,
+    path: '/os-availability-zone/detail',
+    admin: true,
+    maps: ['availabilityZoneInfo[].hosts', 'availabilityZoneInfo[].hosts.*'],
+  });
   // Aggregates.
   for (const mv of ['2.1', '2.41']) {
     const agg = await r.call('compute.aggregate.create', {
@@ -68,7 +73,13 @@ export const computeInfraScript = async (r: Recorder) => {
       admin: true,
       body: { set_metadata: { metadata: { diff: 'yes' } } },
     });
-    await r.call('compute.aggregates.list', { svc: c, path: '/os-aggregates', mv, admin: true });
+    await r.call('compute.aggregates.list', {
+      svc: c,
+      path: '/os-aggregates',
+      mv,
+      admin: true,
+      pick: (b) => ({ aggregates: b?.aggregates?.filter((x: { name: string }) => x.name.startsWith(t)) }),
+    });
     await r.call('compute.aggregate.delete', { svc: c, method: 'DELETE', path: a, mv, admin: true });
   }
   // Quotas and limits.

@@ -36,7 +36,12 @@ export const computeScript = async (r: Recorder) => {
   const fl = `/flavors/${r.v('flavor')}`;
   for (const mv of ['2.1', '2.55', '2.61', '2.75']) {
     await r.call('compute.flavor.get', { svc: c, path: fl, mv });
-    await r.call('compute.flavor.list-detail', { svc: c, path: `/flavors/detail?minRam=64&minDisk=1&limit=1000`, mv, maps: ['extra_specs'] });
+    await r.call('compute.flavor.list-detail', {
+      svc: c,
+      path: '/flavors/detail?limit=1000',
+      mv,
+      pick: (b) => ({ flavors: b?.flavors?.filter((f: { name: string }) => f.name.startsWith(t)) }),
+    });
   }
   await r.call('compute.flavor.list', { svc: c, path: '/flavors?limit=2' });
   await r.call('compute.flavor.extra-specs.create', {

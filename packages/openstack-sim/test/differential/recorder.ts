@@ -18,6 +18,8 @@ export type Call = {
   admin?: boolean;
   /** Extra object paths or keys whose keys are data. */
   maps?: string[];
+  /** Reduce the body before its schema is taken (lists: keep only this run's objects). */
+  pick?: (body: any) => unknown;
 };
 
 export type Observation = {
@@ -107,7 +109,7 @@ export class Recorder {
       op,
       mv,
       status: reply.status,
-      shape: json ? shapeOf(reply.body, c.maps) : null,
+      shape: json ? shapeOf(c.pick ? c.pick(reply.body) : reply.body, c.maps) : null,
       body: reply.body,
     });
     return reply;

@@ -17,10 +17,11 @@ export const mapKeys = new Set([
   'inventories',
   'usages',
   'resources',
-  'properties',
   'qos_specs',
-  'capabilities',
 ]);
+
+/** Keys whose content is the driver's own (pool capabilities): only their presence counts. */
+export const opaqueKeys = new Set(['capabilities']);
 
 const typeOf = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v;
@@ -36,6 +37,7 @@ export const shapeOf = (value: unknown, extraMaps: readonly string[] = []): Shap
   const walk = (v: unknown, path: string, key: string) => {
     const type = typeOf(v);
     add(path, type);
+    if (opaqueKeys.has(key)) return;
     if (type === 'array') for (const item of v as unknown[]) walk(item, `${path}[]`, key);
     else if (type === 'object') {
       const asMap = maps.has(key) || maps.has(path);
