@@ -202,7 +202,7 @@ export const registerFlavorRoutes = (scope: FastifyInstance, ctx: SimContext) =>
         );
       delete flavor.extraSpecs[request.params.key];
       ctx.store.changed();
-      return void reply.code(202).send();
+      return void reply.code(200).send();
     },
   );
 

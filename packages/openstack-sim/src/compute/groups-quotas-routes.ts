@@ -140,8 +140,36 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
         ...Object.fromEntries(
           quotaKeys.map((k) => [k, { limit: q[k], in_use: used[k] ?? 0, reserved: 0 }]),
         ),
+        ...Object.fromEntries(
+          Object.entries(legacyQuota(request)).map(([k, limit]) => [
+            k,
+            { limit, in_use: 0, reserved: 0 },
+          ]),
+        ),
       },
     };
+  });
+
+  // os-quota-class-sets: only the `default` class exists; it is the defaults.
+  scope.get<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
+    requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:show');
+    const q = computeOf(ctx).quotaDefaults;
+    return { quota_class_set: { id: request.params.id, ...q, ...legacyQuota(request) } };
+  });
+  scope.put<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
+    requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:update');
+    const input = objectIn(bodyOf(request), 'quota_class_set');
+    const compute = computeOf(ctx);
+    for (const [k, v] of Object.entries(input)) {
+      if (!quotaKeys.includes(k as keyof QuotaSet))
+        throw novaError(
+          'badRequest',
+          `Invalid input for field/attribute quota_class_set. Additional properties are not allowed ('${k}' was unexpected)`,
+        );
+      if (request.params.id === 'default') compute.quotaDefaults[k as keyof QuotaSet] = int(v, k, -1);
+    }
+    ctx.store.changed();
+    return { quota_class_set: { ...compute.quotaDefaults, ...legacyQuota(request) } };
   });
   scope.put<{ Params: { id: string } }>('/os-quota-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-sets:update');

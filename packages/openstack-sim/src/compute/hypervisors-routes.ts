@@ -12,7 +12,7 @@ const hypervisorView = (
   request: FastifyRequest,
   h: Hypervisor,
   detail: boolean,
-  extra: { servers?: boolean; uptime?: boolean } = {},
+  extra: { servers?: boolean } = {},
 ) => {
   const uuids = atLeast(request, 53);
   const id = uuids ? h.id : computeOf(ctx).hypervisors.indexOf(h) + 1;
@@ -30,7 +30,8 @@ const hypervisorView = (
       service: { id, host: h.hostname, disabled_reason: null },
     });
     if (!atLeast(request, 88)) Object.assign(view, usageOf(ctx, request, h));
-    if (extra.uptime === true) view.uptime = uptimeOf(ctx);
+    // 2.88 shows the uptime in every detailed view (null where the driver cannot tell).
+    if (atLeast(request, 88)) view.uptime = uptimeOf(ctx);
   }
   const servers = liveServers(ctx)
     .filter((s) => s.host === h.hostname)
@@ -120,7 +121,7 @@ export const registerHypervisorRoutes = (scope: FastifyInstance, ctx: SimContext
     admin(request, 'show');
     const h = byId(request.params.id);
     const servers = withServers(request);
-    return { hypervisor: hypervisorView(ctx, request, h, true, { servers, uptime: atLeast(request, 88) }) };
+    return { hypervisor: hypervisorView(ctx, request, h, true, { servers }) };
   });
   scope.get<{ Params: { id: string } }>('/os-hypervisors/:id/uptime', (request) => {
     admin(request, 'uptime');

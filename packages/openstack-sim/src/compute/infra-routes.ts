@@ -157,10 +157,11 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
     const name = str(input.name, 'name', false);
     if (name && computeOf(ctx).aggregates.some((x) => x.name === name && x !== a))
       throw novaError('conflictingRequest', `Aggregate ${name} already exists.`);
+    // Nova bumps updated_at only when the aggregate row (its name) changes.
+    if (name) a.updatedAt = ctx.now().toISOString();
     if (name) a.name = name;
     if ('availability_zone' in input)
       a.availabilityZone = str(input.availability_zone, 'availability_zone', false) ?? null;
-    a.updatedAt = ctx.now().toISOString();
     ctx.store.changed();
     return { aggregate: aggregateView(a, request) };
   });
@@ -207,7 +208,6 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
         else a.metadata[k] = scalar(v, k);
       }
     } else throw novaError('badRequest', `Invalid aggregate action: ${action}`);
-    a.updatedAt = ctx.now().toISOString();
     ctx.store.changed();
     return { aggregate: aggregateView(a, request) };
   });

@@ -26,6 +26,8 @@ export const serverDetail = (
   request: FastifyRequest,
   caller: SimCaller,
   s: Server,
+  /** update and rebuild answer a reduced view below 2.75 (2.75 made them equal to show). */
+  mode: 'show' | 'update' | 'rebuild' = 'show',
 ) => {
   const base = originOf(request, '');
   const flavor = atLeast(request, 47)
@@ -60,8 +62,8 @@ export const serverDetail = (
     created: s.createdAt.replace(/\.\d{3}Z$/, 'Z'),
     updated: s.updatedAt.replace(/\.\d{3}Z$/, 'Z'),
     addresses: addressesOf(ctx, s.id),
-    accessIPv4: '',
-    accessIPv6: '',
+    accessIPv4: s.accessIPv4 ?? '',
+    accessIPv6: s.accessIPv6 ?? '',
     links: serverLinks(request, s.id),
     'OS-DCF:diskConfig': 'MANUAL',
     progress: s.status === 'BUILD' ? 0 : s.status === 'ACTIVE' ? 100 : 0,
@@ -105,6 +107,30 @@ export const serverDetail = (
   if (atLeast(request, 19)) view.description = s.description;
   if (atLeast(request, 26)) view.tags = [];
   if (atLeast(request, 63)) view.trusted_image_certificates = null;
+  if (atLeast(request, 71)) view.server_groups = s.groupId === null ? [] : [s.groupId];
   if (atLeast(request, 73)) view.locked_reason = s.lockedReason;
+  if (atLeast(request, 90))
+    view['OS-EXT-SRV-ATTR:hostname'] = s.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  if (mode === 'rebuild' && atLeast(request, 57)) view.user_data = s.userData;
+  if (mode !== 'show' && !atLeast(request, 75)) return reduced(view);
   return view;
+};
+
+/** Nova's update/rebuild view below 2.75: none of the extension attributes. */
+const reduced = (view: Record<string, unknown>) => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(view)) {
+    if (/^OS-EXT-|^OS-SRV-USG:|^os-extended-volumes:/.test(k)) continue;
+    if (['config_drive', 'key_name', 'security_groups', 'host_status'].includes(k))
+      continue;
+    out[k] = v;
+  }
+  const addresses = view.addresses as Record<string, Record<string, unknown>[]>;
+  out.addresses = Object.fromEntries(
+    Object.entries(addresses).map(([net, list]) => [
+      net,
+      list.map((a) => ({ version: a.version, addr: a.addr })),
+    ]),
+  );
+  return out;
 };

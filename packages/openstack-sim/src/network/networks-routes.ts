@@ -234,6 +234,11 @@ export const registerNetworkRoutes = (app: Scope, ctx: SimContext) => {
       throw neutronError(403, 'PolicyNotAuthorized', `rule:delete_network is disallowed by policy`);
     }
     const slice = networkSlice(ctx);
+    // Neutron removes the network's floating IPs first (their ports are its own), then checks
+    // the remaining ports — so a router gateway still refuses, but the floating IPs are gone.
+    for (const fip of Object.values(slice.floatingIps))
+      if (fip.floating_network_id === network.id) delete slice.floatingIps[fip.id];
+    ctx.store.changed();
     const inUse = Object.values(slice.ports)
       .filter((p) => p.network_id === network.id && !p.device_owner.startsWith('network:dhcp'))
       .map((p) => p.id)
