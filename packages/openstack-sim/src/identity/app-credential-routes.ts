@@ -46,13 +46,18 @@ const render = (id: IdentityState, request: FastifyRequest, c: AppCredential) =>
   description: c.description,
   expires_at: keystoneExpiry(c.expiresAt),
   project_id: c.projectId,
+  user_id: c.userId,
+  system: null,
   roles: c.roleIds.map((roleId) => ({
     id: roleId,
     name: id.roles[roleId]?.name ?? roleId,
     domain_id: null,
+    description: id.roles[roleId]?.description ?? null,
+    options: {},
   })),
-  unrestricted: c.unrestricted,
-  access_rules: [],
+  // Keystone keeps null when the request did not say (the simulator stores false then);
+  // access rules are not simulated, and Keystone omits the field when there are none.
+  unrestricted: c.unrestricted ? true : null,
   links: {
     self: `${linkBase(request)}/identity/v3/users/${c.userId}/application_credentials/${c.id}`,
   },

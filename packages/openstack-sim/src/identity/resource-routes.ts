@@ -272,7 +272,7 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
 
   // Users.
   app.get('/identity/v3/users', (request) => {
-    ctx.caller(request);
+    requireAdmin(ctx, request);
     const q = request.query as Query;
     const items = Object.values(state().users)
       .filter(nameFilter(q))

@@ -115,6 +115,8 @@ export type NetworkQuota = {
   floatingip: number;
   security_group: number;
   security_group_rule: number;
+  subnetpool: number;
+  rbac_policy: number;
 };
 
 export type NetworkSlice = {
@@ -137,6 +139,9 @@ export const defaultNetworkQuota: NetworkQuota = {
   floatingip: 50,
   security_group: 10,
   security_group_rule: 100,
+  // Resources the simulator does not model (subnet pools, RBAC policies), at Zed's defaults.
+  subnetpool: -1,
+  rbac_policy: 10,
 };
 
 export const newId = (): string => randomUUID();

@@ -30,7 +30,10 @@ export const renderNetwork = (ctx: SimContext, caller: SimCaller, network: Netwo
       .filter((s) => s.network_id === network.id)
       .map((s) => s.id),
     availability_zone_hints: [],
-    availability_zones: ['nova'],
+    // Zones come from the DHCP agents hosting the network; the simulator runs none.
+    availability_zones: [],
+    // auto-allocated-topology: external networks say whether they are the default.
+    ...(network['router:external'] ? { is_default: false } : {}),
     ipv4_address_scope: null,
     ipv6_address_scope: null,
   };
@@ -204,7 +207,10 @@ export const registerNetworkRoutes = (app: Scope, ctx: SimContext) => {
       publisher_id: 'network.sim',
       payload: { network: renderNetwork(ctx, { ...caller, isAdmin: true }, network) },
     });
-    return reply.code(201).send({ network: renderNetwork(ctx, caller, network) });
+    // The create answer always says is_default (auto-allocated-topology), as Zed's does.
+    return reply
+      .code(201)
+      .send({ network: { is_default: false, ...renderNetwork(ctx, caller, network) } });
   });
 
   app.put<{ Params: { id: string } }>(`${V2}/networks/:id`, (request) => {

@@ -20,12 +20,12 @@ import { findPort } from './ports-routes';
 import { createPort, deletePort } from './port-service';
 import { findSubnet } from './subnets-routes';
 
-const renderRouter = (router: Router) => ({
+/** Neutron's router; distributed and ha are admin-only; no L3 agent hosts it (no zones). */
+const renderRouter = (router: Router, caller?: SimCaller) => ({
   ...router,
-  distributed: false,
-  ha: false,
+  ...(caller === undefined || caller.isAdmin ? { distributed: false, ha: false } : {}),
   availability_zone_hints: [],
-  availability_zones: ['nova'],
+  availability_zones: [],
   flavor_id: null,
 });
 
@@ -139,7 +139,7 @@ export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
       setGateway(ctx, caller, router, body.external_gateway_info);
     slice.routers[router.id] = router;
     ctx.store.changed();
-    return reply.code(201).send({ router: renderRouter(router) });
+    return reply.code(201).send({ router: renderRouter(router, caller) });
   });
 
   app.put<{ Params: { id: string } }>(`${V2}/routers/:id`, (request) => {
@@ -154,7 +154,7 @@ export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
       setGateway(ctx, caller, router, body.external_gateway_info);
     touch(ctx, router);
     ctx.store.changed();
-    return { router: renderRouter(router) };
+    return { router: renderRouter(router, caller) };
   });
 
   app.delete<{ Params: { id: string } }>(`${V2}/routers/:id`, (request, reply) => {

@@ -23,7 +23,8 @@ export const renderGroup = (ctx: SimContext, group: SecurityGroup) => {
     ...rest,
     security_group_rules: ids.flatMap((id) => {
       const rule = rules[id];
-      return rule ? [{ ...renderRule(rule), standard_attr_id: standardAttrId(rule.id) }] : [];
+      // Embedded rules carry the standard attributes (tags, standard_attr_id) too.
+      return rule ? [{ ...renderRule(rule), tags: [], standard_attr_id: standardAttrId(rule.id) }] : [];
     }),
     shared: false,
   };

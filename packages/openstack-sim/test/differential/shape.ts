@@ -18,6 +18,8 @@ export const mapKeys = new Set([
   'usages',
   'resources',
   'qos_specs',
+  'options',
+  'extra',
 ]);
 
 /** Keys whose content is the driver's own (pool capabilities): only their presence counts. */
