@@ -36,6 +36,24 @@ const legacyQuota = (request: FastifyRequest) =>
           security_groups: -1,
         };
 
+/** Quota classes: 2.50 adds the server-group keys and drops the network ones, 2.57 drops files. */
+const quotaClassView = (request: FastifyRequest, q: QuotaSet) => {
+  const { server_groups, server_group_members, ...rest } = q;
+  const files = { injected_file_content_bytes: 10240, injected_file_path_bytes: 255, injected_files: 5 };
+  if (atLeast(request, 57)) return q;
+  if (atLeast(request, 50)) return { ...q, ...files };
+  void server_groups;
+  void server_group_members;
+  return {
+    ...rest,
+    ...files,
+    fixed_ips: -1,
+    floating_ips: -1,
+    security_group_rules: -1,
+    security_groups: -1,
+  };
+};
+
 export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimContext) => {
   // os-server-groups
   scope.get('/os-server-groups', (request) => {
@@ -153,8 +171,7 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
   // os-quota-class-sets: only the `default` class exists; it is the defaults.
   scope.get<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:show');
-    const q = computeOf(ctx).quotaDefaults;
-    return { quota_class_set: { id: request.params.id, ...q, ...legacyQuota(request) } };
+    return { quota_class_set: { id: request.params.id, ...quotaClassView(request, computeOf(ctx).quotaDefaults) } };
   });
   scope.put<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:update');
@@ -169,7 +186,7 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
       if (request.params.id === 'default') compute.quotaDefaults[k as keyof QuotaSet] = int(v, k, -1);
     }
     ctx.store.changed();
-    return { quota_class_set: { ...compute.quotaDefaults, ...legacyQuota(request) } };
+    return { quota_class_set: quotaClassView(request, compute.quotaDefaults) };
   });
   scope.put<{ Params: { id: string } }>('/os-quota-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-sets:update');

@@ -24,6 +24,7 @@ const aggregateView = (a: Aggregate, request: FastifyRequest) => ({
 
 export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => {
   const admin = (request: FastifyRequest, what: string) => requireAdmin(ctx.caller(request), what);
+  const naiveNow = () => ctx.now().toISOString().replace('Z', '');
 
   // os-services: one nova-compute per hypervisor plus the control-plane services
   scope.get('/os-services', (request) => {
@@ -163,7 +164,8 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
     if ('availability_zone' in input)
       a.availabilityZone = str(input.availability_zone, 'availability_zone', false) ?? null;
     ctx.store.changed();
-    return { aggregate: aggregateView(a, request) };
+    // The answer carries the update time; the stored row keeps it only when the name changed.
+    return { aggregate: { ...aggregateView(a, request), updated_at: naiveNow() } };
   });
   scope.delete<{ Params: { id: string } }>('/os-aggregates/:id', (request, reply) => {
     admin(request, 'os_compute_api:os-aggregates:delete');
@@ -209,6 +211,6 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
       }
     } else throw novaError('badRequest', `Invalid aggregate action: ${action}`);
     ctx.store.changed();
-    return { aggregate: aggregateView(a, request) };
+    return { aggregate: { ...aggregateView(a, request), updated_at: naiveNow() } };
   });
 };

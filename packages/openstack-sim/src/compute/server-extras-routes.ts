@@ -56,7 +56,7 @@ export const registerServerExtraRoutes = (scope: FastifyInstance, ctx: SimContex
               ...(atLeast(request, 62)
                 ? { hostId: s ? hostIdOf(s) : '', ...(admin ? { host: s?.host ?? '' } : {}) }
                 : {}),
-              ...(atLeast(request, 84) ? { details: null } : {}),
+              ...(admin && atLeast(request, 84) ? { details: null } : {}),
             })),
           }
         : {}),

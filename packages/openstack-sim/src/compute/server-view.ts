@@ -27,7 +27,7 @@ export const serverDetail = (
   caller: SimCaller,
   s: Server,
   /** update and rebuild answer a reduced view below 2.75 (2.75 made them equal to show). */
-  mode: 'show' | 'update' | 'rebuild' = 'show',
+  mode: 'show' | 'list' | 'update' | 'rebuild' = 'show',
 ) => {
   const base = originOf(request, '');
   const flavor = atLeast(request, 47)
@@ -107,12 +107,14 @@ export const serverDetail = (
   if (atLeast(request, 19)) view.description = s.description;
   if (atLeast(request, 26)) view.tags = [];
   if (atLeast(request, 63)) view.trusted_image_certificates = null;
-  if (atLeast(request, 71)) view.server_groups = s.groupId === null ? [] : [s.groupId];
+  // 2.71: server_groups in show, update and rebuild — not in the detailed list.
+  if (atLeast(request, 71) && mode !== 'list')
+    view.server_groups = s.groupId === null ? [] : [s.groupId];
   if (atLeast(request, 73)) view.locked_reason = s.lockedReason;
   if (atLeast(request, 90))
     view['OS-EXT-SRV-ATTR:hostname'] = s.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
   if (mode === 'rebuild' && atLeast(request, 57)) view.user_data = s.userData;
-  if (mode !== 'show' && !atLeast(request, 75)) return reduced(view);
+  if ((mode === 'update' || mode === 'rebuild') && !atLeast(request, 75)) return reduced(view);
   return view;
 };
 

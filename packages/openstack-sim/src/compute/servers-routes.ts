@@ -109,7 +109,7 @@ const listServers = (ctx: SimContext, request: FastifyRequest, detail: boolean) 
   );
   return {
     servers: page.map((s) =>
-      detail ? serverDetail(ctx, request, caller, s) : serverSummary(request, s),
+      detail ? serverDetail(ctx, request, caller, s, 'list') : serverSummary(request, s),
     ),
     ...(links.length ? { servers_links: links } : {}),
   };

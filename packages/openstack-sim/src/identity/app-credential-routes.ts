@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { keystoneError } from '../core/errors';
 import { hexId } from '../core/ids';
 import { linkBase } from '../core/link-base';
+import { roleOptions } from './resource-routes';
 import type { SimContext } from '../core/sim-context';
 import { type AppCredential, type IdentityState, hashPassword, identityOf } from './identity-state';
 import { findToken, tokenRoleIds } from './tokens';
@@ -53,7 +54,7 @@ const render = (id: IdentityState, request: FastifyRequest, c: AppCredential) =>
     name: id.roles[roleId]?.name ?? roleId,
     domain_id: null,
     description: id.roles[roleId]?.description ?? null,
-    options: {},
+    options: roleOptions(id.roles[roleId]?.name ?? ''),
   })),
   // Keystone keeps null when the request did not say (the simulator stores false then);
   // access rules are not simulated, and Keystone omits the field when there are none.

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { keystoneError } from '../core/errors';
 import { linkBase } from '../core/link-base';
+import { roleOptions } from './resource-routes';
 import type { SimContext } from '../core/sim-context';
 import {
   type Assignment,
@@ -61,7 +62,7 @@ export const registerAssignmentRoutes = (app: FastifyInstance, ctx: SimContext) 
         .map((a) => id.roles[a.roleId])
         .filter((r) => r !== undefined)
         .map((r) => ({
-          options: {},
+          options: roleOptions(r.name),
           ...r,
           links: { self: `${linkBase(request)}/identity/v3/roles/${r.id}` },
         }));

@@ -51,8 +51,13 @@ const viewExtras: Record<string, Record<string, unknown>> = {
   roles: { options: {} },
 };
 
+/** keystone-manage bootstrap marks the default roles immutable. */
+export const roleOptions = (name: string) =>
+  ['admin', 'member', 'reader'].includes(name) ? { immutable: true } : {};
+
 const withLinks = <T extends { id: string }>(request: FastifyRequest, kind: string, item: T) => ({
   ...viewExtras[kind],
+  ...(kind === 'roles' ? { options: roleOptions((item as T & { name?: string }).name ?? '') } : {}),
   ...item,
   links: { self: `${linkBase(request)}/identity/v3/${kind}/${item.id}` },
 });
@@ -344,7 +349,11 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     if (input.description !== undefined) user.description = input.description ?? '';
     if (input.default_project_id) user.default_project_id = input.default_project_id;
     saved();
-    return { user: { ...withLinks(request, 'users', publicUser(user)), extra: {} } };
+    const extra = {
+      ...(user.email === undefined ? {} : { email: user.email }),
+      ...(user.description === undefined ? {} : { description: user.description }),
+    };
+    return { user: { ...withLinks(request, 'users', publicUser(user)), extra } };
   });
   app.delete<{ Params: { id: string } }>('/identity/v3/users/:id', (request, reply) => {
     requireAdmin(ctx, request);

@@ -70,10 +70,10 @@ export const renderVolume = (
     updated_at: volume.updated_at,
     replication_status: null,
     consistencygroup_id: null,
-    migration_status: null,
     links: resourceLinks(originOf(request, ctx.baseUrl), volume.project_id, 'volumes', volume.id),
   };
   const admin = caller.isAdmin;
+  if (admin) body.migration_status = null;
   if (atLeast(request, 3, 13)) body.group_id = null;
   if (admin && atLeast(request, 3, 21)) body.provider_id = null;
   if (atLeast(request, 3, 48)) {

@@ -196,6 +196,9 @@ export const computeScript = async (r: Recorder) => {
       path: '/os-simple-tenant-usage?start=2020-01-01T00:00:00&detailed=1',
       mv,
       admin: true,
+      pick: (b) => ({
+        tenant_usages: b?.tenant_usages?.filter((u: { tenant_id: string }) => u.tenant_id === r.v('project')),
+      }),
     });
     await r.call('compute.usage.get', {
       svc: c,

@@ -47,6 +47,8 @@ export class Recorder {
   readonly observations = new Map<string, Observation>();
   /** Ids the script made, by name (the script reads them back). */
   readonly vars: Record<string, string> = {};
+  /** Settled values the suite asserts as documented behaviour differences. */
+  outcomes: Record<string, string> = {};
   user: Session;
 
   constructor(

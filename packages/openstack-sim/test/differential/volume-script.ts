@@ -1,4 +1,5 @@
 import type { Recorder } from './recorder';
+import { volumeOutcomes } from './services-script';
 
 const v = 'volume' as const;
 /** Microversions where Cinder's volume view changes (3.0 base … 3.70 Zed's maximum). */
@@ -80,7 +81,6 @@ export const volumeScript = async (r: Recorder) => {
     path: `/os-volume-transfer/${transferId}`,
   });
   // Types, quotas, limits, availability zones, services, pools.
-  await r.call('volume.types.list', { svc: v, path: '/types' });
   await r.call('volume.types.default', { svc: v, path: '/types/default' });
   const type = await r.call('volume.type.create', {
     svc: v,
@@ -91,6 +91,11 @@ export const volumeScript = async (r: Recorder) => {
   });
   const typeId = type.body?.volume_type?.id as string;
   await r.call('volume.type.get', { svc: v, path: `/types/${typeId}` });
+  await r.call('volume.types.list', {
+    svc: v,
+    path: '/types',
+    pick: (b) => ({ volume_types: b?.volume_types?.filter((x: { id: string }) => x.id === typeId) }),
+  });
   await r.call('volume.type.extra-specs.set', {
     svc: v,
     method: 'POST',
@@ -130,6 +135,7 @@ export const volumeTeardownScript = async (r: Recorder) => {
   await r.until('volume settled', { svc: v, path: vv }, (x) =>
     ['available', 'error_extending', 'error'].includes(x.body?.volume?.status as string),
   );
+  r.outcomes = await volumeOutcomes(r);
   await r.call('volume.delete', { svc: v, method: 'DELETE', path: vv });
 };
 
