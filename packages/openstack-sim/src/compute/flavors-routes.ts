@@ -27,7 +27,11 @@ export const flavorView = (
   f: Flavor,
   detail: boolean,
 ) => {
-  const base: Record<string, unknown> = { id: f.id, name: f.name, links: links(originOf(request, ctx.baseUrl), f.id) };
+  const base: Record<string, unknown> = {
+    id: f.id,
+    name: f.name,
+    links: links(originOf(request, ctx.baseUrl), f.id),
+  };
   if (atLeast(request, 55)) base.description = f.description;
   if (!detail) return base;
   return {
@@ -102,7 +106,8 @@ export const registerFlavorRoutes = (scope: FastifyInstance, ctx: SimContext) =>
     const compute = computeOf(ctx);
     const name = str(input.name, 'name') ?? '';
     // Nova's flavor id schema takes a string, a number (as the CLI sends `--id 42`) or null.
-    const rawId = typeof input.id === 'number' && Number.isInteger(input.id) ? String(input.id) : input.id;
+    const rawId =
+      typeof input.id === 'number' && Number.isInteger(input.id) ? String(input.id) : input.id;
     const id = str(rawId, 'id', false) ?? String(crypto.randomUUID());
     if (!/^(?! )[\w. -]{1,255}(?<! )$/.test(id))
       throw novaError('badRequest', `Invalid input for field/attribute id. Value: ${id}.`);

@@ -39,7 +39,11 @@ const legacyQuota = (request: FastifyRequest) =>
 /** Quota classes: 2.50 adds the server-group keys and drops the network ones, 2.57 drops files. */
 const quotaClassView = (request: FastifyRequest, q: QuotaSet) => {
   const { server_groups, server_group_members, ...rest } = q;
-  const files = { injected_file_content_bytes: 10240, injected_file_path_bytes: 255, injected_files: 5 };
+  const files = {
+    injected_file_content_bytes: 10240,
+    injected_file_path_bytes: 255,
+    injected_files: 5,
+  };
   if (atLeast(request, 57)) return q;
   if (atLeast(request, 50)) return { ...q, ...files };
   void server_groups;
@@ -171,7 +175,12 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
   // os-quota-class-sets: only the `default` class exists; it is the defaults.
   scope.get<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:show');
-    return { quota_class_set: { id: request.params.id, ...quotaClassView(request, computeOf(ctx).quotaDefaults) } };
+    return {
+      quota_class_set: {
+        id: request.params.id,
+        ...quotaClassView(request, computeOf(ctx).quotaDefaults),
+      },
+    };
   });
   scope.put<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:update');
@@ -183,7 +192,8 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
           'badRequest',
           `Invalid input for field/attribute quota_class_set. Additional properties are not allowed ('${k}' was unexpected)`,
         );
-      if (request.params.id === 'default') compute.quotaDefaults[k as keyof QuotaSet] = int(v, k, -1);
+      if (request.params.id === 'default')
+        compute.quotaDefaults[k as keyof QuotaSet] = int(v, k, -1);
     }
     ctx.store.changed();
     return { quota_class_set: quotaClassView(request, compute.quotaDefaults) };

@@ -79,7 +79,8 @@ export const registerHypervisorRoutes = (scope: FastifyInstance, ctx: SimContext
     requireAdmin(ctx.caller(request), `os_compute_api:os-hypervisors:${what}`);
   const list = () => computeOf(ctx).hypervisors;
   const byId = (id: string) => {
-    const h = list().find((x) => x.id === id) ?? (/^\d+$/.test(id) ? list()[Number(id) - 1] : undefined);
+    const h =
+      list().find((x) => x.id === id) ?? (/^\d+$/.test(id) ? list()[Number(id) - 1] : undefined);
     if (!h) throw novaError('itemNotFound', `Hypervisor with ID ${id} could not be found.`);
     return h;
   };
@@ -96,20 +97,39 @@ export const registerHypervisorRoutes = (scope: FastifyInstance, ctx: SimContext
   scope.get('/os-hypervisors', (request) => {
     admin(request, 'list');
     const servers = withServers(request);
-    return { hypervisors: filtered(request).map((h) => hypervisorView(ctx, request, h, false, { servers })) };
+    return {
+      hypervisors: filtered(request).map((h) =>
+        hypervisorView(ctx, request, h, false, { servers }),
+      ),
+    };
   });
   scope.get('/os-hypervisors/detail', (request) => {
     admin(request, 'list-detail');
     const servers = withServers(request);
-    return { hypervisors: filtered(request).map((h) => hypervisorView(ctx, request, h, true, { servers })) };
+    return {
+      hypervisors: filtered(request).map((h) => hypervisorView(ctx, request, h, true, { servers })),
+    };
   });
   scope.get('/os-hypervisors/statistics', (request) => {
     admin(request, 'statistics');
     if (atLeast(request, 88)) throw novaError('itemNotFound', 'The resource could not be found.');
     const views = list().map((h) => usageOf(ctx, request, h) as unknown as Record<string, number>);
     const sum = (k: string) => views.reduce((n, v) => n + (v[k] ?? 0), 0);
-    const keys = ['vcpus', 'memory_mb', 'local_gb', 'vcpus_used', 'memory_mb_used', 'local_gb_used'];
-    const more = ['free_ram_mb', 'free_disk_gb', 'current_workload', 'running_vms', 'disk_available_least'];
+    const keys = [
+      'vcpus',
+      'memory_mb',
+      'local_gb',
+      'vcpus_used',
+      'memory_mb_used',
+      'local_gb_used',
+    ];
+    const more = [
+      'free_ram_mb',
+      'free_disk_gb',
+      'current_workload',
+      'running_vms',
+      'disk_available_least',
+    ];
     return {
       hypervisor_statistics: {
         count: views.length,
@@ -130,7 +150,10 @@ export const registerHypervisorRoutes = (scope: FastifyInstance, ctx: SimContext
     return { hypervisor: { ...hypervisorView(ctx, request, h, false), uptime: uptimeOf(ctx) } };
   });
   // search and servers: by host name pattern, removed at 2.53 (use the list's query instead).
-  for (const [suffix, servers] of [['search', false], ['servers', true]] as const)
+  for (const [suffix, servers] of [
+    ['search', false],
+    ['servers', true],
+  ] as const)
     scope.get<{ Params: { name: string } }>(`/os-hypervisors/:name/${suffix}`, (request) => {
       admin(request, suffix);
       if (atLeast(request, 53)) throw novaError('itemNotFound', 'The resource could not be found.');

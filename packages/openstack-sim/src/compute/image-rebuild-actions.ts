@@ -27,7 +27,10 @@ export const imageRebuildActions: ServerActionHandlers = {
     return {
       code: 202,
       body: {
-        server: { ...serverDetail(a.ctx, a.request, a.caller, s, 'rebuild'), adminPass: s.adminPass },
+        server: {
+          ...serverDetail(a.ctx, a.request, a.caller, s, 'rebuild'),
+          adminPass: s.adminPass,
+        },
       },
     };
   },

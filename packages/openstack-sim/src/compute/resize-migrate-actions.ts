@@ -174,7 +174,12 @@ export const resizeMigrateActions: ServerActionHandlers = {
     const status = s.status;
     const vmState = s.vmState;
     const before = s.host;
-    recordMigration(a.ctx, { ...s, previousHost: before, host: target }, 'live-migration', 'running');
+    recordMigration(
+      a.ctx,
+      { ...s, previousHost: before, host: target },
+      'live-migration',
+      'running',
+    );
     transition(
       a,
       { status: 'MIGRATING', task: 'migrating' },

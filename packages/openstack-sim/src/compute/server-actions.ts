@@ -34,7 +34,9 @@ export const registerServerActions = (scope: FastifyInstance, ctx: SimContext) =
     const handler = actions[name];
     if (!handler) throw novaError('badRequest', `There is no such action: ${name}`);
     // Read-only actions, and restore/forceDelete that always refuse: no instance action row.
-    const readOnly = ['os-getConsoleOutput', 'os-getVNCConsole', 'restore', 'forceDelete'].includes(name);
+    const readOnly = ['os-getConsoleOutput', 'os-getVNCConsole', 'restore', 'forceDelete'].includes(
+      name,
+    );
     if (name !== 'unlock' && !readOnly) checkLocked(caller, server);
     if (name === 'unlock' && !caller.isAdmin && server.locked && server.userId !== caller.userId)
       throw novaError('forbidden', 'Unlocking a server locked by an admin requires admin rights.');

@@ -20,9 +20,7 @@ export const registerServerMetadataRoutes = (scope: FastifyInstance, ctx: SimCon
     const s = findServer(ctx, caller, request.params.id);
     checkLocked(caller, s);
     const input = objectIn(bodyOf(request), 'metadata');
-    const metadata = Object.fromEntries(
-      Object.entries(input).map(([k, v]) => [k, scalar(v, k)]),
-    );
+    const metadata = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, scalar(v, k)]));
     s.metadata = replace ? metadata : { ...s.metadata, ...metadata };
     ctx.store.changed();
     return { metadata: s.metadata };
@@ -65,7 +63,10 @@ export const registerServerMetadataRoutes = (scope: FastifyInstance, ctx: SimCon
     Object.fromEntries(
       Object.entries(addressesOf(ctx, serverId)).map(([net, list]) => [
         net,
-        (list as { version: number; addr: string }[]).map((a) => ({ version: a.version, addr: a.addr })),
+        (list as { version: number; addr: string }[]).map((a) => ({
+          version: a.version,
+          addr: a.addr,
+        })),
       ]),
     );
   scope.get<IdParams>('/servers/:id/ips', (request) => {
@@ -75,7 +76,8 @@ export const registerServerMetadataRoutes = (scope: FastifyInstance, ctx: SimCon
   scope.get<{ Params: { id: string; network: string } }>('/servers/:id/ips/:network', (request) => {
     const s = findServer(ctx, ctx.caller(request), request.params.id);
     const list = plain(s.id)[request.params.network];
-    if (list === undefined) throw novaError('itemNotFound', 'There is no such network in the server.');
+    if (list === undefined)
+      throw novaError('itemNotFound', 'There is no such network in the server.');
     return { [request.params.network]: list };
   });
 };

@@ -123,8 +123,7 @@ const reduced = (view: Record<string, unknown>) => {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(view)) {
     if (/^OS-EXT-|^OS-SRV-USG:|^os-extended-volumes:/.test(k)) continue;
-    if (['config_drive', 'key_name', 'security_groups', 'host_status'].includes(k))
-      continue;
+    if (['config_drive', 'key_name', 'security_groups', 'host_status'].includes(k)) continue;
     out[k] = v;
   }
   const addresses = view.addresses as Record<string, Record<string, unknown>[]>;

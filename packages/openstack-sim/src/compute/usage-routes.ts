@@ -102,23 +102,20 @@ export const registerUsageRoutes = (scope: FastifyInstance, ctx: SimContext) => 
       ),
     };
   });
-  scope.get<{ Params: { projectId: string } }>(
-    '/os-simple-tenant-usage/:projectId',
-    (request) => {
-      const caller = ctx.caller(request);
-      const { projectId } = request.params;
-      if (!caller.isAdmin && caller.projectId !== projectId)
-        throw novaError(
-          'forbidden',
-          "Policy doesn't allow os_compute_api:os-simple-tenant-usage:show to be performed.",
-        );
-      const { byProject, start, end } = usageByProject(ctx, request);
-      const servers = byProject.get(projectId);
-      return {
-        tenant_usage: servers === undefined ? {} : tenantUsage(projectId, servers, start, end, true),
-      };
-    },
-  );
+  scope.get<{ Params: { projectId: string } }>('/os-simple-tenant-usage/:projectId', (request) => {
+    const caller = ctx.caller(request);
+    const { projectId } = request.params;
+    if (!caller.isAdmin && caller.projectId !== projectId)
+      throw novaError(
+        'forbidden',
+        "Policy doesn't allow os_compute_api:os-simple-tenant-usage:show to be performed.",
+      );
+    const { byProject, start, end } = usageByProject(ctx, request);
+    const servers = byProject.get(projectId);
+    return {
+      tenant_usage: servers === undefined ? {} : tenantUsage(projectId, servers, start, end, true),
+    };
+  });
   scope.get('/os-migrations', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-migrations:index');
     const q = query(request);
@@ -126,7 +123,11 @@ export const registerUsageRoutes = (scope: FastifyInstance, ctx: SimContext) => 
     const server = firstOf(q.instance_uuid);
     return {
       migrations: migrationsOf(ctx)
-        .filter((m) => (type === undefined || m.type === type) && (server === undefined || m.serverId === server))
+        .filter(
+          (m) =>
+            (type === undefined || m.type === type) &&
+            (server === undefined || m.serverId === server),
+        )
         .map((m) => migrationView(request, m))
         .reverse(),
     };

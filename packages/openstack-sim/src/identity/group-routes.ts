@@ -55,7 +55,12 @@ export const registerGroupRoutes = (app: FastifyInstance, ctx: SimContext) => {
         (q.name === undefined || g.name === q.name) &&
         (q.domain_id === undefined || g.domain_id === q.domain_id),
     );
-    return list(request, 'groups', items.map((g) => view(request, g)), 'groups');
+    return list(
+      request,
+      'groups',
+      items.map((g) => view(request, g)),
+      'groups',
+    );
   });
   app.post('/identity/v3/groups', (request, reply) => {
     requireAdmin(ctx, request);
@@ -64,9 +69,19 @@ export const registerGroupRoutes = (app: FastifyInstance, ctx: SimContext) => {
     const domainId = input.domain_id ?? defaultDomainId;
     if (state().id.domains[domainId] === undefined)
       throw keystoneError(404, `Could not find domain: ${domainId}.`);
-    if (Object.values(state().groups).some((g) => g.name === input.name && g.domain_id === domainId))
-      throw keystoneError(409, `Conflict occurred attempting to store group - Duplicate entry found with name ${input.name}.`);
-    const group: Group = { id: hexId(), name: input.name, domain_id: domainId, description: input.description ?? '' };
+    if (
+      Object.values(state().groups).some((g) => g.name === input.name && g.domain_id === domainId)
+    )
+      throw keystoneError(
+        409,
+        `Conflict occurred attempting to store group - Duplicate entry found with name ${input.name}.`,
+      );
+    const group: Group = {
+      id: hexId(),
+      name: input.name,
+      domain_id: domainId,
+      description: input.description ?? '',
+    };
     state().groups[group.id] = group;
     ctx.store.changed();
     return reply.code(201).send({ group: view(request, group) });
@@ -109,7 +124,9 @@ export const registerGroupRoutes = (app: FastifyInstance, ctx: SimContext) => {
         options: {},
         ...(u?.email === undefined ? {} : { email: u.email }),
         ...(u?.description === undefined ? {} : { description: u.description }),
-        ...(u?.default_project_id === undefined ? {} : { default_project_id: u.default_project_id }),
+        ...(u?.default_project_id === undefined
+          ? {}
+          : { default_project_id: u.default_project_id }),
         links: { self: `${linkBase(request)}/identity/v3/users/${u?.id}` },
       }));
     return list(request, 'users', users, `groups/${group.id}/users`);
@@ -142,16 +159,14 @@ export const registerGroupRoutes = (app: FastifyInstance, ctx: SimContext) => {
     requireAdmin(ctx, request);
     const group = find(request.params.id);
     const user = findUser(request.params.userId);
-    if (!isMember(group.id, user.id))
-      throw keystoneError(404, `Could not find user: ${user.id}.`);
+    if (!isMember(group.id, user.id)) throw keystoneError(404, `Could not find user: ${user.id}.`);
     return reply.code(204).send();
   });
   app.delete<M>(membership, (request, reply) => {
     requireAdmin(ctx, request);
     const group = find(request.params.id);
     const user = findUser(request.params.userId);
-    if (!isMember(group.id, user.id))
-      throw keystoneError(404, `Could not find user: ${user.id}.`);
+    if (!isMember(group.id, user.id)) throw keystoneError(404, `Could not find user: ${user.id}.`);
     const s = state();
     s.id.groupMembers = s.members.filter((m) => !(m.groupId === group.id && m.userId === user.id));
     ctx.store.changed();

@@ -15,8 +15,19 @@ const memberStatusFilters = ['pending', 'accepted', 'rejected', 'all'];
 
 /** Glance's sortable keys (sort_key / sort=key:dir). */
 const sortKeys = [
-  'name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at',
-  'min_disk', 'min_ram', 'owner', 'visibility', 'protected',
+  'name',
+  'status',
+  'container_format',
+  'disk_format',
+  'size',
+  'id',
+  'created_at',
+  'updated_at',
+  'min_disk',
+  'min_ram',
+  'owner',
+  'visibility',
+  'protected',
 ];
 
 /** `sort=k1:asc,k2` or `sort_key=k&sort_dir=d` (default created_at desc), validated as Glance does. */
@@ -30,9 +41,11 @@ const sortsOf = (q: Query): { key: string; dir: string }[] => {
       : [{ key: q.sort_key ?? 'created_at', dir: q.sort_dir ?? 'desc' }];
   for (const { key, dir } of pairs) {
     if (!sortKeys.includes(key))
-      throw glanceError(400, `Invalid sort key: ${key}. It must be one of the following: ${sortKeys.join(', ')}.`);
-    if (dir !== 'asc' && dir !== 'desc')
-      throw glanceError(400, `Invalid sort direction: ${dir}`);
+      throw glanceError(
+        400,
+        `Invalid sort key: ${key}. It must be one of the following: ${sortKeys.join(', ')}.`,
+      );
+    if (dir !== 'asc' && dir !== 'desc') throw glanceError(400, `Invalid sort direction: ${dir}`);
   }
   return pairs;
 };

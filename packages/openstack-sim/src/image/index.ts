@@ -25,7 +25,10 @@ export const registerImage = async (app: FastifyInstance, ctx: SimContext) => {
     done(null, payload),
   );
   app.addContentTypeParser(
-    ['application/openstack-images-v2.1-json-patch', 'application/openstack-images-v2.0-json-patch'],
+    [
+      'application/openstack-images-v2.1-json-patch',
+      'application/openstack-images-v2.0-json-patch',
+    ],
     { parseAs: 'string' },
     (_request, body: string, done) => {
       try {

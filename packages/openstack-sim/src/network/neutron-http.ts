@@ -190,7 +190,11 @@ export const registerReadRoutes = <T>(
   });
   app.get<{ Params: { id: string } }>(`${V2}/${spec.path}/:id`, (request) => {
     const caller = ctx.caller(request);
-    return showReply(request, spec.member, spec.render(spec.find(caller, request.params.id), caller));
+    return showReply(
+      request,
+      spec.member,
+      spec.render(spec.find(caller, request.params.id), caller),
+    );
   });
 };
 

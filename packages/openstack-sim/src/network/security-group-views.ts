@@ -24,7 +24,9 @@ export const renderGroup = (ctx: SimContext, group: SecurityGroup) => {
     security_group_rules: ids.flatMap((id) => {
       const rule = rules[id];
       // Embedded rules carry the standard attributes (tags, standard_attr_id) too.
-      return rule ? [{ ...renderRule(rule), tags: [], standard_attr_id: standardAttrId(rule.id) }] : [];
+      return rule
+        ? [{ ...renderRule(rule), tags: [], standard_attr_id: standardAttrId(rule.id) }]
+        : [];
     }),
     shared: false,
   };

@@ -75,7 +75,11 @@ export const registerSecurityGroupRoutes = (app: Scope, ctx: SimContext) => {
       );
     }
     if (group.name !== 'default' && body.name === 'default')
-      throw neutronError(409, 'SecurityGroupDefaultAlreadyExists', 'Default security group already exists.');
+      throw neutronError(
+        409,
+        'SecurityGroupDefaultAlreadyExists',
+        'Default security group already exists.',
+      );
     group.name = str(body.name, 'name') ?? group.name;
     group.description = str(body.description, 'description') ?? group.description;
     touch(ctx, group);

@@ -129,7 +129,12 @@ export const registerBackupRoutes = (app: FastifyInstance, ctx: SimContext, base
       backup: {
         id: backup.id,
         name: backup.name,
-        links: resourceLinks(originOf(request, ctx.baseUrl), backup.project_id, 'backups', backup.id),
+        links: resourceLinks(
+          originOf(request, ctx.baseUrl),
+          backup.project_id,
+          'backups',
+          backup.id,
+        ),
       },
     });
   });

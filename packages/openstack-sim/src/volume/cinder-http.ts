@@ -74,7 +74,10 @@ export const pageOf = <T extends { id: string }>(
   const specs = sortSpec.split(',').map((part) => {
     const [key = 'created_at', dir = 'desc'] = part.split(':');
     if (dir !== 'asc' && dir !== 'desc')
-      throw cinderError('badRequest', `Invalid input received: Unknown sort direction, must be 'desc' or 'asc'`);
+      throw cinderError(
+        'badRequest',
+        `Invalid input received: Unknown sort direction, must be 'desc' or 'asc'`,
+      );
     return { key, dir };
   });
   const limitRaw = first(query.limit);
@@ -125,7 +128,12 @@ export const pageOf = <T extends { id: string }>(
 };
 
 /** self and bookmark links, on the origin the client called (see core/link-base.ts). */
-export const resourceLinks = (origin: string, projectId: string, collection: string, id: string) => [
+export const resourceLinks = (
+  origin: string,
+  projectId: string,
+  collection: string,
+  id: string,
+) => [
   { rel: 'self', href: `${origin}/volume/v3/${projectId}/${collection}/${id}` },
   { rel: 'bookmark', href: `${origin}/volume/${projectId}/${collection}/${id}` },
 ];

@@ -18,7 +18,12 @@ import { cinderTime, newVolumeId, volumeSlice, type Snapshot } from './volume-st
  * Cinder's snapshot view: 3.14 group_snapshot_id, 3.41 user_id, 3.65 consumes_quota; the
  * extended attributes only on show and lists (`extended`), not on create or update.
  */
-const renderSnapshot = (request: FastifyRequest, caller: SimCaller, s: Snapshot, extended = true) => ({
+const renderSnapshot = (
+  request: FastifyRequest,
+  caller: SimCaller,
+  s: Snapshot,
+  extended = true,
+) => ({
   id: s.id,
   name: s.name,
   description: s.description,
@@ -75,7 +80,9 @@ export const registerSnapshotRoutes = (app: FastifyInstance, ctx: SimContext, ba
 
   app.get<{ Params: IdParams }>(`${base}/snapshots/:id`, (request) => {
     const caller = ctx.caller(request);
-    return { snapshot: renderSnapshot(request, caller, findSnapshot(ctx, caller, request.params.id)) };
+    return {
+      snapshot: renderSnapshot(request, caller, findSnapshot(ctx, caller, request.params.id)),
+    };
   });
 
   app.post<{ Params: ProjectParams }>(`${base}/snapshots`, (request, reply) => {

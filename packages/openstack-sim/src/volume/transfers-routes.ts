@@ -112,7 +112,10 @@ export const registerTransferRoutes = (app: FastifyInstance, ctx: SimContext, ba
         throw cinderError('itemNotFound', `Transfer ${request.params.id} could not be found.`);
       const key = optionalString(bodyOf(request, 'accept').auth_key, 'auth_key');
       if (key !== t.authKey)
-        throw cinderError('badRequest', `Invalid auth key: Attempt to transfer ${t.id} with invalid auth key.`);
+        throw cinderError(
+          'badRequest',
+          `Invalid auth key: Attempt to transfer ${t.id} with invalid auth key.`,
+        );
       const volume = volumeSlice(ctx).volumes[t.volumeId];
       if (volume !== undefined) {
         volume.project_id = caller.projectId;
@@ -121,13 +124,28 @@ export const registerTransferRoutes = (app: FastifyInstance, ctx: SimContext, ba
       }
       delete transfersOf(ctx)[t.id];
       ctx.store.changed();
-      return reply.code(202).send({ transfer: { id: t.id, name: t.name, volume_id: t.volumeId, links: resourceLinks(originOf(request, ctx.baseUrl), caller.projectId, collection, t.id) } });
+      return reply
+        .code(202)
+        .send({
+          transfer: {
+            id: t.id,
+            name: t.name,
+            volume_id: t.volumeId,
+            links: resourceLinks(
+              originOf(request, ctx.baseUrl),
+              caller.projectId,
+              collection,
+              t.id,
+            ),
+          },
+        });
     });
   }
   // GET /volumes/summary (3.12; 3.36 adds the metadata keys and their values).
   app.get<{ Params: ProjectParams }>(`${base}/volumes/summary`, (request) => {
     const caller = ctx.caller(request);
-    if (!atLeast(request, 3, 12)) throw cinderError('itemNotFound', 'Volume summary could not be found.');
+    if (!atLeast(request, 3, 12))
+      throw cinderError('itemNotFound', 'Volume summary could not be found.');
     const rows = Object.values(volumeSlice(ctx).volumes).filter(
       (v) => v.project_id === caller.projectId,
     );

@@ -50,7 +50,10 @@ export const registerVolumeRoutes = (app: FastifyInstance, ctx: SimContext, base
     const volumes = page.rows.map((v) =>
       detail
         ? renderVolume(ctx, request, caller, v)
-        : { id: v.id, name: v.name, links: resourceLinks(originOf(request, ctx.baseUrl), v.project_id, 'volumes', v.id),
+        : {
+            id: v.id,
+            name: v.name,
+            links: resourceLinks(originOf(request, ctx.baseUrl), v.project_id, 'volumes', v.id),
           },
     );
     return page.links ? { volumes, [page.linksKey]: page.links } : { volumes };

@@ -59,7 +59,11 @@ export const compareObservations = (
       continue;
     }
     for (const d of diffShapes(a.shape, b.shape))
-      out.differences.push({ op: a.op, mv: a.mv, what: `field ${d.path}: sim ${d.sim} zed ${d.zed}` });
+      out.differences.push({
+        op: a.op,
+        mv: a.mv,
+        what: `field ${d.path}: sim ${d.sim} zed ${d.zed}`,
+      });
   }
   return out;
 };

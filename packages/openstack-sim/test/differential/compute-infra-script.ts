@@ -7,12 +7,33 @@ const p = 'placement' as const;
 export const computeInfraScript = async (r: Recorder) => {
   const t = r.tag;
   for (const mv of ['2.1', '2.28', '2.53', '2.88']) {
-    const list = await r.call('compute.hypervisors.list', { svc: c, path: '/os-hypervisors', mv, admin: true });
-    await r.call('compute.hypervisors.detail', { svc: c, path: '/os-hypervisors/detail', mv, admin: true });
-    const h = list.body?.hypervisors?.[0] as { id: string | number; hypervisor_hostname: string } | undefined;
+    const list = await r.call('compute.hypervisors.list', {
+      svc: c,
+      path: '/os-hypervisors',
+      mv,
+      admin: true,
+    });
+    await r.call('compute.hypervisors.detail', {
+      svc: c,
+      path: '/os-hypervisors/detail',
+      mv,
+      admin: true,
+    });
+    const h = list.body?.hypervisors?.[0] as
+      { id: string | number; hypervisor_hostname: string } | undefined;
     if (h === undefined) continue;
-    await r.call('compute.hypervisor.get', { svc: c, path: `/os-hypervisors/${h.id}`, mv, admin: true });
-    await r.call('compute.hypervisor.uptime', { svc: c, path: `/os-hypervisors/${h.id}/uptime`, mv, admin: true });
+    await r.call('compute.hypervisor.get', {
+      svc: c,
+      path: `/os-hypervisors/${h.id}`,
+      mv,
+      admin: true,
+    });
+    await r.call('compute.hypervisor.uptime', {
+      svc: c,
+      path: `/os-hypervisors/${h.id}/uptime`,
+      mv,
+      admin: true,
+    });
     await r.call('compute.hypervisor.search', {
       svc: c,
       path: `/os-hypervisors/${h.hypervisor_hostname}/search`,
@@ -25,7 +46,12 @@ export const computeInfraScript = async (r: Recorder) => {
       mv,
       admin: true,
     });
-    await r.call('compute.hypervisors.statistics', { svc: c, path: '/os-hypervisors/statistics', mv, admin: true });
+    await r.call('compute.hypervisors.statistics', {
+      svc: c,
+      path: '/os-hypervisors/statistics',
+      mv,
+      admin: true,
+    });
   }
   await r.call('compute.hypervisors.member', { svc: c, path: '/os-hypervisors' });
   for (const mv of ['2.1', '2.11', '2.53', '2.69']) {
@@ -78,9 +104,17 @@ export const computeInfraScript = async (r: Recorder) => {
       path: '/os-aggregates',
       mv,
       admin: true,
-      pick: (b) => ({ aggregates: b?.aggregates?.filter((x: { name: string }) => x.name.startsWith(t)) }),
+      pick: (b) => ({
+        aggregates: b?.aggregates?.filter((x: { name: string }) => x.name.startsWith(t)),
+      }),
     });
-    await r.call('compute.aggregate.delete', { svc: c, method: 'DELETE', path: a, mv, admin: true });
+    await r.call('compute.aggregate.delete', {
+      svc: c,
+      method: 'DELETE',
+      path: a,
+      mv,
+      admin: true,
+    });
   }
   // Quotas and limits.
   const q = `/os-quota-sets/${r.v('project')}`;
@@ -88,7 +122,12 @@ export const computeInfraScript = async (r: Recorder) => {
     await r.call('compute.quota.get', { svc: c, path: q, mv });
     await r.call('compute.quota.detail', { svc: c, path: `${q}/detail`, mv });
     await r.call('compute.quota.defaults', { svc: c, path: `${q}/defaults`, mv });
-    await r.call('compute.quota-class.get', { svc: c, path: '/os-quota-class-sets/default', mv, admin: true });
+    await r.call('compute.quota-class.get', {
+      svc: c,
+      path: '/os-quota-class-sets/default',
+      mv,
+      admin: true,
+    });
     await r.call('compute.limits', { svc: c, path: '/limits', mv });
   }
   await r.call('compute.quota.update', {

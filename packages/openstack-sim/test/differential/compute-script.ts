@@ -3,7 +3,20 @@ import type { Recorder } from './recorder';
 
 const c = 'compute' as const;
 /** Microversions where a server's view changes, up to Zed's 2.93. */
-export const serverVersions = ['2.1', '2.3', '2.9', '2.16', '2.19', '2.26', '2.47', '2.63', '2.69', '2.73', '2.90', '2.93'];
+export const serverVersions = [
+  '2.1',
+  '2.3',
+  '2.9',
+  '2.16',
+  '2.19',
+  '2.26',
+  '2.47',
+  '2.63',
+  '2.69',
+  '2.73',
+  '2.90',
+  '2.93',
+];
 
 const sshEd25519 = (): string => {
   const x = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x ?? '';
@@ -27,7 +40,15 @@ export const computeScript = async (r: Recorder) => {
       path: '/flavors',
       admin: true,
       mv,
-      body: { flavor: { name: `${t}-${mv}`, ram: 64, vcpus: 1, disk: 1, id: mv === '2.1' ? Number(flavorId) : null } },
+      body: {
+        flavor: {
+          name: `${t}-${mv}`,
+          ram: 64,
+          vcpus: 1,
+          disk: 1,
+          id: mv === '2.1' ? Number(flavorId) : null,
+        },
+      },
     });
   const byName = await r.raw({ svc: c, path: '/flavors/detail?is_public=None', admin: true });
   const flavors = (byName.body?.flavors ?? []) as { id: string; name: string }[];
@@ -52,7 +73,10 @@ export const computeScript = async (r: Recorder) => {
     body: { extra_specs: { 'hw:cpu_policy': 'shared' } },
   });
   await r.call('compute.flavor.extra-specs.list', { svc: c, path: `${fl}/os-extra_specs` });
-  await r.call('compute.flavor.extra-spec.get', { svc: c, path: `${fl}/os-extra_specs/hw:cpu_policy` });
+  await r.call('compute.flavor.extra-spec.get', {
+    svc: c,
+    path: `${fl}/os-extra_specs/hw:cpu_policy`,
+  });
   await r.call('compute.flavor.extra-spec.delete', {
     svc: c,
     method: 'DELETE',
@@ -67,7 +91,12 @@ export const computeScript = async (r: Recorder) => {
     mv: '2.55',
     body: { flavor: { description: 'diff' } },
   });
-  await r.call('compute.flavor.delete', { svc: c, method: 'DELETE', path: `/flavors/${r.v('flavor2')}`, admin: true });
+  await r.call('compute.flavor.delete', {
+    svc: c,
+    method: 'DELETE',
+    path: `/flavors/${r.v('flavor2')}`,
+    admin: true,
+  });
   // Key pairs.
   for (const mv of ['2.1', '2.2', '2.10', '2.92']) {
     const name = `${t}-${mv.replace('.', '-')}`;
@@ -76,11 +105,18 @@ export const computeScript = async (r: Recorder) => {
       method: 'POST',
       path: '/os-keypairs',
       mv,
-      body: { keypair: { name, public_key: sshEd25519(), ...(mv === '2.1' ? {} : { type: 'ssh' }) } },
+      body: {
+        keypair: { name, public_key: sshEd25519(), ...(mv === '2.1' ? {} : { type: 'ssh' }) },
+      },
     });
     await r.call('compute.keypair.get', { svc: c, path: `/os-keypairs/${name}`, mv });
     await r.call('compute.keypair.list', { svc: c, path: '/os-keypairs', mv });
-    await r.call('compute.keypair.delete', { svc: c, method: 'DELETE', path: `/os-keypairs/${name}`, mv });
+    await r.call('compute.keypair.delete', {
+      svc: c,
+      method: 'DELETE',
+      path: `/os-keypairs/${name}`,
+      mv,
+    });
   }
   await r.call('compute.keypair.malformed', {
     svc: c,
@@ -103,15 +139,20 @@ export const computeScript = async (r: Recorder) => {
   await post('compute.server.create-name-too-long', server({ name: 'x'.repeat(256) }));
   await post('compute.server.create-name-blank', server({ name: '   ' }));
   await post('compute.server.create-bad-access-ip', server({ accessIPv4: '300.1.1.1' }));
-  await post('compute.server.create-unknown-sg', server({ security_groups: [{ name: `${t}-nosuch` }] }));
+  await post(
+    'compute.server.create-unknown-sg',
+    server({ security_groups: [{ name: `${t}-nosuch` }] }),
+  );
   const created = await post(
     'compute.server.create',
     server({ accessIPv4: '192.0.2.10', accessIPv6: '2001:db8::10', metadata: { a: 'b' } }),
   );
   r.vars.server = created.body?.server?.id as string;
   const sv = `/servers/${r.v('server')}`;
-  await r.until('server active', { svc: c, path: sv }, (x) =>
-    ['ACTIVE', 'ERROR'].includes(x.body?.server?.status as string),
+  await r.until(
+    'server active',
+    { svc: c, path: sv },
+    (x) => ['ACTIVE', 'ERROR'].includes(x.body?.server?.status as string),
     120_000,
   );
   for (const mv of serverVersions) {
@@ -120,7 +161,10 @@ export const computeScript = async (r: Recorder) => {
     await r.call('compute.server.list-detail', { svc: c, path: `/servers/detail?name=${t}`, mv });
   }
   await r.call('compute.server.list', { svc: c, path: `/servers?name=${t}` });
-  await r.call('compute.server.changes-since-invalid', { svc: c, path: '/servers?changes-since=nope' });
+  await r.call('compute.server.changes-since-invalid', {
+    svc: c,
+    path: '/servers?changes-since=nope',
+  });
   for (const mv of ['2.1', '2.9', '2.75', '2.90'])
     await r.call('compute.server.update', {
       svc: c,
@@ -144,7 +188,11 @@ export const computeScript = async (r: Recorder) => {
     body: { meta: { c: 'e' } },
   });
   await r.call('compute.server.metadata-key.get', { svc: c, path: `${sv}/metadata/c` });
-  await r.call('compute.server.metadata-key.delete', { svc: c, method: 'DELETE', path: `${sv}/metadata/c` });
+  await r.call('compute.server.metadata-key.delete', {
+    svc: c,
+    method: 'DELETE',
+    path: `${sv}/metadata/c`,
+  });
   await r.call('compute.server.metadata.replace', {
     svc: c,
     method: 'PUT',
@@ -153,18 +201,31 @@ export const computeScript = async (r: Recorder) => {
   });
   await r.call('compute.server.ips', { svc: c, path: `${sv}/ips`, maps: ['addresses'] });
   await r.call('compute.server.interfaces', { svc: c, path: `${sv}/os-interface` });
-  await r.call('compute.server.volume-attachments', { svc: c, path: `${sv}/os-volume_attachments` });
+  await r.call('compute.server.volume-attachments', {
+    svc: c,
+    path: `${sv}/os-volume_attachments`,
+  });
   for (const mv of ['2.1', '2.51', '2.58', '2.62', '2.84']) {
-    const acts = await r.call('compute.server.instance-actions', { svc: c, path: `${sv}/os-instance-actions`, mv });
+    const acts = await r.call('compute.server.instance-actions', {
+      svc: c,
+      path: `${sv}/os-instance-actions`,
+      mv,
+    });
     const reqId = acts.body?.instanceActions?.[0]?.request_id as string | undefined;
     if (reqId !== undefined)
-      await r.call('compute.server.instance-action', { svc: c, path: `${sv}/os-instance-actions/${reqId}`, mv });
+      await r.call('compute.server.instance-action', {
+        svc: c,
+        path: `${sv}/os-instance-actions/${reqId}`,
+        mv,
+      });
   }
   const action = (op: string, body: unknown, mv?: string, admin = false) =>
     r.call(op, { svc: c, method: 'POST', path: `${sv}/action`, body, mv, admin });
   const settle = (status: string) =>
-    r.until(`server ${status}`, { svc: c, path: sv }, (x) =>
-      x.body?.server?.status === status && x.body?.server?.['OS-EXT-STS:task_state'] == null,
+    r.until(
+      `server ${status}`,
+      { svc: c, path: sv },
+      (x) => x.body?.server?.status === status && x.body?.server?.['OS-EXT-STS:task_state'] == null,
     );
   await action('compute.server.action.console-output', { 'os-getConsoleOutput': { length: 5 } });
   await r.call('compute.server.remote-console', {
@@ -197,7 +258,9 @@ export const computeScript = async (r: Recorder) => {
       mv,
       admin: true,
       pick: (b) => ({
-        tenant_usages: b?.tenant_usages?.filter((u: { tenant_id: string }) => u.tenant_id === r.v('project')),
+        tenant_usages: b?.tenant_usages?.filter(
+          (u: { tenant_id: string }) => u.tenant_id === r.v('project'),
+        ),
       }),
     });
     await r.call('compute.usage.get', {
@@ -217,9 +280,24 @@ export const computeTeardownScript = async (r: Recorder) => {
 
 export const computeCleanup = async (r: Recorder) => {
   if (r.vars.server !== undefined) {
-    await r.raw({ svc: 'compute', method: 'DELETE', path: `/servers/${r.vars.server}`, admin: true });
-    await r.until('server gone', { svc: c, path: `/servers/${r.vars.server}`, admin: true }, (x) => x.status === 404, 120_000);
+    await r.raw({
+      svc: 'compute',
+      method: 'DELETE',
+      path: `/servers/${r.vars.server}`,
+      admin: true,
+    });
+    await r.until(
+      'server gone',
+      { svc: c, path: `/servers/${r.vars.server}`, admin: true },
+      (x) => x.status === 404,
+      120_000,
+    );
   }
   if (r.vars.flavor !== undefined && r.vars.flavor !== '')
-    await r.raw({ svc: 'compute', method: 'DELETE', path: `/flavors/${r.vars.flavor}`, admin: true });
+    await r.raw({
+      svc: 'compute',
+      method: 'DELETE',
+      path: `/flavors/${r.vars.flavor}`,
+      admin: true,
+    });
 };

@@ -62,7 +62,13 @@ const scripts: [string, Step][] = [
   ['network-teardown', networkTeardownScript],
   ['identity-late', identityLateScript],
 ];
-const cleanups: Step[] = [computeCleanup, volumeCleanup, networkCleanup, imageCleanup, identityCleanup];
+const cleanups: Step[] = [
+  computeCleanup,
+  volumeCleanup,
+  networkCleanup,
+  imageCleanup,
+  identityCleanup,
+];
 
 /** Run every script in order; a failed script is reported and the rest still run. */
 const runAll = async (r: Recorder): Promise<string[]> => {
@@ -71,7 +77,9 @@ const runAll = async (r: Recorder): Promise<string[]> => {
     try {
       await step(r);
     } catch (error) {
-      failures.push(`${r.target} ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(
+        `${r.target} ${name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   for (const step of cleanups) {
@@ -105,7 +113,12 @@ describe('differential: simulator × OpenStack Zed', () => {
     sim = await startSim({ dataDir: null, delays: { buildMs: 200, actionMs: 100, volumeMs: 100 } });
     const simRec = new Recorder(
       'sim',
-      await login({ authUrl: `${sim.url}/identity/v3`, username: 'admin', password: 'admin', projectName: 'admin' }),
+      await login({
+        authUrl: `${sim.url}/identity/v3`,
+        username: 'admin',
+        password: 'admin',
+        projectName: 'admin',
+      }),
       tag,
     );
     const zedRec = new Recorder('zed', await login(zed), tag);
@@ -113,7 +126,9 @@ describe('differential: simulator × OpenStack Zed', () => {
     failures = [...a, ...b];
     comparison = compareObservations(simRec.observations, zedRec.observations);
     outcomes = { sim: simRec.outcomes, zed: zedRec.outcomes };
-    const unexplained = comparison.differences.filter((d) => !knownDifferences.some((k) => explains(k, d)));
+    const unexplained = comparison.differences.filter(
+      (d) => !knownDifferences.some((k) => explains(k, d)),
+    );
     const report = {
       operations: comparison.operations.size,
       microversions: [...comparison.microversions].sort(),
@@ -123,7 +138,15 @@ describe('differential: simulator × OpenStack Zed', () => {
       failures,
       outcomes: { sim: simRec.outcomes, zed: zedRec.outcomes },
       observations: Object.fromEntries(
-        [...simRec.observations].map(([k, o]) => [k, { sim: o.status, zed: zedRec.observations.get(k)?.status, simBody: o.body, zedBody: zedRec.observations.get(k)?.body }]),
+        [...simRec.observations].map(([k, o]) => [
+          k,
+          {
+            sim: o.status,
+            zed: zedRec.observations.get(k)?.status,
+            simBody: o.body,
+            zedBody: zedRec.observations.get(k)?.body,
+          },
+        ]),
       ),
     };
     const dir = path.join(root, 'test-results/differential');
@@ -143,12 +166,16 @@ describe('differential: simulator × OpenStack Zed', () => {
   });
 
   it('finds no difference that is not documented', () => {
-    const unexplained = comparison.differences.filter((d) => !knownDifferences.some((k) => explains(k, d)));
+    const unexplained = comparison.differences.filter(
+      (d) => !knownDifferences.some((k) => explains(k, d)),
+    );
     expect(unexplained.map(fmt)).toEqual([]);
   });
 
   it('still sees every documented difference (the list never goes stale)', () => {
-    const stale = knownDifferences.filter((k) => !comparison.differences.some((d) => explains(k, d)));
+    const stale = knownDifferences.filter(
+      (k) => !comparison.differences.some((d) => explains(k, d)),
+    );
     expect(stale.map((k) => `${k.op} ${String(k.what)}`)).toEqual([]);
   });
 

@@ -20,7 +20,11 @@ export const identityScript = async (r: Recorder) => {
     body: { project: { name: t, domain_id: 'default', description: 'diff', is_domain: false } },
   });
   r.vars.project = project.body?.project?.id as string;
-  await r.call('identity.project.get', { svc: id, path: `/projects/${r.v('project')}`, admin: true });
+  await r.call('identity.project.get', {
+    svc: id,
+    path: `/projects/${r.v('project')}`,
+    admin: true,
+  });
   await r.call('identity.project.update', {
     svc: id,
     method: 'PATCH',
@@ -28,7 +32,11 @@ export const identityScript = async (r: Recorder) => {
     admin: true,
     body: { project: { description: 'diff 2' } },
   });
-  await r.call('identity.project.list-by-name', { svc: id, path: `/projects?name=${t}`, admin: true });
+  await r.call('identity.project.list-by-name', {
+    svc: id,
+    path: `/projects?name=${t}`,
+    admin: true,
+  });
   await r.call('identity.domain.get', { svc: id, path: '/domains/default', admin: true });
   const user = await r.call('identity.user.create', {
     svc: id,

@@ -34,12 +34,19 @@ export const imageScript = async (r: Recorder) => {
     raw: randomBytes(4096),
     contentType: 'application/octet-stream',
   });
-  await r.until('image active', { svc: im, path: img, admin: true }, (x) => x.body?.status === 'active');
+  await r.until(
+    'image active',
+    { svc: im, path: img, admin: true },
+    (x) => x.body?.status === 'active',
+  );
   await r.call('image.get', { svc: im, path: img });
   await r.call('image.list-by-name', { svc: im, path: `/images?name=${t}` });
   await r.call('image.list-size-min', { svc: im, path: `/images?name=${t}&size_min=1` });
   await r.call('image.list-size-max-none', { svc: im, path: `/images?name=${t}&size_max=1` });
-  await r.call('image.list-sorted', { svc: im, path: `/images?name=${t}&sort=name:asc,created_at:desc` });
+  await r.call('image.list-sorted', {
+    svc: im,
+    path: `/images?name=${t}&sort=name:asc,created_at:desc`,
+  });
   await r.call('image.list-bad-sort', { svc: im, path: `/images?sort_key=nope` });
   await r.call('image.patch-v2.1', {
     svc: im,
@@ -90,7 +97,12 @@ export const imageScript = async (r: Recorder) => {
     svc: im,
     method: 'POST',
     path: '/images',
-    body: { name: `${t}-own`, disk_format: 'qcow2', container_format: 'bare', visibility: 'shared' },
+    body: {
+      name: `${t}-own`,
+      disk_format: 'qcow2',
+      container_format: 'bare',
+      visibility: 'shared',
+    },
   });
   r.vars.ownImage = own.body?.id as string;
   const mine = `/images/${r.v('ownImage')}`;
@@ -102,8 +114,16 @@ export const imageScript = async (r: Recorder) => {
     contentType: 'application/octet-stream',
   });
   await r.until('own image active', { svc: im, path: mine }, (x) => x.body?.status === 'active');
-  await r.call('image.owner-deactivate', { svc: im, method: 'POST', path: `${mine}/actions/deactivate` });
-  await r.call('image.owner-reactivate', { svc: im, method: 'POST', path: `${mine}/actions/reactivate` });
+  await r.call('image.owner-deactivate', {
+    svc: im,
+    method: 'POST',
+    path: `${mine}/actions/deactivate`,
+  });
+  await r.call('image.owner-reactivate', {
+    svc: im,
+    method: 'POST',
+    path: `${mine}/actions/reactivate`,
+  });
   await r.call('image.members.add', {
     svc: im,
     method: 'POST',

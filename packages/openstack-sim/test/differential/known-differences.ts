@@ -26,7 +26,8 @@ export const knownDifferences: KnownDifference[] = [
   {
     op: 'network.fip.port-forwardings',
     what: /^(status sim 200 zed 404|field (port_forwardings|NeutronError): .*)$/,
-    reason: 'The simulator serves floating-IP port forwarding; this Zed loads no port_forwarding plugin.',
+    reason:
+      'The simulator serves floating-IP port forwarding; this Zed loads no port_forwarding plugin.',
   },
   ...['create', 'get', 'associate', 'disassociate'].map((verb) => ({
     op: `network.fip.${verb}`,

@@ -95,7 +95,10 @@ export const networkScript = async (r: Recorder) => {
     },
   });
   r.vars.gatewayApplied = String(upd.body?.subnet?.gateway_ip === `10.${octet}.8.254`);
-  await r.call('network.subnet.list-by-network', { svc: n, path: `/subnets?network_id=${r.v('net')}` });
+  await r.call('network.subnet.list-by-network', {
+    svc: n,
+    path: `/subnets?network_id=${r.v('net')}`,
+  });
   const port = await r.call('network.port.create', {
     svc: n,
     method: 'POST',
@@ -231,12 +234,20 @@ export const networkScript = async (r: Recorder) => {
     path: ff,
     body: { floatingip: { port_id: null } },
   });
-  await r.call('network.fip.list', { svc: n, path: `/floatingips?floating_network_id=${r.v('extNet')}` });
+  await r.call('network.fip.list', {
+    svc: n,
+    path: `/floatingips?floating_network_id=${r.v('extNet')}`,
+  });
   // Quotas.
   const q = `/quotas/${r.v('project')}`;
   await r.call('network.quota.get', { svc: n, path: q, admin: true });
   await r.call('network.quota.default', { svc: n, path: `${q}/default`, admin: true });
-  await r.call('network.quota.details', { svc: n, path: `${q}/details`, admin: true, maps: ['quota'] });
+  await r.call('network.quota.details', {
+    svc: n,
+    path: `${q}/details`,
+    admin: true,
+    maps: ['quota'],
+  });
   await r.call('network.quota.update', {
     svc: n,
     method: 'PUT',
@@ -256,7 +267,11 @@ export const networkTeardownScript = async (r: Recorder) => {
     path: `/networks/${r.v('extNet')}`,
     admin: true,
   });
-  await r.call('network.fip.delete', { svc: n, method: 'DELETE', path: `/floatingips/${r.v('fip')}` });
+  await r.call('network.fip.delete', {
+    svc: n,
+    method: 'DELETE',
+    path: `/floatingips/${r.v('fip')}`,
+  });
   await r.call('network.router.remove-interface', {
     svc: n,
     method: 'PUT',
@@ -276,7 +291,8 @@ export const networkCleanup = async (r: Recorder) => {
   const del = (path: string, admin = false) => r.raw({ svc: n, method: 'DELETE', path, admin });
   if (r.vars.net !== undefined) {
     const ports = await r.raw({ svc: n, path: `/ports?network_id=${r.vars.net}`, admin: true });
-    for (const p of (ports.body?.ports ?? []) as { id: string }[]) await del(`/ports/${p.id}`, true);
+    for (const p of (ports.body?.ports ?? []) as { id: string }[])
+      await del(`/ports/${p.id}`, true);
     await del(`/networks/${r.vars.net}`, true);
   }
   if (r.vars.extNet !== undefined) await del(`/networks/${r.vars.extNet}`, true);

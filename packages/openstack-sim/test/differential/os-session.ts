@@ -21,8 +21,7 @@ type CatalogEntry = { type: string; endpoints: { interface: string; url: string 
 
 export const login = async (c: Credentials): Promise<Session> => {
   const domain = { name: c.domain ?? 'Default' };
-  const project =
-    c.projectId !== undefined ? { id: c.projectId } : { name: c.projectName, domain };
+  const project = c.projectId !== undefined ? { id: c.projectId } : { name: c.projectName, domain };
   const response = await fetch(`${c.authUrl}/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

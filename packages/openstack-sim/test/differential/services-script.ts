@@ -11,7 +11,9 @@ export const servicesScript = async (r: Recorder) => {
     path: '/auth/catalog',
     admin: true,
     pick: (b) => ({
-      types: Object.fromEntries(((b?.catalog ?? []) as { type: string }[]).map((s) => [s.type, true])),
+      types: Object.fromEntries(
+        ((b?.catalog ?? []) as { type: string }[]).map((s) => [s.type, true]),
+      ),
     }),
   });
   await r.call('network.fwaas.extension', { svc: 'network', path: '/extensions/fwaas_v2' });

@@ -17,7 +17,11 @@ export const volumeScript = async (r: Recorder) => {
   });
   r.vars.volume = vol.body?.volume?.id as string;
   const vv = `/volumes/${r.v('volume')}`;
-  await r.until('volume available', { svc: v, path: vv }, (x) => x.body?.volume?.status === 'available');
+  await r.until(
+    'volume available',
+    { svc: v, path: vv },
+    (x) => x.body?.volume?.status === 'available',
+  );
   for (const mv of volumeVersions) {
     await r.call('volume.get', { svc: v, path: vv, mv });
     await r.call('volume.get-as-admin', { svc: v, path: vv, mv, admin: true });
@@ -32,8 +36,15 @@ export const volumeScript = async (r: Recorder) => {
     path: vv,
     body: { volume: { description: 'diff 2' } },
   });
-  await r.call('volume.changes-since-invalid', { svc: v, path: '/volumes?changes-since=nope', mv: '3.60' });
-  await r.call('volume.unknown-marker', { svc: v, path: '/volumes?marker=00000000-0000-0000-0000-000000000000' });
+  await r.call('volume.changes-since-invalid', {
+    svc: v,
+    path: '/volumes?changes-since=nope',
+    mv: '3.60',
+  });
+  await r.call('volume.unknown-marker', {
+    svc: v,
+    path: '/volumes?marker=00000000-0000-0000-0000-000000000000',
+  });
   // Snapshots.
   const snap = await r.call('volume.snapshot.create', {
     svc: v,
@@ -94,7 +105,9 @@ export const volumeScript = async (r: Recorder) => {
   await r.call('volume.types.list', {
     svc: v,
     path: '/types',
-    pick: (b) => ({ volume_types: b?.volume_types?.filter((x: { id: string }) => x.id === typeId) }),
+    pick: (b) => ({
+      volume_types: b?.volume_types?.filter((x: { id: string }) => x.id === typeId),
+    }),
   });
   await r.call('volume.type.extra-specs.set', {
     svc: v,
@@ -108,7 +121,12 @@ export const volumeScript = async (r: Recorder) => {
     path: `/types/${typeId}/extra_specs`,
     admin: true,
   });
-  await r.call('volume.type.delete', { svc: v, method: 'DELETE', path: `/types/${typeId}`, admin: true });
+  await r.call('volume.type.delete', {
+    svc: v,
+    method: 'DELETE',
+    path: `/types/${typeId}`,
+    admin: true,
+  });
   const q = `/os-quota-sets/${r.v('project')}`;
   await r.call('volume.quota.get', { svc: v, path: q, maps: ['quota_set'] });
   await r.call('volume.quota.usage', { svc: v, path: `${q}?usage=true`, maps: ['quota_set'] });
@@ -117,7 +135,11 @@ export const volumeScript = async (r: Recorder) => {
   await r.call('volume.availability-zones', { svc: v, path: '/os-availability-zone' });
   await r.call('volume.services', { svc: v, path: '/os-services', admin: true });
   await r.call('volume.services-member', { svc: v, path: '/os-services' });
-  await r.call('volume.pools', { svc: v, path: '/scheduler-stats/get_pools?detail=true', admin: true });
+  await r.call('volume.pools', {
+    svc: v,
+    path: '/scheduler-stats/get_pools?detail=true',
+    admin: true,
+  });
 };
 
 export const volumeTeardownScript = async (r: Recorder) => {
