@@ -56,9 +56,9 @@ const render = (id: IdentityState, request: FastifyRequest, c: AppCredential) =>
     description: id.roles[roleId]?.description ?? null,
     options: roleOptions(id.roles[roleId]?.name ?? ''),
   })),
-  // Keystone keeps null when the request did not say (the simulator stores false then);
-  // access rules are not simulated, and Keystone omits the field when there are none.
-  unrestricted: c.unrestricted ? true : null,
+  // Keystone echoes what the request said (null when nothing); access rules are not
+  // simulated, and Keystone omits the field when there are none.
+  unrestricted: c.unrestricted,
   links: {
     self: `${linkBase(request)}/identity/v3/users/${c.userId}/application_credentials/${c.id}`,
   },
@@ -196,7 +196,7 @@ export const registerAppCredentialRoutes = (app: FastifyInstance, ctx: SimContex
         userId: caller.userId,
         projectId: token.projectId,
         roleIds: [...new Set(roleIds)],
-        unrestricted: input.unrestricted ?? false,
+        unrestricted: input.unrestricted ?? null,
         expiresAt: input.expires_at ? parseExpiry(input.expires_at, ctx.now()) : null,
         secretHash: hashPassword(secret),
       };

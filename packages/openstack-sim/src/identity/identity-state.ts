@@ -52,7 +52,8 @@ export type AppCredential = {
   projectId: string;
   /** Explicit role ids (Keystone does not expand implied roles for application credentials). */
   roleIds: string[];
-  unrestricted: boolean;
+  /** As the request said it; null when it did not (Keystone stores and shows null). */
+  unrestricted: boolean | null;
   /** ISO timestamp or null (never expires). */
   expiresAt: string | null;
   secretHash: string;
