@@ -17,7 +17,8 @@ describe(
     beforeAll(async () => {
       dc = await startSimDatacenter();
       const images = await dc.runOpenstack<Row[]>(['image', 'list']);
-      const image = String(images[0]?.ID ?? '');
+      const first = images[0]?.ID;
+      const image = typeof first === 'string' ? first : '';
       const server = await dc.runOpenstack<Row>([
         'server',
         'create',

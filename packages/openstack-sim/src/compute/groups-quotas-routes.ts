@@ -163,7 +163,7 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
           quotaKeys.map((k) => [k, { limit: q[k], in_use: used[k] ?? 0, reserved: 0 }]),
         ),
         ...Object.fromEntries(
-          Object.entries(legacyQuota(request)).map(([k, limit]) => [
+          Object.entries(legacyQuota(request) as Record<string, number>).map(([k, limit]) => [
             k,
             { limit, in_use: 0, reserved: 0 },
           ]),

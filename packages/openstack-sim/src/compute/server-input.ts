@@ -26,10 +26,10 @@ export const checkServerInput = (ctx: SimContext, caller: SimCaller, input: Body
   if (typeof input.name === 'string') checkServerName(input.name);
   const v4 = input.accessIPv4;
   if (v4 !== undefined && (typeof v4 !== 'string' || !isIPv4(v4)))
-    throw invalid('accessIPv4', v4, `'${String(v4)}' is not a 'ipv4'`);
+    throw invalid('accessIPv4', v4, `${JSON.stringify(v4)} is not a 'ipv4'`);
   const v6 = input.accessIPv6;
   if (v6 !== undefined && (typeof v6 !== 'string' || !isIPv6(v6)))
-    throw invalid('accessIPv6', v6, `'${String(v6)}' is not a 'ipv6'`);
+    throw invalid('accessIPv6', v6, `${JSON.stringify(v6)} is not a 'ipv6'`);
   const groups = input.security_groups;
   if (groups === undefined) return;
   if (!Array.isArray(groups)) throw invalid('security_groups', groups, 'is not an array');

@@ -68,7 +68,7 @@ export const registerPortRoutes = (app: Scope, ctx: SimContext) => {
     if (Array.isArray(bulk)) {
       const made: Port[] = [];
       try {
-        for (const item of bulk) made.push(createOne(caller, { port: item }));
+        for (const item of bulk as unknown[]) made.push(createOne(caller, { port: item }));
       } catch (error) {
         for (const p of made) deletePort(ctx, p.id);
         throw error;

@@ -124,21 +124,14 @@ export const registerTransferRoutes = (app: FastifyInstance, ctx: SimContext, ba
       }
       delete transfersOf(ctx)[t.id];
       ctx.store.changed();
-      return reply
-        .code(202)
-        .send({
-          transfer: {
-            id: t.id,
-            name: t.name,
-            volume_id: t.volumeId,
-            links: resourceLinks(
-              originOf(request, ctx.baseUrl),
-              caller.projectId,
-              collection,
-              t.id,
-            ),
-          },
-        });
+      return reply.code(202).send({
+        transfer: {
+          id: t.id,
+          name: t.name,
+          volume_id: t.volumeId,
+          links: resourceLinks(originOf(request, ctx.baseUrl), caller.projectId, collection, t.id),
+        },
+      });
     });
   }
   // GET /volumes/summary (3.12; 3.36 adds the metadata keys and their values).

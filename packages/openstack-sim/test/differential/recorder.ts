@@ -19,6 +19,7 @@ export type Call = {
   /** Extra object paths or keys whose keys are data. */
   maps?: string[];
   /** Reduce the body before its schema is taken (lists: keep only this run's objects). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies of either cloud, read loosely
   pick?: (body: any) => unknown;
 };
 
@@ -30,6 +31,7 @@ export type Observation = {
   body: unknown;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies of either cloud, read loosely
 export type Reply = { status: number; body: any; headers: Headers };
 
 const mvService: Partial<Record<Service, string>> = {
