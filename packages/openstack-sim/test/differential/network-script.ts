@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call -- the two clouds' bodies are read loosely to find ids; their schemas, not these reads, are what the suite compares */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- the two clouds' bodies are read loosely to find ids; their schemas, not these reads, are what the suite compares */
 import type { Recorder } from './recorder';
 
 const n = 'network' as const;
