@@ -43,10 +43,10 @@ const action = (id: string, payload: Record<string, unknown>, headers = alice) =
   t.app.inject({ method: 'POST', url: `/compute/v2.1/servers/${id}/action`, headers, payload });
 
 describe('Nova versions and errors', () => {
-  it('advertises 2.79 and answers with request id and microversion headers', async () => {
+  it('advertises 2.93 (Zed) and answers with request id and microversion headers', async () => {
     const root = await t.app.inject({ url: '/compute/' });
     expect(root.json()).toMatchObject({
-      versions: [{ id: 'v2.1', version: '2.79', min_version: '2.1' }],
+      versions: [{ id: 'v2.1', version: '2.93', min_version: '2.1' }],
     });
     const res = await t.app.inject({ url: '/compute/v2.1/flavors', headers: alice });
     expect(res.headers['x-compute-request-id']).toMatch(/^req-/);

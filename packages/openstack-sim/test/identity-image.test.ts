@@ -120,7 +120,7 @@ describe('simulator in-process: Keystone and Glance', () => {
       payload: { name: 'x', disk_format: 'qcow3', container_format: 'bare' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 400, title: 'Bad Request' });
+    expect(bad.json()).toMatchObject({ code: '400 Bad Request', title: 'Bad Request' });
     const created = await sim.app.inject({
       method: 'POST',
       url: '/image/v2/images',

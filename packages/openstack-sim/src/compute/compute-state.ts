@@ -112,6 +112,9 @@ export type Server = {
   locked: boolean;
   lockedReason: string | null;
   description: string | null;
+  /** Absent in state files written before they were kept. */
+  accessIPv4?: string;
+  accessIPv6?: string;
   createdAt: string;
   updatedAt: string;
   launchedAt: string | null;

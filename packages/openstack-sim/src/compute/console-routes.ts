@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { consoleHubOf, consoleUrl } from '../console';
 import { novaError } from '../core/errors';
-import { linkBase } from '../core/link-base';
+import { originOf } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
 import type { Server } from './compute-state';
 import { atLeast, bodyOf, objectIn, str, type Body } from './nova-http';
@@ -17,7 +17,7 @@ const vncUrlFor = (ctx: SimContext, request: FastifyRequest, s: Server, type: st
     throw novaError('conflictingRequest', `Instance ${s.id} is not ready`);
   const hub = consoleHubOf(ctx);
   // The VNC server starts when the console client connects (the token is consumed). Through the agent (X-Forwarded-Host) the URL names the agent's /console prefix.
-  return consoleUrl(linkBase(request) || ctx.baseUrl, hub.issueToken(s.id));
+  return consoleUrl(originOf(request, ctx.baseUrl), hub.issueToken(s.id));
 };
 
 /** The legacy action (microversions 2.1–2.5): `{"os-getVNCConsole": {"type": "novnc"}}`. */

@@ -1,3 +1,4 @@
+import { checkServerInput } from './server-input';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { novaError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
@@ -110,9 +111,12 @@ export const createServers = (
   caller: SimCaller,
   body: Body,
   requestId: string,
+  /** The request asked for a microversion below 2.19 (no description field). */
+  legacy = false,
 ): Server[] => {
   const input = objectIn(body, 'server');
   const compute = computeOf(ctx);
+  checkServerInput(ctx, caller, input);
   const name = str(input.name, 'name') ?? '';
   const flavorRef = (str(input.flavorRef, 'flavorRef') ?? '').split('/').pop() ?? '';
   const flavor = (() => {
@@ -238,7 +242,10 @@ export const createServers = (
       fault: null,
       locked: false,
       lockedReason: null,
-      description: str(input.description, 'description', false) ?? null,
+      // Below 2.19 there is no description: Nova stores the name as the display description.
+      description: str(input.description, 'description', false) ?? (legacy ? name : null),
+      accessIPv4: str(input.accessIPv4, 'accessIPv4', false) ?? '',
+      accessIPv6: str(input.accessIPv6, 'accessIPv6', false) ?? '',
       createdAt: now,
       updatedAt: now,
       launchedAt: null,

@@ -1,3 +1,4 @@
+import { originOf } from '../core/link-base';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { novaError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
@@ -15,9 +16,9 @@ import {
 } from './nova-http';
 import { nextLink, paginate } from './paging';
 
-const links = (ctx: SimContext, id: string) => [
-  { rel: 'self', href: `${ctx.baseUrl}/compute/v2.1/flavors/${id}` },
-  { rel: 'bookmark', href: `${ctx.baseUrl}/compute/flavors/${id}` },
+const links = (origin: string, id: string) => [
+  { rel: 'self', href: `${origin}/compute/v2.1/flavors/${id}` },
+  { rel: 'bookmark', href: `${origin}/compute/flavors/${id}` },
 ];
 
 export const flavorView = (
@@ -26,7 +27,11 @@ export const flavorView = (
   f: Flavor,
   detail: boolean,
 ) => {
-  const base: Record<string, unknown> = { id: f.id, name: f.name, links: links(ctx, f.id) };
+  const base: Record<string, unknown> = {
+    id: f.id,
+    name: f.name,
+    links: links(originOf(request, ctx.baseUrl), f.id),
+  };
   if (atLeast(request, 55)) base.description = f.description;
   if (!detail) return base;
   return {
@@ -79,7 +84,7 @@ const listFlavors = (ctx: SimContext, request: FastifyRequest, detail: boolean) 
     request,
     flavors,
     (f) => f.id,
-    nextLink(ctx.baseUrl, request),
+    nextLink(originOf(request, ctx.baseUrl), request),
     (m) => `marker [${m}] not found`,
   );
   return {
@@ -100,7 +105,12 @@ export const registerFlavorRoutes = (scope: FastifyInstance, ctx: SimContext) =>
     const input = objectIn(bodyOf(request), 'flavor');
     const compute = computeOf(ctx);
     const name = str(input.name, 'name') ?? '';
-    const id = str(input.id, 'id', false) ?? String(crypto.randomUUID());
+    // Nova's flavor id schema takes a string, a number (as the CLI sends `--id 42`) or null.
+    const rawId =
+      typeof input.id === 'number' && Number.isInteger(input.id) ? String(input.id) : input.id;
+    const id = str(rawId, 'id', false) ?? String(crypto.randomUUID());
+    if (!/^(?! )[\w. -]{1,255}(?<! )$/.test(id))
+      throw novaError('badRequest', `Invalid input for field/attribute id. Value: ${id}.`);
     if (compute.flavors.some((f) => f.name === name))
       throw novaError('conflictingRequest', `Flavor with name ${name} already exists.`);
     if (compute.flavors.some((f) => f.id === id))
@@ -197,7 +207,7 @@ export const registerFlavorRoutes = (scope: FastifyInstance, ctx: SimContext) =>
         );
       delete flavor.extraSpecs[request.params.key];
       ctx.store.changed();
-      return void reply.code(202).send();
+      return void reply.code(200).send();
     },
   );
 

@@ -36,6 +36,28 @@ const legacyQuota = (request: FastifyRequest) =>
           security_groups: -1,
         };
 
+/** Quota classes: 2.50 adds the server-group keys and drops the network ones, 2.57 drops files. */
+const quotaClassView = (request: FastifyRequest, q: QuotaSet) => {
+  const { server_groups, server_group_members, ...rest } = q;
+  const files = {
+    injected_file_content_bytes: 10240,
+    injected_file_path_bytes: 255,
+    injected_files: 5,
+  };
+  if (atLeast(request, 57)) return q;
+  if (atLeast(request, 50)) return { ...q, ...files };
+  void server_groups;
+  void server_group_members;
+  return {
+    ...rest,
+    ...files,
+    fixed_ips: -1,
+    floating_ips: -1,
+    security_group_rules: -1,
+    security_groups: -1,
+  };
+};
+
 export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimContext) => {
   // os-server-groups
   scope.get('/os-server-groups', (request) => {
@@ -140,8 +162,41 @@ export const registerGroupAndQuotaRoutes = (scope: FastifyInstance, ctx: SimCont
         ...Object.fromEntries(
           quotaKeys.map((k) => [k, { limit: q[k], in_use: used[k] ?? 0, reserved: 0 }]),
         ),
+        ...Object.fromEntries(
+          Object.entries(legacyQuota(request) as Record<string, number>).map(([k, limit]) => [
+            k,
+            { limit, in_use: 0, reserved: 0 },
+          ]),
+        ),
       },
     };
+  });
+
+  // os-quota-class-sets: only the `default` class exists; it is the defaults.
+  scope.get<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
+    requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:show');
+    return {
+      quota_class_set: {
+        id: request.params.id,
+        ...quotaClassView(request, computeOf(ctx).quotaDefaults),
+      },
+    };
+  });
+  scope.put<{ Params: { id: string } }>('/os-quota-class-sets/:id', (request) => {
+    requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-class-sets:update');
+    const input = objectIn(bodyOf(request), 'quota_class_set');
+    const compute = computeOf(ctx);
+    for (const [k, v] of Object.entries(input)) {
+      if (!quotaKeys.includes(k as keyof QuotaSet))
+        throw novaError(
+          'badRequest',
+          `Invalid input for field/attribute quota_class_set. Additional properties are not allowed ('${k}' was unexpected)`,
+        );
+      if (request.params.id === 'default')
+        compute.quotaDefaults[k as keyof QuotaSet] = int(v, k, -1);
+    }
+    ctx.store.changed();
+    return { quota_class_set: quotaClassView(request, compute.quotaDefaults) };
   });
   scope.put<{ Params: { id: string } }>('/os-quota-sets/:id', (request) => {
     requireAdmin(ctx.caller(request), 'os_compute_api:os-quota-sets:update');

@@ -26,7 +26,12 @@ export const imageRebuildActions: ServerActionHandlers = {
     );
     return {
       code: 202,
-      body: { server: { ...serverDetail(a.ctx, a.request, a.caller, s), adminPass: s.adminPass } },
+      body: {
+        server: {
+          ...serverDetail(a.ctx, a.request, a.caller, s, 'rebuild'),
+          adminPass: s.adminPass,
+        },
+      },
     };
   },
   createImage: (a) => {

@@ -2,55 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { novaError } from '../core/errors';
 import type { SimContext } from '../core/sim-context';
-import { computeOf, type Aggregate, type Hypervisor } from './compute-state';
+import { computeOf, type Aggregate } from './compute-state';
 import { atLeast, bodyOf, objectIn, requireAdmin, scalar, str } from './nova-http';
-import { hostStates, hostUsage, liveServers } from './server-service';
-
-const hypervisorView = (
-  ctx: SimContext,
-  request: FastifyRequest,
-  h: Hypervisor,
-  detail: boolean,
-) => {
-  const id = atLeast(request, 53) ? h.id : computeOf(ctx).hypervisors.indexOf(h) + 1;
-  const base = { id, hypervisor_hostname: h.hostname, state: h.state, status: h.status };
-  if (!detail) return base;
-  const used = hostUsage(ctx, h.hostname);
-  const running = liveServers(ctx).filter((s) => s.host === h.hostname).length;
-  return {
-    ...base,
-    host_ip: h.hostIp,
-    hypervisor_type: 'QEMU',
-    hypervisor_version: 8002000,
-    service: { host: h.hostname, id: atLeast(request, 53) ? h.id : id, disabled_reason: null },
-    vcpus: h.vcpus,
-    vcpus_used: used.vcpus,
-    memory_mb: h.memoryMb,
-    memory_mb_used: used.ram + 512,
-    free_ram_mb: h.memoryMb - used.ram - 512,
-    local_gb: h.localGb,
-    local_gb_used: used.disk,
-    free_disk_gb: h.localGb - used.disk,
-    disk_available_least: h.localGb - used.disk,
-    current_workload: 0,
-    running_vms: running,
-    cpu_info: JSON.stringify({
-      arch: 'x86_64',
-      model: 'Cascadelake-Server',
-      vendor: 'Intel',
-      topology: { cores: h.vcpus / 2, threads: 2, sockets: 1 },
-    }),
-    ...(atLeast(request, 53) &&
-    request.query &&
-    (request.query as Record<string, string>).with_servers === 'true'
-      ? {
-          servers: liveServers(ctx)
-            .filter((s) => s.host === h.hostname)
-            .map((s) => ({ uuid: s.id, name: `instance-${s.id.slice(0, 8)}` })),
-        }
-      : {}),
-  };
-};
+import { hostStates } from './server-service';
 
 const aggregateView = (a: Aggregate, request: FastifyRequest) => ({
   id: a.id,
@@ -69,74 +23,8 @@ const aggregateView = (a: Aggregate, request: FastifyRequest) => ({
 });
 
 export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => {
-  // os-hypervisors
   const admin = (request: FastifyRequest, what: string) => requireAdmin(ctx.caller(request), what);
-  const findHv = (request: FastifyRequest, id: string) => {
-    const list = computeOf(ctx).hypervisors;
-    const h =
-      list.find((x) => x.id === id) ?? (/^\d+$/.test(id) ? list[Number(id) - 1] : undefined);
-    if (!h) throw novaError('itemNotFound', `Hypervisor with ID ${id} could not be found.`);
-    void request;
-    return h;
-  };
-  scope.get('/os-hypervisors', (request) => {
-    admin(request, 'os_compute_api:os-hypervisors:list');
-    return {
-      hypervisors: computeOf(ctx).hypervisors.map((h) => hypervisorView(ctx, request, h, false)),
-    };
-  });
-  scope.get('/os-hypervisors/detail', (request) => {
-    admin(request, 'os_compute_api:os-hypervisors:list-detail');
-    return {
-      hypervisors: computeOf(ctx).hypervisors.map((h) => hypervisorView(ctx, request, h, true)),
-    };
-  });
-  scope.get('/os-hypervisors/statistics', (request) => {
-    admin(request, 'os_compute_api:os-hypervisors:statistics');
-    const views = computeOf(ctx).hypervisors.map(
-      (h) => hypervisorView(ctx, request, h, true) as unknown as Record<string, number>,
-    );
-    const sum = (k: string) => views.reduce((n, v) => n + (v[k] ?? 0), 0);
-    return {
-      hypervisor_statistics: {
-        count: views.length,
-        vcpus: sum('vcpus'),
-        vcpus_used: sum('vcpus_used'),
-        memory_mb: sum('memory_mb'),
-        memory_mb_used: sum('memory_mb_used'),
-        free_ram_mb: sum('free_ram_mb'),
-        local_gb: sum('local_gb'),
-        local_gb_used: sum('local_gb_used'),
-        free_disk_gb: sum('free_disk_gb'),
-        disk_available_least: sum('disk_available_least'),
-        current_workload: 0,
-        running_vms: sum('running_vms'),
-      },
-    };
-  });
-  scope.get<{ Params: { id: string } }>('/os-hypervisors/:id', (request) => {
-    admin(request, 'os_compute_api:os-hypervisors:show');
-    return { hypervisor: hypervisorView(ctx, request, findHv(request, request.params.id), true) };
-  });
-  scope.get<{ Params: { id: string } }>('/os-hypervisors/:id/servers', (request) => {
-    admin(request, 'os_compute_api:os-hypervisors:servers');
-    const h = computeOf(ctx).hypervisors.find((x) => x.hostname === request.params.id);
-    if (!h)
-      throw novaError(
-        'itemNotFound',
-        `No hypervisor matching '${request.params.id}' could be found.`,
-      );
-    return {
-      hypervisors: [
-        {
-          ...hypervisorView(ctx, request, h, false),
-          servers: liveServers(ctx)
-            .filter((s) => s.host === h.hostname)
-            .map((s) => ({ uuid: s.id, name: `instance-${s.id.slice(0, 8)}` })),
-        },
-      ],
-    };
-  });
+  const naiveNow = () => ctx.now().toISOString().replace('Z', '');
 
   // os-services: one nova-compute per hypervisor plus the control-plane services
   scope.get('/os-services', (request) => {
@@ -146,6 +34,7 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
       .toISOString()
       .replace(/\.\d{3}Z$/, '');
     const uuidIds = atLeast(request, 53);
+    const forced = atLeast(request, 11);
     const control = ['nova-scheduler', 'nova-conductor'].map((binary, i) => ({
       id: uuidIds ? `00000000-0000-4000-8000-00000000000${i + 1}` : i + 1,
       binary,
@@ -155,7 +44,7 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
       state: 'up',
       updated_at: updated,
       disabled_reason: null,
-      forced_down: false,
+      ...(forced ? { forced_down: false } : {}),
     }));
     const computes = computeOf(ctx).hypervisors.map((h, i) => ({
       id: uuidIds ? h.id : i + 3,
@@ -166,9 +55,16 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
       state: h.state,
       updated_at: updated,
       disabled_reason: null,
-      forced_down: false,
+      ...(forced ? { forced_down: false } : {}),
     }));
-    return { services: [...control, ...computes] };
+    const q = (request.query ?? {}) as Record<string, string>;
+    return {
+      services: [...control, ...computes].filter(
+        (s) =>
+          (q.binary === undefined || s.binary === q.binary) &&
+          (q.host === undefined || s.host === q.host),
+      ),
+    };
   });
 
   // os-availability-zone
@@ -262,12 +158,14 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
     const name = str(input.name, 'name', false);
     if (name && computeOf(ctx).aggregates.some((x) => x.name === name && x !== a))
       throw novaError('conflictingRequest', `Aggregate ${name} already exists.`);
+    // Nova bumps updated_at only when the aggregate row (its name) changes.
+    if (name) a.updatedAt = ctx.now().toISOString();
     if (name) a.name = name;
     if ('availability_zone' in input)
       a.availabilityZone = str(input.availability_zone, 'availability_zone', false) ?? null;
-    a.updatedAt = ctx.now().toISOString();
     ctx.store.changed();
-    return { aggregate: aggregateView(a, request) };
+    // The answer carries the update time; the stored row keeps it only when the name changed.
+    return { aggregate: { ...aggregateView(a, request), updated_at: naiveNow() } };
   });
   scope.delete<{ Params: { id: string } }>('/os-aggregates/:id', (request, reply) => {
     admin(request, 'os_compute_api:os-aggregates:delete');
@@ -312,8 +210,7 @@ export const registerInfraRoutes = (scope: FastifyInstance, ctx: SimContext) => 
         else a.metadata[k] = scalar(v, k);
       }
     } else throw novaError('badRequest', `Invalid aggregate action: ${action}`);
-    a.updatedAt = ctx.now().toISOString();
     ctx.store.changed();
-    return { aggregate: aggregateView(a, request) };
+    return { aggregate: { ...aggregateView(a, request), updated_at: naiveNow() } };
   });
 };

@@ -56,12 +56,25 @@ export const fingerprintOf = (publicKey: string): string => {
   return digest.match(/.{2}/g)?.join(':') ?? digest;
 };
 
+/** Refuse what Nova's key import cannot parse: a known type whose base64 blob names that type. */
+export const checkPublicKey = (publicKey: string) => {
+  const invalid = () =>
+    novaError('badRequest', 'Keypair data is invalid: failed to generate fingerprint');
+  const [kind, data] = publicKey.trim().split(/\s+/);
+  if (kind === undefined || data === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(data))
+    throw invalid();
+  const blob = Buffer.from(data, 'base64');
+  if (blob.length < 4) throw invalid();
+  const len = blob.readUInt32BE(0);
+  if (len + 4 > blob.length || blob.subarray(4, 4 + len).toString() !== kind) throw invalid();
+};
+
 export const registerKeypairRoutes = (scope: FastifyInstance, ctx: SimContext) => {
-  const view = (k: Keypair, full: boolean, v10: boolean) => ({
+  const view = (k: Keypair, full: boolean, v2: boolean) => ({
     name: k.name,
     public_key: k.publicKey,
     fingerprint: k.fingerprint,
-    type: k.type,
+    ...(v2 ? { type: k.type } : {}),
     ...(full
       ? {
           user_id: k.userId,
@@ -71,9 +84,7 @@ export const registerKeypairRoutes = (scope: FastifyInstance, ctx: SimContext) =
           updated_at: null,
           deleted_at: null,
         }
-      : v10
-        ? {}
-        : {}),
+      : {}),
   });
   const userFor = (isAdmin: boolean, self: string, requested: string | undefined) => {
     if (requested && requested !== self && !isAdmin)
@@ -88,7 +99,7 @@ export const registerKeypairRoutes = (scope: FastifyInstance, ctx: SimContext) =
     const caller = ctx.caller(request);
     const userId = userFor(caller.isAdmin, caller.userId, firstOf(query(request).user_id));
     const keypairs = computeOf(ctx).keypairs.filter((k) => k.userId === userId);
-    return { keypairs: keypairs.map((k) => ({ keypair: view(k, false, atLeast(request, 10)) })) };
+    return { keypairs: keypairs.map((k) => ({ keypair: view(k, false, atLeast(request, 2)) })) };
   });
   scope.get<{ Params: { name: string } }>('/os-keypairs/:name', (request) => {
     const caller = ctx.caller(request);
@@ -101,13 +112,15 @@ export const registerKeypairRoutes = (scope: FastifyInstance, ctx: SimContext) =
         'itemNotFound',
         `Keypair ${request.params.name} not found for user ${userId}`,
       );
-    return { keypair: view(keypair, true, true) };
+    return { keypair: view(keypair, true, atLeast(request, 2)) };
   });
   scope.post('/os-keypairs', (request, reply) => {
     const caller = ctx.caller(request);
     const input = objectIn(bodyOf(request), 'keypair');
     const name = str(input.name, 'name') ?? '';
-    if (!/^[\w .@-]{1,255}$/.test(name))
+    // Nova's name pattern; 2.92 also allows '.' and '@'.
+    const pattern = atLeast(request, 92) ? /^[\w .@-]{1,255}$/ : /^[\w -]{1,255}$/;
+    if (!pattern.test(name))
       throw novaError('badRequest', `Invalid input for field/attribute name. Value: ${name}.`);
     const userId = atLeast(request, 10)
       ? userFor(caller.isAdmin, caller.userId, str(input.user_id, 'user_id', false))
@@ -119,7 +132,8 @@ export const registerKeypairRoutes = (scope: FastifyInstance, ctx: SimContext) =
     if (limit >= 0 && compute.keypairs.filter((k) => k.userId === userId).length >= limit)
       throw novaError('forbidden', 'Quota exceeded, too many key pairs.');
     const type = str(input.type, 'type', false) === 'x509' ? 'x509' : 'ssh';
-    const imported = str(input.public_key, 'public_key', false);
+    const imported = str(input.public_key, 'public_key', atLeast(request, 92));
+    if (imported !== undefined) checkPublicKey(imported);
     const generated = imported ? null : generateSshKeyPair('rsa');
     const publicKey = imported ?? generated?.publicKey ?? '';
     const keypair: Keypair = {

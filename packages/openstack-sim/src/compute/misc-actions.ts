@@ -24,6 +24,19 @@ export const miscActions: ServerActionHandlers = {
     if (atLeast(a.request, 6)) throw novaError('itemNotFound', 'The resource could not be found.');
     return getVncConsoleAction(a.ctx, a.request, a.server, a.body);
   },
+  // The simulator deletes at once (no soft delete): nothing is ever SOFT_DELETED to restore.
+  restore: (a) => {
+    throw novaError(
+      'conflictingRequest',
+      `Cannot 'restore' instance ${a.server.id} while it is in vm_state ${a.server.vmState}`,
+    );
+  },
+  forceDelete: (a) => {
+    throw novaError(
+      'conflictingRequest',
+      `Cannot 'forceDelete' instance ${a.server.id} while it is in vm_state ${a.server.vmState}`,
+    );
+  },
   'os-getConsoleOutput': (a) => ({
     code: 200,
     body: { output: `[    0.000000] Linux version 6.1.0 (sim)\n${a.server.name} login: \n` },

@@ -4,8 +4,8 @@ import { novaError, OpenStackError, sendOpenStackError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.79';
-const maxMinor = 79;
+export const MAX_VERSION = '2.93';
+const maxMinor = 93;
 
 /** Requested compute microversion as a minor number (2.x → x); default 2.1, 'latest' → max. */
 export const microversion = (request: FastifyRequest): number => {

@@ -1,3 +1,4 @@
+import { recordMigration, settleMigration } from './migration-records';
 import { novaError } from '../core/errors';
 import type { SimContext } from '../core/sim-context';
 import { scheduleOne } from '../scheduler';
@@ -95,6 +96,7 @@ export const resizeMigrateActions: ServerActionHandlers = {
     s.previousHost = s.host;
     s.flavor = snapshotOf(flavor);
     s.host = target;
+    recordMigration(a.ctx, s, 'resize', 'finished');
     transition(
       a,
       { status: 'RESIZE', task: 'resize_prep' },
@@ -111,6 +113,7 @@ export const resizeMigrateActions: ServerActionHandlers = {
     if (s.vmState !== 'resized') throw conflict(s, 'confirmResize');
     s.oldFlavor = null;
     s.previousHost = null;
+    settleMigration(a.ctx, s.id, 'confirmed');
     const running = s.powerState === POWER.RUNNING;
     setState(a.ctx, s, running ? 'ACTIVE' : 'SHUTOFF', running ? 'active' : 'stopped', null);
     finishAction(a.ctx, s, 'Success');
@@ -134,6 +137,7 @@ export const resizeMigrateActions: ServerActionHandlers = {
         if (s.previousHost) s.host = s.previousHost;
         s.oldFlavor = null;
         s.previousHost = null;
+        settleMigration(a.ctx, s.id, 'reverted');
         notifyInstance(a.ctx, s, 'resize.revert.end');
       },
     );
@@ -150,6 +154,7 @@ export const resizeMigrateActions: ServerActionHandlers = {
     s.oldFlavor = s.flavor;
     s.previousHost = s.host;
     s.host = target;
+    recordMigration(a.ctx, s, 'migration', 'finished');
     transition(
       a,
       { status: 'RESIZE', task: 'resize_migrating' },
@@ -168,12 +173,20 @@ export const resizeMigrateActions: ServerActionHandlers = {
     const target = pickHost(a.ctx, s, s.flavor, { forceHost, allowSame: false });
     const status = s.status;
     const vmState = s.vmState;
+    const before = s.host;
+    recordMigration(
+      a.ctx,
+      { ...s, previousHost: before, host: target },
+      'live-migration',
+      'running',
+    );
     transition(
       a,
       { status: 'MIGRATING', task: 'migrating' },
       { status, vmState, power: s.powerState },
       () => {
         s.host = target;
+        settleMigration(a.ctx, s.id, 'completed');
         s.availabilityZone =
           hostStates(a.ctx).find((h) => h.name === target)?.availabilityZone ?? s.availabilityZone;
         notifyInstance(a.ctx, s, 'live_migration._post.end');

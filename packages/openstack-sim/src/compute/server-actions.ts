@@ -33,7 +33,10 @@ export const registerServerActions = (scope: FastifyInstance, ctx: SimContext) =
     const name = Object.keys(body)[0] ?? '';
     const handler = actions[name];
     if (!handler) throw novaError('badRequest', `There is no such action: ${name}`);
-    const readOnly = name === 'os-getConsoleOutput' || name === 'os-getVNCConsole';
+    // Read-only actions, and restore/forceDelete that always refuse: no instance action row.
+    const readOnly = ['os-getConsoleOutput', 'os-getVNCConsole', 'restore', 'forceDelete'].includes(
+      name,
+    );
     if (name !== 'unlock' && !readOnly) checkLocked(caller, server);
     if (name === 'unlock' && !caller.isAdmin && server.locked && server.userId !== caller.userId)
       throw novaError('forbidden', 'Unlocking a server locked by an admin requires admin rights.');

@@ -4,7 +4,7 @@ import type { SimContext } from '../core/sim-context';
 import { computeOf, type Server } from './compute-state';
 import { allocateServerPort, releaseOnePort } from './network-adapter';
 import { atLeast, bodyOf, objectIn, requestIdOf, str } from './nova-http';
-import { findServer, notifyInstance, recordAction } from './server-service';
+import { findServer, hostIdOf, notifyInstance, recordAction } from './server-service';
 import { checkLocked } from './servers-routes';
 import { attachVolumeToServer, detachVolumeFromServer } from './volume-adapter';
 
@@ -27,26 +27,41 @@ export const registerServerExtraRoutes = (scope: FastifyInstance, ctx: SimContex
   };
 
   // os-instance-actions
-  const actionView = (a: ReturnType<typeof computeOf>['actions'][number], events: boolean) => ({
-    action: a.action,
-    instance_uuid: a.serverId,
-    request_id: a.requestId,
-    user_id: a.userId,
-    project_id: a.projectId,
-    start_time: a.startTime.replace('Z', ''),
-    message: a.message,
-    updated_at: a.updatedAt.replace('Z', ''),
-    ...(events
-      ? {
-          events: a.events.map((e) => ({
-            event: e.event,
-            start_time: e.startTime.replace('Z', ''),
-            finish_time: e.finishTime?.replace('Z', '') ?? null,
-            result: e.result,
-          })),
-        }
-      : {}),
-  });
+  // Nova's view: 2.51 shows events to everyone (before: admins only), 2.58 updated_at,
+  // 2.62 the event's hostId (and host for admins), 2.84 the event's details.
+  const actionView = (
+    request: FastifyRequest,
+    a: ReturnType<typeof computeOf>['actions'][number],
+    events: boolean,
+  ) => {
+    const admin = ctx.caller(request).isAdmin;
+    const s = computeOf(ctx).servers.find((x) => x.id === a.serverId);
+    return {
+      action: a.action,
+      instance_uuid: a.serverId,
+      request_id: a.requestId,
+      user_id: a.userId,
+      project_id: a.projectId,
+      start_time: a.startTime.replace('Z', ''),
+      message: a.message,
+      ...(atLeast(request, 58) ? { updated_at: a.updatedAt.replace('Z', '') } : {}),
+      ...(events && (admin || atLeast(request, 51))
+        ? {
+            events: a.events.map((e) => ({
+              event: e.event,
+              start_time: e.startTime.replace('Z', ''),
+              finish_time: e.finishTime?.replace('Z', '') ?? null,
+              result: e.result,
+              ...(admin ? { traceback: null } : {}),
+              ...(atLeast(request, 62)
+                ? { hostId: s ? hostIdOf(s) : '', ...(admin ? { host: s?.host ?? '' } : {}) }
+                : {}),
+              ...(admin && atLeast(request, 84) ? { details: null } : {}),
+            })),
+          }
+        : {}),
+    };
+  };
   scope.get<{ Params: { id: string } }>('/servers/:id/os-instance-actions', (request) => {
     const caller = ctx.caller(request);
     const all = computeOf(ctx).servers.find(
@@ -57,7 +72,7 @@ export const registerServerExtraRoutes = (scope: FastifyInstance, ctx: SimContex
       instanceActions: computeOf(ctx)
         .actions.filter((a) => a.serverId === all.id)
         .reverse()
-        .map((a) => actionView(a, false)),
+        .map((a) => actionView(request, a, false)),
     };
   });
   scope.get<P>('/servers/:id/os-instance-actions/:sub', (request) => {
@@ -70,7 +85,7 @@ export const registerServerExtraRoutes = (scope: FastifyInstance, ctx: SimContex
         'itemNotFound',
         `Action for request_id ${request.params.sub} on instance ${s.id} not found`,
       );
-    return { instanceAction: actionView(action, true) };
+    return { instanceAction: actionView(request, action, true) };
   });
 
   // os-volume_attachments

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { linkBase } from '../core/link-base';
+import { originOf } from '../core/link-base';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { addressesOf } from './network-adapter';
 import type { Server } from './compute-state';
@@ -7,7 +7,7 @@ import { atLeast } from './nova-http';
 import { hostIdOf } from './server-service';
 
 export const serverLinks = (request: FastifyRequest, id: string) => {
-  const base = linkBase(request);
+  const base = originOf(request, '');
   return [
     { rel: 'self', href: `${base}/compute/v2.1/servers/${id}` },
     { rel: 'bookmark', href: `${base}/compute/servers/${id}` },
@@ -26,8 +26,10 @@ export const serverDetail = (
   request: FastifyRequest,
   caller: SimCaller,
   s: Server,
+  /** update and rebuild answer a reduced view below 2.75 (2.75 made them equal to show). */
+  mode: 'show' | 'list' | 'update' | 'rebuild' = 'show',
 ) => {
-  const base = linkBase(request);
+  const base = originOf(request, '');
   const flavor = atLeast(request, 47)
     ? {
         vcpus: s.flavor.vcpus,
@@ -60,8 +62,8 @@ export const serverDetail = (
     created: s.createdAt.replace(/\.\d{3}Z$/, 'Z'),
     updated: s.updatedAt.replace(/\.\d{3}Z$/, 'Z'),
     addresses: addressesOf(ctx, s.id),
-    accessIPv4: '',
-    accessIPv6: '',
+    accessIPv4: s.accessIPv4 ?? '',
+    accessIPv6: s.accessIPv6 ?? '',
     links: serverLinks(request, s.id),
     'OS-DCF:diskConfig': 'MANUAL',
     progress: s.status === 'BUILD' ? 0 : s.status === 'ACTIVE' ? 100 : 0,
@@ -105,6 +107,31 @@ export const serverDetail = (
   if (atLeast(request, 19)) view.description = s.description;
   if (atLeast(request, 26)) view.tags = [];
   if (atLeast(request, 63)) view.trusted_image_certificates = null;
+  // 2.71: server_groups in show, update and rebuild — not in the detailed list.
+  if (atLeast(request, 71) && mode !== 'list')
+    view.server_groups = s.groupId === null ? [] : [s.groupId];
   if (atLeast(request, 73)) view.locked_reason = s.lockedReason;
+  if (atLeast(request, 90))
+    view['OS-EXT-SRV-ATTR:hostname'] = s.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  if (mode === 'rebuild' && atLeast(request, 57)) view.user_data = s.userData;
+  if ((mode === 'update' || mode === 'rebuild') && !atLeast(request, 75)) return reduced(view);
   return view;
+};
+
+/** Nova's update/rebuild view below 2.75: none of the extension attributes. */
+const reduced = (view: Record<string, unknown>) => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(view)) {
+    if (/^OS-EXT-|^OS-SRV-USG:|^os-extended-volumes:/.test(k)) continue;
+    if (['config_drive', 'key_name', 'security_groups', 'host_status'].includes(k)) continue;
+    out[k] = v;
+  }
+  const addresses = view.addresses as Record<string, Record<string, unknown>[]>;
+  out.addresses = Object.fromEntries(
+    Object.entries(addresses).map(([net, list]) => [
+      net,
+      list.map((a) => ({ version: a.version, addr: a.addr })),
+    ]),
+  );
+  return out;
 };

@@ -1,11 +1,13 @@
+import { registerServerMetadataRoutes } from './server-metadata-routes';
+import { checkServerName } from './server-input';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { linkBase } from '../core/link-base';
+import { originOf } from '../core/link-base';
 import { novaError, OpenStackError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { computeOf, type Server } from './compute-state';
 import { createServers } from './create-server';
 import { releaseServerPorts } from './network-adapter';
-import { bodyOf, firstOf, objectIn, query, requestIdOf, str } from './nova-http';
+import { bodyOf, firstOf, microversion, objectIn, query, requestIdOf, str } from './nova-http';
 import { nextLink, paginate } from './paging';
 import { finishAction, findServer, notifyInstance, recordAction, setState } from './server-service';
 import { serverDetail, serverLinks, serverSummary } from './server-view';
@@ -102,12 +104,12 @@ const listServers = (ctx: SimContext, request: FastifyRequest, detail: boolean) 
     request,
     servers,
     (s) => s.id,
-    nextLink(linkBase(request) || 'http://localhost', request),
+    nextLink(originOf(request, ctx.baseUrl), request),
     (m) => `marker [${m}] not found`,
   );
   return {
     servers: page.map((s) =>
-      detail ? serverDetail(ctx, request, caller, s) : serverSummary(request, s),
+      detail ? serverDetail(ctx, request, caller, s, 'list') : serverSummary(request, s),
     ),
     ...(links.length ? { servers_links: links } : {}),
   };
@@ -167,7 +169,8 @@ export const registerServerRoutes = (scope: FastifyInstance, ctx: SimContext) =>
   scope.post('/servers', (request, reply) => {
     const caller = ctx.caller(request);
     const body = bodyOf(request);
-    const servers = createServers(ctx, caller, body, requestIdOf(request));
+    const legacy = microversion(request) < 19;
+    const servers = createServers(ctx, caller, body, requestIdOf(request), legacy);
     const first = servers[0] as Server;
     if ((body.server as { return_reservation_id?: unknown }).return_reservation_id === true)
       return void reply.code(202).send({ reservation_id: first.reservationId });
@@ -191,13 +194,14 @@ export const registerServerRoutes = (scope: FastifyInstance, ctx: SimContext) =>
     checkLocked(caller, s);
     const input = objectIn(bodyOf(request), 'server');
     const name = str(input.name, 'name', false);
+    if (name !== undefined) checkServerName(name);
     if (name !== undefined) s.name = name;
     if ('description' in input)
       s.description = str(input.description, 'description', false) ?? null;
     s.updatedAt = ctx.now().toISOString();
     ctx.store.changed();
     notifyInstance(ctx, s, 'update');
-    return { server: serverDetail(ctx, request, caller, s) };
+    return { server: serverDetail(ctx, request, caller, s, 'update') };
   });
 
   scope.delete<{ Params: { id: string } }>('/servers/:id', (request, reply) => {
@@ -205,35 +209,5 @@ export const registerServerRoutes = (scope: FastifyInstance, ctx: SimContext) =>
     deleteServer(ctx, caller, findServer(ctx, caller, request.params.id), requestIdOf(request));
     return void reply.code(204).send();
   });
-
-  // metadata
-  scope.get<{ Params: { id: string } }>('/servers/:id/metadata', (request) => {
-    const caller = ctx.caller(request);
-    return { metadata: findServer(ctx, caller, request.params.id).metadata };
-  });
-  const writeMetadata =
-    (replace: boolean) => (request: FastifyRequest<{ Params: { id: string } }>) => {
-      const caller = ctx.caller(request);
-      const s = findServer(ctx, caller, request.params.id);
-      checkLocked(caller, s);
-      const metadata = objectIn(bodyOf(request), 'metadata') as Record<string, string>;
-      s.metadata = replace ? { ...metadata } : { ...s.metadata, ...metadata };
-      ctx.store.changed();
-      return { metadata: s.metadata };
-    };
-  scope.post<{ Params: { id: string } }>('/servers/:id/metadata', writeMetadata(false));
-  scope.put<{ Params: { id: string } }>('/servers/:id/metadata', writeMetadata(true));
-  scope.delete<{ Params: { id: string; key: string } }>(
-    '/servers/:id/metadata/:key',
-    (request, reply) => {
-      const caller = ctx.caller(request);
-      const s = findServer(ctx, caller, request.params.id);
-      checkLocked(caller, s);
-      if (!(request.params.key in s.metadata))
-        throw novaError('itemNotFound', 'Metadata item was not found');
-      delete s.metadata[request.params.key];
-      ctx.store.changed();
-      return void reply.code(204).send();
-    },
-  );
+  registerServerMetadataRoutes(scope, ctx);
 };

@@ -60,8 +60,13 @@ export const keystoneError = (status: number, message: string) =>
     error: { code: status, message, title: titles[status] ?? 'Error' },
   });
 
+/** Glance (webob) error bodies: the code is the status line, e.g. "404 Not Found". */
 export const glanceError = (status: number, message: string) =>
-  new OpenStackError(status, { code: status, title: titles[status] ?? 'Error', message });
+  new OpenStackError(status, {
+    code: `${status} ${titles[status] ?? 'Error'}`,
+    title: titles[status] ?? 'Error',
+    message,
+  });
 
 export const sendOpenStackError = (reply: FastifyReply, error: OpenStackError) =>
   reply

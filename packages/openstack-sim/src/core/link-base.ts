@@ -16,3 +16,15 @@ export const linkBase = (request: FastifyRequest): string => {
 
 const first = (v: string | string[] | undefined): string | undefined =>
   Array.isArray(v) ? v[0] : v?.split(',')[0]?.trim();
+
+/**
+ * Absolute origin of the address the client called: the proxy's X-Forwarded-Host when there is
+ * one, else the request's Host header (what a client that called us directly used), else the
+ * simulator's own listener. Links, version documents and console URLs are built from it.
+ */
+export const originOf = (request: FastifyRequest, fallback: string): string => {
+  const forwarded = linkBase(request);
+  if (forwarded !== '') return forwarded;
+  const host = request.headers.host;
+  return host !== undefined && /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? `http://${host}` : fallback;
+};

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { keystoneError } from '../core/errors';
 import { hexId } from '../core/ids';
 import { linkBase } from '../core/link-base';
+import { roleOptions } from './resource-routes';
 import type { SimContext } from '../core/sim-context';
 import { type AppCredential, type IdentityState, hashPassword, identityOf } from './identity-state';
 import { findToken, tokenRoleIds } from './tokens';
@@ -46,13 +47,18 @@ const render = (id: IdentityState, request: FastifyRequest, c: AppCredential) =>
   description: c.description,
   expires_at: keystoneExpiry(c.expiresAt),
   project_id: c.projectId,
+  user_id: c.userId,
+  system: null,
   roles: c.roleIds.map((roleId) => ({
     id: roleId,
     name: id.roles[roleId]?.name ?? roleId,
     domain_id: null,
+    description: id.roles[roleId]?.description ?? null,
+    options: roleOptions(id.roles[roleId]?.name ?? ''),
   })),
+  // Keystone echoes what the request said (null when nothing); access rules are not
+  // simulated, and Keystone omits the field when there are none.
   unrestricted: c.unrestricted,
-  access_rules: [],
   links: {
     self: `${linkBase(request)}/identity/v3/users/${c.userId}/application_credentials/${c.id}`,
   },
@@ -190,7 +196,7 @@ export const registerAppCredentialRoutes = (app: FastifyInstance, ctx: SimContex
         userId: caller.userId,
         projectId: token.projectId,
         roleIds: [...new Set(roleIds)],
-        unrestricted: input.unrestricted ?? false,
+        unrestricted: input.unrestricted ?? null,
         expiresAt: input.expires_at ? parseExpiry(input.expires_at, ctx.now()) : null,
         secretHash: hashPassword(secret),
       };

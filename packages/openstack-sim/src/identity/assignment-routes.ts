@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { keystoneError } from '../core/errors';
 import { linkBase } from '../core/link-base';
+import { roleOptions } from './resource-routes';
 import type { SimContext } from '../core/sim-context';
 import {
   type Assignment,
@@ -59,8 +60,15 @@ export const registerAssignmentRoutes = (app: FastifyInstance, ctx: SimContext) 
       const roles = id.assignments
         .filter((a) => matches(a, request.params.userId, scope))
         .map((a) => id.roles[a.roleId])
-        .filter((r) => r !== undefined);
-      return { roles, links: { self: null, previous: null, next: null } };
+        .filter((r) => r !== undefined)
+        .map((r) => ({
+          options: roleOptions(r.name),
+          ...r,
+          links: { self: `${linkBase(request)}/identity/v3/roles/${r.id}` },
+        }));
+      const { target, targetId, userId } = request.params;
+      const self = `${linkBase(request)}/identity/v3/${target}/${targetId}/users/${userId}/roles`;
+      return { roles, links: { self, previous: null, next: null } };
     },
   );
 

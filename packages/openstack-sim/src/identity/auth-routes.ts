@@ -66,9 +66,10 @@ export const versionDoc = (base: string) => ({
 });
 
 export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
-  app.get('/identity', (request, reply) =>
-    reply.code(300).send({ versions: { values: [versionDoc(linkBase(request))] } }),
-  );
+  for (const path of ['/identity', '/identity/'])
+    app.get(path, (request, reply) =>
+      reply.code(300).send({ versions: { values: [versionDoc(linkBase(request))] } }),
+    );
   app.get('/identity/v3', (request) => ({ version: versionDoc(linkBase(request)) }));
 
   app.post('/identity/v3/auth/tokens', (request, reply) => {
@@ -198,7 +199,7 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
     const caller = ctx.caller(request);
     return {
       catalog: buildCatalog(ctx.baseUrl, caller.projectId || null),
-      links: { self: `${linkBase(request)}/identity/v3/auth/catalog`, previous: null, next: null },
+      links: { self: `${linkBase(request)}/identity/v3/auth/catalog` },
     };
   });
 
@@ -208,6 +209,14 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
     const projects = Object.values(id.projects).filter(
       (p) => effectiveRoleIds(id, caller.userId, { projectId: p.id, domainId: null }).length > 0,
     );
-    return { projects, links: { self: null, previous: null, next: null } };
+    const base = linkBase(request);
+    return {
+      projects: projects.map((p) => ({
+        options: {},
+        ...p,
+        links: { self: `${base}/identity/v3/projects/${p.id}` },
+      })),
+      links: { self: `${base}/identity/v3/auth/projects`, previous: null, next: null },
+    };
   });
 };

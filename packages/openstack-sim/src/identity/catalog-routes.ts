@@ -97,7 +97,8 @@ export const registerCatalogRoutes = (app: FastifyInstance, ctx: SimContext) => 
     const id = identityOf(ctx.store.state);
     const user = id.users[request.params.id];
     if (user === undefined) throw keystoneError(404, `Could not find user: ${request.params.id}.`);
-    if (caller.userId !== user.id) {
+    // Keystone's identity:change_password is admin_or_owner (the original password still counts).
+    if (caller.userId !== user.id && !caller.isAdmin) {
       throw keystoneError(403, 'You are not authorized to perform the requested action.');
     }
     const parsed = passwordChange.safeParse(request.body);

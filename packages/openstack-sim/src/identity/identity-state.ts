@@ -53,7 +53,8 @@ export type AppCredential = {
   projectId: string;
   /** Explicit role ids (Keystone does not expand implied roles for application credentials). */
   roleIds: string[];
-  unrestricted: boolean;
+  /** As the request said it; null when it did not (Keystone stores and shows null). */
+  unrestricted: boolean | null;
   /** ISO timestamp or null (never expires). */
   expiresAt: string | null;
   secretHash: string;
@@ -66,7 +67,11 @@ export type IdentityState = {
   assignments: Assignment[];
   tokens: Record<string, Token>;
   appCredentials: Record<string, AppCredential>;
+  /** Added after the first release: absent in older state files. */
+  groups?: Record<string, Group>;
+  groupMembers?: { groupId: string; userId: string }[];
 };
+export type Group = { id: string; name: string; domain_id: string; description: string };
 
 export const defaultDomainId = 'default';
 

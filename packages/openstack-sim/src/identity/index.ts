@@ -4,6 +4,7 @@ import { registerAppCredentialRoutes } from './app-credential-routes';
 import { registerAssignmentRoutes } from './assignment-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerCatalogRoutes } from './catalog-routes';
+import { registerGroupRoutes } from './group-routes';
 import { identityOf } from './identity-state';
 import { registerResourceRoutes } from './resource-routes';
 
@@ -23,4 +24,5 @@ export const registerIdentity = (
   registerAssignmentRoutes(app, ctx);
   registerCatalogRoutes(app, ctx);
   registerAppCredentialRoutes(app, ctx);
+  registerGroupRoutes(app, ctx);
 };

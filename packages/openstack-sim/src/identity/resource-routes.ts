@@ -44,7 +44,20 @@ const listBody = (request: FastifyRequest, key: string, items: unknown[]) => ({
   links: { self: `${linkBase(request)}/identity/v3/${key}`, previous: null, next: null },
 });
 
+/** Keystone's resource options (`options: {}`) on projects, domains, roles; domains carry tags. */
+const viewExtras: Record<string, Record<string, unknown>> = {
+  projects: { options: {} },
+  domains: { tags: [], options: {} },
+  roles: { options: {} },
+};
+
+/** keystone-manage bootstrap marks the default roles immutable. */
+export const roleOptions = (name: string) =>
+  ['admin', 'member', 'reader'].includes(name) ? { immutable: true } : {};
+
 const withLinks = <T extends { id: string }>(request: FastifyRequest, kind: string, item: T) => ({
+  ...viewExtras[kind],
+  ...(kind === 'roles' ? { options: roleOptions((item as T & { name?: string }).name ?? '') } : {}),
   ...item,
   links: { self: `${linkBase(request)}/identity/v3/${kind}/${item.id}` },
 });
@@ -186,7 +199,8 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
 
   // Projects.
   app.get('/identity/v3/projects', (request) => {
-    ctx.caller(request);
+    // identity:list_projects is admin (or domain reader); members use /v3/auth/projects.
+    requireAdmin(ctx, request);
     const q = request.query as Query;
     const items = Object.values(state().projects)
       .filter(nameFilter(q))
@@ -246,7 +260,8 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     if (input.enabled !== undefined) project.enabled = input.enabled;
     if (input.tags !== undefined) project.tags = input.tags;
     saved();
-    return { project: withLinks(request, 'projects', project) };
+    // Keystone's PATCH answers with the stored ref, `extra` included.
+    return { project: { ...withLinks(request, 'projects', project), extra: {} } };
   });
   app.delete<{ Params: { id: string } }>('/identity/v3/projects/:id', (request, reply) => {
     requireAdmin(ctx, request);
@@ -262,7 +277,7 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
 
   // Users.
   app.get('/identity/v3/users', (request) => {
-    ctx.caller(request);
+    requireAdmin(ctx, request);
     const q = request.query as Query;
     const items = Object.values(state().users)
       .filter(nameFilter(q))
@@ -334,7 +349,11 @@ export const registerResourceRoutes = (app: FastifyInstance, ctx: SimContext) =>
     if (input.description !== undefined) user.description = input.description ?? '';
     if (input.default_project_id) user.default_project_id = input.default_project_id;
     saved();
-    return { user: withLinks(request, 'users', publicUser(user)) };
+    const extra = {
+      ...(user.email === undefined ? {} : { email: user.email }),
+      ...(user.description === undefined ? {} : { description: user.description }),
+    };
+    return { user: { ...withLinks(request, 'users', publicUser(user)), extra } };
   });
   app.delete<{ Params: { id: string } }>('/identity/v3/users/:id', (request, reply) => {
     requireAdmin(ctx, request);

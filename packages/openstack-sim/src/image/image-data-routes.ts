@@ -40,7 +40,8 @@ export const registerImageDataRoutes = (
     Object.assign(image, {
       status: 'active',
       size: written.size,
-      virtual_size: null,
+      // Glance's format inspector: the virtual size (a raw image's is its size).
+      virtual_size: written.size,
       checksum: written.md5,
       os_hash_algo: 'sha512',
       os_hash_value: written.sha512,

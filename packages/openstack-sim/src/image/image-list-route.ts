@@ -13,6 +13,49 @@ const byKey = (key: string) => (a: Image, b: Image) => {
 
 const memberStatusFilters = ['pending', 'accepted', 'rejected', 'all'];
 
+/** Glance's sortable keys (sort_key / sort=key:dir). */
+const sortKeys = [
+  'name',
+  'status',
+  'container_format',
+  'disk_format',
+  'size',
+  'id',
+  'created_at',
+  'updated_at',
+  'min_disk',
+  'min_ram',
+  'owner',
+  'visibility',
+  'protected',
+];
+
+/** `sort=k1:asc,k2` or `sort_key=k&sort_dir=d` (default created_at desc), validated as Glance does. */
+const sortsOf = (q: Query): { key: string; dir: string }[] => {
+  const pairs =
+    q.sort !== undefined
+      ? q.sort.split(',').map((p) => {
+          const [key = '', dir = 'desc'] = p.trim().split(':');
+          return { key, dir };
+        })
+      : [{ key: q.sort_key ?? 'created_at', dir: q.sort_dir ?? 'desc' }];
+  for (const { key, dir } of pairs) {
+    if (!sortKeys.includes(key))
+      throw glanceError(
+        400,
+        `Invalid sort key: ${key}. It must be one of the following: ${sortKeys.join(', ')}.`,
+      );
+    if (dir !== 'asc' && dir !== 'desc') throw glanceError(400, `Invalid sort direction: ${dir}`);
+  }
+  return pairs;
+};
+
+const sizeParam = (raw: string | undefined, name: string): number | undefined => {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw glanceError(400, `${name} filter must be an integer`);
+  return Number(raw);
+};
+
 /**
  * Glance's image_get_all for a regular user: public and community images, the project's own, and
  * shared images the project is a member of with `member_status` (default accepted; `all`).
@@ -42,8 +85,9 @@ export const registerImageListRoute = (app: FastifyInstance, ctx: SimContext) =>
       throw glanceError(400, `Invalid visibility value: ${q.visibility}`);
     }
     const limit = Math.min(Number(q.limit ?? 25) || 25, 1000);
-    const sortKey = q.sort_key ?? 'created_at';
-    const sortDir = q.sort_dir ?? 'desc';
+    const sorts = sortsOf(q);
+    const sizeMin = sizeParam(q.size_min, 'size_min');
+    const sizeMax = sizeParam(q.size_max, 'size_max');
     let items = Object.values(imageStateOf(ctx.store.state).images)
       .filter((i) => listable(ctx, caller, i, memberStatus))
       .filter((i) =>
@@ -59,8 +103,15 @@ export const registerImageListRoute = (app: FastifyInstance, ctx: SimContext) =>
       .filter((i) => q.protected === undefined || String(i.protected) === q.protected)
       .filter((i) => q.tag === undefined || i.tags.includes(q.tag))
       .filter((i) => q.os_hidden === 'true' || !i.os_hidden)
-      .sort((a, b) => byKey(sortKey)(a, b) || byKey('id')(a, b));
-    if (sortDir === 'desc') items.reverse();
+      .filter((i) => sizeMin === undefined || (i.size ?? -1) >= sizeMin)
+      .filter((i) => sizeMax === undefined || (i.size !== null && i.size <= sizeMax))
+      .sort((a, b) => {
+        for (const { key, dir } of sorts) {
+          const order = byKey(key)(a, b);
+          if (order !== 0) return dir === 'asc' ? order : -order;
+        }
+        return -byKey('id')(a, b);
+      });
     if (q.marker !== undefined) {
       const at = items.findIndex((i) => i.id === q.marker);
       if (at === -1) throw glanceError(400, `marker [${q.marker}] not found`);

@@ -90,11 +90,22 @@ const setAttribute = (caller: SimCaller, image: Image, key: string, value: unkno
     case 'id':
       throw glanceError(403, "Attribute 'id' is read-only.");
     default:
+      if (key.startsWith('os_glance')) {
+        throw glanceError(403, `Attribute '${key}' is reserved.`);
+      }
       if (typeof value !== 'string') {
         throw glanceError(400, `Invalid value for additional property ${key}: must be a string`);
       }
       image.properties[key] = value;
   }
+};
+
+/** A v2.0 JSON-patch operation (`{"add": "/k", "value": v}`) in v2.1 form. */
+const fromV20 = (raw: Body): Body => {
+  const names = ['add', 'remove', 'replace'].filter((k) => k in raw);
+  const [op] = names;
+  if (names.length !== 1 || op === undefined) return { op: undefined };
+  return { op, path: raw[op], value: raw.value };
 };
 
 const removeAttribute = (image: Image, key: string) => {
@@ -165,7 +176,10 @@ export const registerImageRoutes = (app: FastifyInstance, ctx: SimContext, files
     if (!Array.isArray(ops))
       throw glanceError(400, 'Request body must be a JSON array of operation objects.');
     const draft: Image = structuredClone(image);
-    for (const raw of ops as Body[]) {
+    // v2.0 documents name the operation as the key: {"replace": "/path", "value": …}.
+    const v20 = String(request.headers['content-type']).includes('v2.0-json-patch');
+    for (const given of ops as Body[]) {
+      const raw = v20 ? fromV20(given) : given;
       const op = raw.op;
       const pathValue = raw.path;
       if (typeof pathValue !== 'string' || !pathValue.startsWith('/')) {
@@ -248,9 +262,10 @@ export const registerImageRoutes = (app: FastifyInstance, ctx: SimContext, files
       `/image/v2/images/:id/actions/${action}`,
       (request, reply) => {
         const caller = ctx.caller(request);
-        if (!caller.isAdmin)
-          throw glanceError(403, `You are not authorized to complete ${action} action.`);
         const image = findImage(ctx, caller, request.params.id);
+        // Glance's default policy: admins and the image's owner.
+        if (!caller.isAdmin && image.owner !== caller.projectId)
+          throw glanceError(403, `You are not authorized to complete ${action} action.`);
         const from = action === 'deactivate' ? 'active' : 'deactivated';
         if (
           image.status !== from &&

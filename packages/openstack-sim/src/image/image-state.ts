@@ -126,6 +126,8 @@ export const renderImage = (image: Image) => {
   return {
     ...properties,
     ...core,
+    // Images with data are in the one (file) store, as Glance's multi-store view says.
+    ...(image.size === null ? {} : { stores: 'file' }),
     self: `/v2/images/${image.id}`,
     file: `/v2/images/${image.id}/file`,
     schema: '/v2/schemas/image',

@@ -6,6 +6,7 @@ import { openImageFiles } from './image-files';
 import { registerImageListRoute } from './image-list-route';
 import { registerImageMemberRoutes } from './image-member-routes';
 import { registerImageRoutes } from './image-routes';
+import { registerMetadefRoutes } from './metadefs-routes';
 import { imageSchema, imagesSchema, memberSchema, membersSchema } from './image-schema';
 import { seedImages } from './seed-images';
 
@@ -24,7 +25,10 @@ export const registerImage = async (app: FastifyInstance, ctx: SimContext) => {
     done(null, payload),
   );
   app.addContentTypeParser(
-    'application/openstack-images-v2.1-json-patch',
+    [
+      'application/openstack-images-v2.1-json-patch',
+      'application/openstack-images-v2.0-json-patch',
+    ],
     { parseAs: 'string' },
     (_request, body: string, done) => {
       try {
@@ -75,4 +79,5 @@ export const registerImage = async (app: FastifyInstance, ctx: SimContext) => {
   registerImageRoutes(app, ctx, files);
   registerImageMemberRoutes(app, ctx);
   registerImageDataRoutes(app, ctx, files);
+  registerMetadefRoutes(app, ctx);
 };

@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import { originOf } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
 import { V2, notFound, type Scope } from './neutron-http';
 
@@ -25,6 +27,9 @@ const extensions: [alias: string, name: string][] = [
   ['pagination', 'Pagination support'],
   ['fip-port-details', 'Floating IP Port Details Extension'],
   ['fwaas_v2', 'Firewall as a Service v2'],
+  ['agent', 'agent'],
+  ['l3_agent_scheduler', 'L3 Agent Scheduler'],
+  ['auto-allocated-topology', 'Auto Allocated Topology Services'],
 ];
 
 const renderExtension = ([alias, name]: [string, string]) => ({
@@ -36,18 +41,18 @@ const renderExtension = ([alias, name]: [string, string]) => ({
 });
 
 export const registerNetworkDiscoveryRoutes = (app: Scope, ctx: SimContext) => {
-  const versions = () => ({
+  const versions = (request: FastifyRequest) => ({
     versions: [
       {
         id: 'v2.0',
         status: 'CURRENT',
-        links: [{ rel: 'self', href: `${ctx.baseUrl}/network/v2.0/` }],
+        links: [{ rel: 'self', href: `${originOf(request, ctx.baseUrl)}/network/v2.0/` }],
       },
     ],
   });
   app.get('/network', versions);
   app.get('/network/', versions);
-  const resources = () => ({
+  const resources = (request: FastifyRequest) => ({
     resources: [
       'networks',
       'subnets',
@@ -60,7 +65,12 @@ export const registerNetworkDiscoveryRoutes = (app: Scope, ctx: SimContext) => {
     ].map((name) => ({
       name: name.replace(/s$/, ''),
       collection: name,
-      links: [{ rel: 'self', href: `${ctx.baseUrl}${V2}/${name.replace(/_/g, '-')}` }],
+      links: [
+        {
+          rel: 'self',
+          href: `${originOf(request, ctx.baseUrl)}${V2}/${name.replace(/_/g, '-')}`,
+        },
+      ],
     })),
   });
   app.get(V2, resources);

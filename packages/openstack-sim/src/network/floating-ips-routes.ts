@@ -21,13 +21,28 @@ import {
 import { findPort } from './ports-routes';
 import { createPort, deletePort } from './port-service';
 
-const renderFip = (fip: FloatingIp) => ({
-  ...fip,
-  port_details: null,
-  qos_policy_id: null,
-  dns_domain: '',
-  dns_name: '',
-});
+/** Neutron's floating IP (fip-port-details: the associated port's summary, else null). */
+const renderFip = (ctx: SimContext, fip: FloatingIp) => {
+  // Neutron's floating IPs have no name (the stored one is the generic resource field).
+  const { name, ...rest } = fip;
+  void name;
+  const port = fip.port_id === null ? undefined : networkSlice(ctx).ports[fip.port_id];
+  return {
+    ...rest,
+    port_details:
+      port === undefined
+        ? null
+        : {
+            name: port.name,
+            network_id: port.network_id,
+            mac_address: port.mac_address,
+            admin_state_up: port.admin_state_up,
+            status: port.status,
+            device_id: port.device_id,
+            device_owner: port.device_owner,
+          },
+  };
+};
 
 const findFip = (ctx: SimContext, caller: SimCaller, id: string) => {
   const fip = networkSlice(ctx).floatingIps[id];
@@ -59,7 +74,7 @@ export const registerFloatingIpRoutes = (app: Scope, ctx: SimContext) => {
     rows: () => Object.values(networkSlice(ctx).floatingIps),
     visible: visible,
     find: (caller, id) => findFip(ctx, caller, id),
-    render: renderFip,
+    render: (fip) => renderFip(ctx, fip),
   });
 
   app.post(`${V2}/floatingips`, (request, reply) => {
@@ -121,9 +136,9 @@ export const registerFloatingIpRoutes = (app: Scope, ctx: SimContext) => {
     ctx.notify({
       event_type: 'floatingip.create.end',
       publisher_id: 'network.sim',
-      payload: { floatingip: renderFip(fip) },
+      payload: { floatingip: renderFip(ctx, fip) },
     });
-    return reply.code(201).send({ floatingip: renderFip(fip) });
+    return reply.code(201).send({ floatingip: renderFip(ctx, fip) });
   });
 
   app.put<{ Params: { id: string } }>(`${V2}/floatingips/:id`, (request) => {
@@ -142,7 +157,7 @@ export const registerFloatingIpRoutes = (app: Scope, ctx: SimContext) => {
     }
     touch(ctx, fip);
     ctx.store.changed();
-    return { floatingip: renderFip(fip) };
+    return { floatingip: renderFip(ctx, fip) };
   });
 
   app.delete<{ Params: { id: string } }>(`${V2}/floatingips/:id`, (request, reply) => {

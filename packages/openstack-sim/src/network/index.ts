@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SimContext } from '../core/sim-context';
+import { registerAgentRoutes } from './agents-routes';
 import { registerNetworkDiscoveryRoutes } from './discovery-routes';
 import { registerFloatingIpRoutes } from './floating-ips-routes';
 import { registerFwaasRoutes } from './fwaas-routes';
@@ -43,6 +44,7 @@ export const registerNetwork = (app: FastifyInstance, ctx: SimContext): void => 
     registerSubnetRoutes(scope, ctx);
     registerPortRoutes(scope, ctx);
     registerRouterRoutes(scope, ctx);
+    registerAgentRoutes(scope, ctx);
     registerFloatingIpRoutes(scope, ctx);
     registerSecurityGroupRoutes(scope, ctx);
     registerNetworkQuotaRoutes(scope, ctx);

@@ -98,7 +98,7 @@ export type SecurityGroupRule = {
   port_range_max: number | null;
   remote_ip_prefix: string | null;
   remote_group_id: string | null;
-  description: string;
+  description: string | null;
   project_id: string;
   tenant_id: string;
   created_at: string;
@@ -116,6 +116,8 @@ export type NetworkQuota = {
   floatingip: number;
   security_group: number;
   security_group_rule: number;
+  subnetpool: number;
+  rbac_policy: number;
 };
 
 export type NetworkSlice = {
@@ -138,6 +140,9 @@ export const defaultNetworkQuota: NetworkQuota = {
   floatingip: 50,
   security_group: 10,
   security_group_rule: 100,
+  // Resources the simulator does not model (subnet pools, RBAC policies), at Zed's defaults.
+  subnetpool: -1,
+  rbac_policy: 10,
 };
 
 export const newId = (): string => randomUUID();

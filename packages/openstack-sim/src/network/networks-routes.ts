@@ -30,11 +30,12 @@ export const renderNetwork = (ctx: SimContext, caller: SimCaller, network: Netwo
       .filter((s) => s.network_id === network.id)
       .map((s) => s.id),
     availability_zone_hints: [],
-    availability_zones: ['nova'],
+    // Zones come from the DHCP agents hosting the network; the simulator runs none.
+    availability_zones: [],
+    // auto-allocated-topology: external networks say whether they are the default.
+    ...(network['router:external'] ? { is_default: false } : {}),
     ipv4_address_scope: null,
     ipv6_address_scope: null,
-    is_default: false,
-    l2_adjacency: true,
   };
   if (!caller.isAdmin) for (const key of providerKeys) delete rendered[key];
   return rendered;
@@ -206,7 +207,10 @@ export const registerNetworkRoutes = (app: Scope, ctx: SimContext) => {
       publisher_id: 'network.sim',
       payload: { network: renderNetwork(ctx, { ...caller, isAdmin: true }, network) },
     });
-    return reply.code(201).send({ network: renderNetwork(ctx, caller, network) });
+    // The create answer always says is_default (auto-allocated-topology), as Zed's does.
+    return reply
+      .code(201)
+      .send({ network: { is_default: false, ...renderNetwork(ctx, caller, network) } });
   });
 
   app.put<{ Params: { id: string } }>(`${V2}/networks/:id`, (request) => {
@@ -236,6 +240,11 @@ export const registerNetworkRoutes = (app: Scope, ctx: SimContext) => {
       throw neutronError(403, 'PolicyNotAuthorized', `rule:delete_network is disallowed by policy`);
     }
     const slice = networkSlice(ctx);
+    // Neutron removes the network's floating IPs first (their ports are its own), then checks
+    // the remaining ports — so a router gateway still refuses, but the floating IPs are gone.
+    for (const fip of Object.values(slice.floatingIps))
+      if (fip.floating_network_id === network.id) delete slice.floatingIps[fip.id];
+    ctx.store.changed();
     const inUse = Object.values(slice.ports)
       .filter((p) => p.network_id === network.id && !p.device_owner.startsWith('network:dhcp'))
       .map((p) => p.id)

@@ -175,17 +175,27 @@ export const registerReadRoutes = <T>(
     rows: () => T[];
     visible: (caller: SimCaller, row: T) => boolean;
     find: (caller: SimCaller, id: string) => T;
-    render: (row: T) => Record<string, unknown>;
+    /** The view of a row for this caller (some fields are admin-only). */
+    render: (row: T, caller: SimCaller) => Record<string, unknown>;
   },
 ) => {
   app.get(`${V2}/${spec.path}`, (request) => {
     const caller = ctx.caller(request);
     const rows = spec.rows().filter((row) => spec.visible(caller, row));
-    return listReply(request, spec.collection, rows.map(spec.render));
+    return listReply(
+      request,
+      spec.collection,
+      rows.map((row) => spec.render(row, caller)),
+    );
   });
-  app.get<{ Params: { id: string } }>(`${V2}/${spec.path}/:id`, (request) =>
-    showReply(request, spec.member, spec.render(spec.find(ctx.caller(request), request.params.id))),
-  );
+  app.get<{ Params: { id: string } }>(`${V2}/${spec.path}/:id`, (request) => {
+    const caller = ctx.caller(request);
+    return showReply(
+      request,
+      spec.member,
+      spec.render(spec.find(caller, request.params.id), caller),
+    );
+  });
 };
 
 /** Turns every error in the Neutron scope into a NeutronError body. */

@@ -1,5 +1,5 @@
 import { neutronError } from '../core/errors';
-import type { SimContext } from '../core/sim-context';
+import type { SimCaller, SimContext } from '../core/sim-context';
 import { allocateIp, isAssignable, parseCidr, parseIp } from './ip-allocator';
 import {
   networkSlice,
@@ -34,7 +34,7 @@ export const allocateOnSubnet = (ctx: SimContext, subnet: Subnet): FixedIp => {
   return { subnet_id: subnet.id, ip_address: address };
 };
 
-type FixedIpRequest = { subnet_id?: string; ip_address?: string };
+export type FixedIpRequest = { subnet_id?: string; ip_address?: string };
 
 /** Resolves the requested fixed IPs (or one address per IPv4/IPv6 subnet when none are asked). */
 export const resolveFixedIps = (
@@ -150,18 +150,24 @@ export const createPort = (ctx: SimContext, input: CreatePortInput): Port => {
   return port;
 };
 
-export const renderPort = (port: Port) => ({
-  ...port,
-  allowed_address_pairs: [],
-  extra_dhcp_opts: [],
-  dns_name: '',
-  dns_assignment: [],
-  'binding:vif_type': port.device_id ? 'ovs' : 'unbound',
-  'binding:vif_details': {},
-  'binding:profile': {},
-  qos_policy_id: null,
-  propagate_uplink_status: false,
-});
+/** Neutron's port; the binding:* fields are admin-only (shown when no caller: notifications). */
+export const renderPort = (port: Port, caller?: SimCaller) => {
+  const { 'binding:host_id': hostId, 'binding:vnic_type': vnic, ...rest } = port;
+  const view: Record<string, unknown> = {
+    ...rest,
+    allowed_address_pairs: [],
+    extra_dhcp_opts: [],
+    'binding:vnic_type': vnic,
+  };
+  if (caller === undefined || caller.isAdmin)
+    Object.assign(view, {
+      'binding:host_id': hostId,
+      'binding:vif_type': port.device_id ? 'ovs' : 'unbound',
+      'binding:vif_details': {},
+      'binding:profile': {},
+    });
+  return view;
+};
 
 export const deletePort = (ctx: SimContext, portId: string) => {
   const slice = networkSlice(ctx);

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { neutronError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { networkSlice, touch, type Port } from './network-state';
@@ -15,7 +16,13 @@ import {
   type Scope,
   registerReadRoutes,
 } from './neutron-http';
-import { createPort, deletePort, renderPort } from './port-service';
+import {
+  createPort,
+  deletePort,
+  renderPort,
+  resolveFixedIps,
+  type FixedIpRequest,
+} from './port-service';
 
 export const findPort = (ctx: SimContext, caller: SimCaller, id: string): Port => {
   const port = networkSlice(ctx).ports[id];
@@ -56,7 +63,23 @@ export const registerPortRoutes = (app: Scope, ctx: SimContext) => {
 
   app.post(`${V2}/ports`, (request, reply) => {
     const caller = ctx.caller(request);
-    const body = bodyOf(request, 'port');
+    // Bulk create: {"ports": [...]} makes every port or none.
+    const bulk = (request.body as { ports?: unknown } | null)?.ports;
+    if (Array.isArray(bulk)) {
+      const made: Port[] = [];
+      try {
+        for (const item of bulk as unknown[]) made.push(createOne(caller, { port: item }));
+      } catch (error) {
+        for (const p of made) deletePort(ctx, p.id);
+        throw error;
+      }
+      return reply.code(201).send({ ports: made.map((p) => renderPort(p, caller)) });
+    }
+    return reply.code(201).send({ port: renderPort(createOne(caller, request.body), caller) });
+  });
+
+  const createOne = (caller: SimCaller, payload: unknown): Port => {
+    const body = bodyOf({ body: payload } as FastifyRequest, 'port');
     const projectId = ownerOf(caller, body);
     const networkId = str(body.network_id, 'network_id');
     if (!networkId)
@@ -82,8 +105,8 @@ export const registerPortRoutes = (app: Scope, ctx: SimContext) => {
       adminStateUp: bool(body.admin_state_up, 'admin_state_up'),
       portSecurityEnabled: bool(body.port_security_enabled, 'port_security_enabled'),
     });
-    return reply.code(201).send({ port: renderPort(port) });
-  });
+    return port;
+  };
 
   app.put<{ Params: { id: string } }>(`${V2}/ports/:id`, (request) => {
     const caller = ctx.caller(request);
@@ -96,6 +119,20 @@ export const registerPortRoutes = (app: Scope, ctx: SimContext) => {
     port.device_owner = str(body.device_owner, 'device_owner') ?? port.device_owner;
     port.port_security_enabled =
       bool(body.port_security_enabled, 'port_security_enabled') ?? port.port_security_enabled;
+    if (Array.isArray(body.fixed_ips)) {
+      // Re-resolve against the network with this port's own addresses free again.
+      const before = port.fixed_ips;
+      port.fixed_ips = [];
+      try {
+        const network = networkSlice(ctx).networks[port.network_id];
+        port.fixed_ips = network
+          ? resolveFixedIps(ctx, network, body.fixed_ips as FixedIpRequest[])
+          : before;
+      } catch (error) {
+        port.fixed_ips = before;
+        throw error;
+      }
+    }
     const groups = stringList(body.security_groups, 'security_groups');
     if (groups) {
       checkGroups(ctx, caller, groups);
@@ -110,7 +147,7 @@ export const registerPortRoutes = (app: Scope, ctx: SimContext) => {
     }
     touch(ctx, port);
     ctx.store.changed();
-    return { port: renderPort(port) };
+    return { port: renderPort(port, caller) };
   });
 
   app.delete<{ Params: { id: string } }>(`${V2}/ports/:id`, (request, reply) => {

@@ -15,6 +15,8 @@ const usage = (ctx: SimContext, projectId: string): NetworkQuota => {
     floatingip: count(Object.values(slice.floatingIps)),
     security_group: count(Object.values(slice.securityGroups)),
     security_group_rule: count(Object.values(slice.securityGroupRules)),
+    subnetpool: 0,
+    rbac_policy: 0,
   };
 };
 

@@ -20,12 +20,12 @@ import { findPort } from './ports-routes';
 import { createPort, deletePort } from './port-service';
 import { findSubnet } from './subnets-routes';
 
-const renderRouter = (router: Router) => ({
+/** Neutron's router; distributed and ha are admin-only; no L3 agent hosts it (no zones). */
+const renderRouter = (router: Router, caller?: SimCaller) => ({
   ...router,
-  distributed: false,
-  ha: false,
+  ...(caller === undefined || caller.isAdmin ? { distributed: false, ha: false } : {}),
   availability_zone_hints: [],
-  availability_zones: ['nova'],
+  availability_zones: [],
   flavor_id: null,
 });
 
@@ -100,12 +100,10 @@ const setGateway = (ctx: SimContext, caller: SimCaller, router: Router, info: un
 const interfaceReply = (router: Router, portId: string, subnetId: string, networkId: string) => ({
   id: router.id,
   tenant_id: router.project_id,
-  project_id: router.project_id,
   port_id: portId,
   subnet_id: subnetId,
   subnet_ids: [subnetId],
   network_id: networkId,
-  tags: [],
 });
 
 export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
@@ -141,7 +139,7 @@ export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
       setGateway(ctx, caller, router, body.external_gateway_info);
     slice.routers[router.id] = router;
     ctx.store.changed();
-    return reply.code(201).send({ router: renderRouter(router) });
+    return reply.code(201).send({ router: renderRouter(router, caller) });
   });
 
   app.put<{ Params: { id: string } }>(`${V2}/routers/:id`, (request) => {
@@ -156,7 +154,7 @@ export const registerRouterRoutes = (app: Scope, ctx: SimContext) => {
       setGateway(ctx, caller, router, body.external_gateway_info);
     touch(ctx, router);
     ctx.store.changed();
-    return { router: renderRouter(router) };
+    return { router: renderRouter(router, caller) };
   });
 
   app.delete<{ Params: { id: string } }>(`${V2}/routers/:id`, (request, reply) => {

@@ -62,7 +62,8 @@ export const createSecurityGroup = (
       port_range_max: null,
       remote_ip_prefix: null,
       remote_group_id: null,
-      description: '',
+      // Rules Neutron makes itself carry no description (null), unlike API-created ones ('').
+      description: null,
     });
   }
   ctx.store.changed();
@@ -86,7 +87,7 @@ export const ensureDefaultSecurityGroup = (ctx: SimContext, projectId: string): 
       port_range_max: null,
       remote_ip_prefix: null,
       remote_group_id: group.id,
-      description: '',
+      description: null,
     });
   }
   ctx.store.changed();

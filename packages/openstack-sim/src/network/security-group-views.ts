@@ -11,15 +11,23 @@ export const renderRule = (rule: SecurityGroupRule) => ({
   ...rule,
   remote_address_group_id: null,
   normalized_cidr: rule.remote_ip_prefix,
-  tags: [],
 });
+
+/** Neutron's standard-attribute id: a stable number per resource (shown in embedded rules). */
+const standardAttrId = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 7), 16);
 
 export const renderGroup = (ctx: SimContext, group: SecurityGroup) => {
   const rules = networkSlice(ctx).securityGroupRules;
   const { rules: ids, ...rest } = group;
   return {
     ...rest,
-    security_group_rules: ids.flatMap((id) => (rules[id] ? [renderRule(rules[id])] : [])),
+    security_group_rules: ids.flatMap((id) => {
+      const rule = rules[id];
+      // Embedded rules carry the standard attributes (tags, standard_attr_id) too.
+      return rule
+        ? [{ ...renderRule(rule), tags: [], standard_attr_id: standardAttrId(rule.id) }]
+        : [];
+    }),
     shared: false,
   };
 };

@@ -74,6 +74,12 @@ export const registerSecurityGroupRoutes = (app: Scope, ctx: SimContext) => {
         'Updating default security group not allowed.',
       );
     }
+    if (group.name !== 'default' && body.name === 'default')
+      throw neutronError(
+        409,
+        'SecurityGroupDefaultAlreadyExists',
+        'Default security group already exists.',
+      );
     group.name = str(body.name, 'name') ?? group.name;
     group.description = str(body.description, 'description') ?? group.description;
     touch(ctx, group);

@@ -42,8 +42,9 @@ export const overlappingSubnet = (subnets: Subnet[], networkId: string, cidr: st
 
 export const subnetVisible = (ctx: SimContext, caller: SimCaller, subnet: Subnet) => {
   if (caller.isAdmin || subnet.project_id === caller.projectId) return true;
+  // Other projects see a shared network's subnets; an external network's only when shared too.
   const network = networkSlice(ctx).networks[subnet.network_id];
-  return Boolean(network && (network.shared || network['router:external']));
+  return Boolean(network?.shared);
 };
 
 export const findSubnet = (ctx: SimContext, caller: SimCaller, id: string): Subnet => {
@@ -58,8 +59,6 @@ const renderSubnet = (subnet: Subnet) => ({
   ...subnet,
   subnetpool_id: null,
   service_types: [],
-  segment_id: null,
-  dns_publish_fixed_ip: false,
 });
 
 const parsePools = (value: unknown): AllocationPool[] | undefined => {
@@ -233,6 +232,23 @@ export const registerSubnetRoutes = (app: Scope, ctx: SimContext) => {
     if (Array.isArray(body.dns_nameservers))
       subnet.dns_nameservers = body.dns_nameservers as string[];
     if (body.gateway_ip === null) subnet.gateway_ip = null;
+    const cidr = parseCidr(subnet.cidr);
+    if (typeof body.gateway_ip === 'string' && cidr !== null) {
+      const gateway = checkGateway(cidr, body.gateway_ip);
+      const ip = parseIp(gateway)?.value ?? -1n;
+      const inPool = subnet.allocation_pools.some(
+        (p) => ip >= (parseIp(p.start)?.value ?? 0n) && ip <= (parseIp(p.end)?.value ?? -1n),
+      );
+      if (inPool)
+        throw neutronError(
+          409,
+          'GatewayConflictWithAllocationPools',
+          `Gateway ip ${gateway} conflicts with allocation pool ${subnet.allocation_pools.map((p) => `${p.start}-${p.end}`).join(', ')}.`,
+        );
+      subnet.gateway_ip = gateway;
+    }
+    if (Array.isArray(body.host_routes))
+      subnet.host_routes = body.host_routes as Subnet['host_routes'];
     touch(ctx, subnet);
     ctx.store.changed();
     return { subnet: renderSubnet(subnet) };

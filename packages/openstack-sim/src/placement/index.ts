@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OpenStackError } from '../core/errors';
 import { linkBase } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
@@ -62,14 +62,23 @@ const inventoriesOf = (hv: HypervisorView) => {
   );
 };
 
+/** Whether the request asked for `placement 1.<minor>` at least (none is 1.0). */
+const atLeast = (request: FastifyRequest, minor: number): boolean => {
+  const asked = request.headers['openstack-api-version'];
+  const raw = typeof asked === 'string' ? /placement\s+(\S+)/i.exec(asked)?.[1] : undefined;
+  if (raw === 'latest') return true;
+  const m = raw === undefined ? undefined : /^1\.(\d+)$/.exec(raw);
+  return m?.[1] !== undefined && Number(m[1]) >= minor;
+};
+
 /** Placement (read-only): one resource provider per simulated hypervisor. */
 export const registerPlacement = (app: FastifyInstance, ctx: SimContext) => {
-  const provider = (base: string, hv: HypervisorView) => ({
+  // 1.14 adds the provider tree fields.
+  const provider = (request: FastifyRequest, base: string, hv: HypervisorView) => ({
     uuid: hv.id,
     name: hv.hostname,
     generation: 1,
-    parent_provider_uuid: null,
-    root_provider_uuid: hv.id,
+    ...(atLeast(request, 14) ? { parent_provider_uuid: null, root_provider_uuid: hv.id } : {}),
     links: [
       { rel: 'self', href: `${base}/placement/resource_providers/${hv.id}` },
       { rel: 'inventories', href: `${base}/placement/resource_providers/${hv.id}/inventories` },
@@ -90,7 +99,7 @@ export const registerPlacement = (app: FastifyInstance, ctx: SimContext) => {
     }
     done(null, payload);
   });
-  app.get('/placement', (request) => ({
+  const root = (request: FastifyRequest) => ({
     versions: [
       {
         id: 'v1.0',
@@ -100,7 +109,9 @@ export const registerPlacement = (app: FastifyInstance, ctx: SimContext) => {
         links: [{ rel: 'self', href: `${linkBase(request)}/placement/` }],
       },
     ],
-  }));
+  });
+  app.get('/placement', root);
+  app.get('/placement/', root);
   app.get('/placement/resource_providers', (request) => {
     ctx.caller(request);
     const q = request.query as Record<string, string | undefined>;
@@ -108,11 +119,11 @@ export const registerPlacement = (app: FastifyInstance, ctx: SimContext) => {
     const items = hypervisorsOf(ctx)
       .filter((h) => q.name === undefined || h.hostname === q.name)
       .filter((h) => q.uuid === undefined || h.id === q.uuid);
-    return { resource_providers: items.map((h) => provider(base, h)) };
+    return { resource_providers: items.map((h) => provider(request, base, h)) };
   });
   app.get<{ Params: { id: string } }>('/placement/resource_providers/:id', (request) => {
     ctx.caller(request);
-    return provider(linkBase(request), find(request.params.id));
+    return provider(request, linkBase(request), find(request.params.id));
   });
   app.get<{ Params: { id: string } }>(
     '/placement/resource_providers/:id/inventories',

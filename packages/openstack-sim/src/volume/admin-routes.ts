@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { originOf } from '../core/link-base';
 import { cinderError } from '../core/errors';
 import type { SimContext } from '../core/sim-context';
 import { V3, bodyOf, type ProjectParams } from './cinder-http';
@@ -12,7 +13,7 @@ import {
 
 type TargetParams = ProjectParams & { target: string };
 
-type QuotaEntry = number | { limit: number; in_use: number; reserved: number; allocated: number };
+type QuotaEntry = number | { limit: number; in_use: number; reserved: number };
 
 const quotaSet = (
   ctx: SimContext,
@@ -29,21 +30,20 @@ const quotaSet = (
             limit: limits[key],
             in_use: key === 'per_volume_gigabytes' ? 0 : used[key],
             reserved: 0,
-            allocated: 0,
           }
         : limits[key],
     ],
   );
   return {
     id: projectId,
-    groups: usage ? { limit: 10, in_use: 0, reserved: 0, allocated: 0 } : 10,
+    groups: usage ? { limit: 10, in_use: 0, reserved: 0 } : 10,
     ...Object.fromEntries(entries),
   };
 };
 
 /** GET /volume/ and /volume/v3/: Cinder's version document. */
 export const registerVolumeVersionRoutes = (app: FastifyInstance, ctx: SimContext) => {
-  const versions = () => ({
+  const versions = (request: FastifyRequest) => ({
     versions: [
       {
         id: 'v3.0',
@@ -53,7 +53,7 @@ export const registerVolumeVersionRoutes = (app: FastifyInstance, ctx: SimContex
         updated: '2023-08-31T00:00:00Z',
         links: [
           { rel: 'describedby', type: 'text/html', href: 'https://docs.openstack.org/' },
-          { rel: 'self', href: `${ctx.baseUrl}/volume/v3/` },
+          { rel: 'self', href: `${originOf(request, ctx.baseUrl)}/volume/v3/` },
         ],
         'media-types': [
           { base: 'application/json', type: 'application/vnd.openstack.volume+json;version=3' },
@@ -61,8 +61,11 @@ export const registerVolumeVersionRoutes = (app: FastifyInstance, ctx: SimContex
       },
     ],
   });
-  app.get('/volume', versions);
-  app.get('/volume/', versions);
+  // The root lists the versions with 300 Multiple Choices, as Cinder does.
+  const choices = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.code(300).send(versions(request));
+  app.get('/volume', choices);
+  app.get('/volume/', choices);
   app.get('/volume/v3', versions);
   app.get('/volume/v3/', versions);
 };

@@ -1,3 +1,4 @@
+import { originOf } from '../core/link-base';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cinderError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
@@ -22,7 +23,7 @@ const projectAttr = (request: FastifyRequest, caller: SimCaller, b: Backup) => {
     : {};
 };
 
-const renderBackup = (ctx: SimContext, b: Backup) => ({
+const renderBackup = (origin: string, b: Backup) => ({
   id: b.id,
   name: b.name,
   description: b.description,
@@ -39,7 +40,7 @@ const renderBackup = (ctx: SimContext, b: Backup) => ({
   fail_reason: null,
   has_dependent_backups: false,
   is_incremental: b.is_incremental,
-  links: resourceLinks(ctx, b.project_id, 'backups', b.id),
+  links: resourceLinks(origin, b.project_id, 'backups', b.id),
 });
 
 const findBackup = (ctx: SimContext, caller: SimCaller, id: string) => {
@@ -58,7 +59,7 @@ export const registerBackupRoutes = (app: FastifyInstance, ctx: SimContext, base
     );
     const page = pageOf(ctx, request, 'backups', rows, (b) => b);
     const backups = page.rows.map((b) => ({
-      ...renderBackup(ctx, b),
+      ...renderBackup(originOf(request, ctx.baseUrl), b),
       ...projectAttr(request, caller, b),
     }));
     return page.links ? { backups, [page.linksKey]: page.links } : { backups };
@@ -69,7 +70,12 @@ export const registerBackupRoutes = (app: FastifyInstance, ctx: SimContext, base
   app.get<{ Params: IdParams }>(`${base}/backups/:id`, (request) => {
     const caller = ctx.caller(request);
     const backup = findBackup(ctx, caller, request.params.id);
-    return { backup: { ...renderBackup(ctx, backup), ...projectAttr(request, caller, backup) } };
+    return {
+      backup: {
+        ...renderBackup(originOf(request, ctx.baseUrl), backup),
+        ...projectAttr(request, caller, backup),
+      },
+    };
   });
 
   app.post<{ Params: ProjectParams }>(`${base}/backups`, (request, reply) => {
@@ -123,7 +129,12 @@ export const registerBackupRoutes = (app: FastifyInstance, ctx: SimContext, base
       backup: {
         id: backup.id,
         name: backup.name,
-        links: resourceLinks(ctx, backup.project_id, 'backups', backup.id),
+        links: resourceLinks(
+          originOf(request, ctx.baseUrl),
+          backup.project_id,
+          'backups',
+          backup.id,
+        ),
       },
     });
   });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { cinderError, OpenStackError, sendOpenStackError } from '../core/errors';
+import { originOf } from '../core/link-base';
 import type { SimContext } from '../core/sim-context';
 import { timeFilterKeys, timeFilterOf } from './list-time-filters';
 import { quotaViolation, type QuotaRequest } from './volume-quota';
@@ -72,8 +73,19 @@ export const pageOf = <T extends { id: string }>(
       : 'created_at:desc');
   const specs = sortSpec.split(',').map((part) => {
     const [key = 'created_at', dir = 'desc'] = part.split(':');
+    if (dir !== 'asc' && dir !== 'desc')
+      throw cinderError(
+        'badRequest',
+        `Invalid input received: Unknown sort direction, must be 'desc' or 'asc'`,
+      );
     return { key, dir };
   });
+  const limitRaw = first(query.limit);
+  if (limitRaw !== undefined && !/^\d+$/.test(limitRaw))
+    throw cinderError(
+      'badRequest',
+      /^-\d+$/.test(limitRaw) ? 'limit param must be positive' : 'limit param must be an integer',
+    );
   rows = [...rows].sort((a, b) => {
     const va = filterView(a);
     const vb = filterView(b);
@@ -88,7 +100,9 @@ export const pageOf = <T extends { id: string }>(
   const marker = first(query.marker);
   if (marker) {
     const at = rows.findIndex((row) => row.id === marker);
-    if (at < 0) throw cinderError('badRequest', `Marker ${marker} could not be found.`);
+    // Cinder looks the marker up as a resource: an unknown one is that resource's 404.
+    const kind = `${collection.charAt(0).toUpperCase()}${collection.slice(1, -1)}`;
+    if (at < 0) throw cinderError('itemNotFound', `${kind} ${marker} could not be found.`);
     rows = rows.slice(at + 1);
   }
   const offsetText = first(query.offset);
@@ -103,23 +117,25 @@ export const pageOf = <T extends { id: string }>(
   let links: { rel: string; href: string }[] | undefined;
   if (limit > 0 && rows.length > limit) {
     rows = rows.slice(0, limit);
-    const url = new URL(request.url, ctx.baseUrl);
+    const origin = originOf(request, ctx.baseUrl);
+    const url = new URL(request.url, origin);
     url.searchParams.delete('offset');
     url.searchParams.set('marker', rows[rows.length - 1]?.id ?? '');
     url.searchParams.set('limit', String(limit));
-    links = [{ rel: 'next', href: `${ctx.baseUrl}${url.pathname}${url.search}` }];
+    links = [{ rel: 'next', href: `${origin}${url.pathname}${url.search}` }];
   }
   return { rows, links, linksKey: `${collection}_links` };
 };
 
+/** self and bookmark links, on the origin the client called (see core/link-base.ts). */
 export const resourceLinks = (
-  ctx: SimContext,
+  origin: string,
   projectId: string,
   collection: string,
   id: string,
 ) => [
-  { rel: 'self', href: `${ctx.baseUrl}/volume/v3/${projectId}/${collection}/${id}` },
-  { rel: 'bookmark', href: `${ctx.baseUrl}/volume/${projectId}/${collection}/${id}` },
+  { rel: 'self', href: `${origin}/volume/v3/${projectId}/${collection}/${id}` },
+  { rel: 'bookmark', href: `${origin}/volume/${projectId}/${collection}/${id}` },
 ];
 
 export const bodyOf = (request: FastifyRequest, key: string): Record<string, unknown> => {

@@ -6,6 +6,7 @@ import { V3, cinderErrorHandler } from './cinder-http';
 import { recoverVolumeTransitions } from './recover-transitions';
 import { registerServiceRoutes } from './services-routes';
 import { registerSnapshotRoutes } from './snapshots-routes';
+import { registerTransferRoutes } from './transfers-routes';
 import { registerTypeRoutes } from './types-routes';
 import { volumeSlice } from './volume-state';
 import { registerVolumeRoutes } from './volumes-routes';
@@ -46,6 +47,7 @@ export const registerVolume = (app: FastifyInstance, ctx: SimContext): void => {
       registerSnapshotRoutes(scope, ctx, base);
       registerBackupRoutes(scope, ctx, base);
       registerTypeRoutes(scope, ctx, base);
+      registerTransferRoutes(scope, ctx, base);
       registerServiceRoutes(scope, ctx, base);
     }
     done();

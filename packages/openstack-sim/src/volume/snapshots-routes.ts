@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cinderError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import {
+  atLeast,
   V3,
   bodyOf,
   enforceQuota,
@@ -13,7 +14,16 @@ import {
 import { findVolume } from './volume-service';
 import { cinderTime, newVolumeId, volumeSlice, type Snapshot } from './volume-state';
 
-const renderSnapshot = (caller: SimCaller, s: Snapshot) => ({
+/**
+ * Cinder's snapshot view: 3.14 group_snapshot_id, 3.41 user_id, 3.65 consumes_quota; the
+ * extended attributes only on show and lists (`extended`), not on create or update.
+ */
+const renderSnapshot = (
+  request: FastifyRequest,
+  caller: SimCaller,
+  s: Snapshot,
+  extended = true,
+) => ({
   id: s.id,
   name: s.name,
   description: s.description,
@@ -23,10 +33,10 @@ const renderSnapshot = (caller: SimCaller, s: Snapshot) => ({
   metadata: s.metadata,
   created_at: s.created_at,
   updated_at: s.updated_at,
-  user_id: s.user_id,
-  group_snapshot_id: null,
-  consumes_quota: true,
-  ...(caller.isAdmin || caller.projectId === s.project_id
+  ...(atLeast(request, 3, 14) ? { group_snapshot_id: null } : {}),
+  ...(atLeast(request, 3, 41) ? { user_id: s.user_id } : {}),
+  ...(atLeast(request, 3, 65) ? { consumes_quota: true } : {}),
+  ...(extended && (caller.isAdmin || caller.projectId === s.project_id)
     ? {
         'os-extended-snapshot-attributes:project_id': s.project_id,
         'os-extended-snapshot-attributes:progress': s.status === 'available' ? '100%' : '0%',
@@ -62,7 +72,7 @@ export const registerSnapshotRoutes = (app: FastifyInstance, ctx: SimContext, ba
       (s) => all || s.project_id === caller.projectId,
     );
     const page = pageOf(ctx, request, 'snapshots', rows, (s) => s);
-    const snapshots = page.rows.map((s) => renderSnapshot(caller, s));
+    const snapshots = page.rows.map((s) => renderSnapshot(request, caller, s));
     return page.links ? { snapshots, [page.linksKey]: page.links } : { snapshots };
   };
   app.get<{ Params: ProjectParams }>(`${base}/snapshots`, list);
@@ -70,7 +80,9 @@ export const registerSnapshotRoutes = (app: FastifyInstance, ctx: SimContext, ba
 
   app.get<{ Params: IdParams }>(`${base}/snapshots/:id`, (request) => {
     const caller = ctx.caller(request);
-    return { snapshot: renderSnapshot(caller, findSnapshot(ctx, caller, request.params.id)) };
+    return {
+      snapshot: renderSnapshot(request, caller, findSnapshot(ctx, caller, request.params.id)),
+    };
   });
 
   app.post<{ Params: ProjectParams }>(`${base}/snapshots`, (request, reply) => {
@@ -117,7 +129,7 @@ export const registerSnapshotRoutes = (app: FastifyInstance, ctx: SimContext, ba
         payload: snapshotNotification(snapshot),
       });
     });
-    return reply.code(202).send({ snapshot: renderSnapshot(caller, snapshot) });
+    return reply.code(202).send({ snapshot: renderSnapshot(request, caller, snapshot, false) });
   });
 
   app.put<{ Params: IdParams }>(`${base}/snapshots/:id`, (request) => {
@@ -129,7 +141,7 @@ export const registerSnapshotRoutes = (app: FastifyInstance, ctx: SimContext, ba
       snapshot.description = optionalString(body.description, 'description') ?? null;
     snapshot.updated_at = cinderTime(ctx);
     ctx.store.changed();
-    return { snapshot: renderSnapshot(caller, snapshot) };
+    return { snapshot: renderSnapshot(request, caller, snapshot, false) };
   });
 
   app.delete<{ Params: IdParams }>(`${base}/snapshots/:id`, (request, reply) => {

@@ -4,14 +4,24 @@ import type { SimCaller, SimContext } from '../core/sim-context';
 import { V3, bodyOf, optionalString, text, type IdParams, type ProjectParams } from './cinder-http';
 import { newVolumeId, volumeSlice, type VolumeType } from './volume-state';
 
-const renderType = (type: VolumeType) => ({
+/** Extra specs only admins read (Cinder's volume_extension:types_extra_specs:read_sensitive). */
+const sensitiveSpecs = new Set([
+  'volume_backend_name',
+  'RESKEY:availability_zones',
+  'replication_enabled',
+  'multiattach',
+]);
+
+/** Cinder's type view; the default-type view lacks the type-access extension's field. */
+const renderType = (caller: SimCaller, type: VolumeType, access = true) => ({
   id: type.id,
   name: type.name,
   description: type.description,
   is_public: type.is_public,
-  'os-volume-type-access:is_public': type.is_public,
-  extra_specs: type.extra_specs,
-  qos_specs_id: null,
+  ...(access ? { 'os-volume-type-access:is_public': type.is_public } : {}),
+  extra_specs: caller.isAdmin
+    ? type.extra_specs
+    : Object.fromEntries(Object.entries(type.extra_specs).filter(([k]) => !sensitiveSpecs.has(k))),
 });
 
 const requireAdmin = (caller: SimCaller) => {
@@ -37,18 +47,18 @@ export const registerTypeRoutes = (app: FastifyInstance, ctx: SimContext, base =
     const types = Object.values(volumeSlice(ctx).types).filter(
       (t) => t.is_public || caller.isAdmin,
     );
-    return { volume_types: types.map(renderType) };
+    return { volume_types: types.map((t) => renderType(caller, t)) };
   });
 
   app.get<{ Params: ProjectParams }>(`${base}/types/default`, (request) => {
-    ctx.caller(request);
+    const caller = ctx.caller(request);
     const slice = volumeSlice(ctx);
-    return { volume_type: renderType(findType(ctx, slice.defaultTypeName)) };
+    return { volume_type: renderType(caller, findType(ctx, slice.defaultTypeName), false) };
   });
 
   app.get<{ Params: IdParams }>(`${base}/types/:id`, (request) => {
-    ctx.caller(request);
-    return { volume_type: renderType(findType(ctx, request.params.id)) };
+    const caller = ctx.caller(request);
+    return { volume_type: renderType(caller, findType(ctx, request.params.id)) };
   });
 
   app.post<{ Params: ProjectParams }>(`${base}/types`, (request, reply) => {
@@ -73,7 +83,7 @@ export const registerTypeRoutes = (app: FastifyInstance, ctx: SimContext, base =
     };
     slice.types[type.id] = type;
     ctx.store.changed();
-    return reply.code(200).send({ volume_type: renderType(type) });
+    return reply.code(200).send({ volume_type: renderType(ctx.caller(request), type) });
   });
 
   app.put<{ Params: IdParams }>(`${base}/types/:id`, (request) => {
@@ -85,7 +95,7 @@ export const registerTypeRoutes = (app: FastifyInstance, ctx: SimContext, base =
       type.description = optionalString(body.description, 'description') ?? null;
     if (typeof body.is_public === 'boolean') type.is_public = body.is_public;
     ctx.store.changed();
-    return { volume_type: renderType(type) };
+    return { volume_type: renderType(ctx.caller(request), type) };
   });
 
   app.delete<{ Params: IdParams }>(`${base}/types/:id`, (request, reply) => {

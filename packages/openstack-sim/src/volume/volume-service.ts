@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
+import { originOf } from '../core/link-base';
 import { cinderError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
 import { imageStateOf } from '../image/image-state';
-import { enforceQuota, resourceLinks } from './cinder-http';
+import { atLeast, enforceQuota, resourceLinks } from './cinder-http';
 import { cinderTime, newVolumeId, volumeSlice, type Volume, type VolumeType } from './volume-state';
 
 export const volumeNotFound = (id: string) =>
@@ -31,7 +33,22 @@ export const poolFor = (ctx: SimContext, type: VolumeType): string => {
   return backend?.pool ?? 'cinder-volume@default#default';
 };
 
-export const renderVolume = (ctx: SimContext, caller: SimCaller, volume: Volume) => {
+/** The backend service's uuid (shared_targets / service_uuid at 3.48). */
+const serviceUuid = '6d2d5a0f-5c5e-4b8e-9d4b-2f0c1f3e7a11';
+
+/**
+ * Cinder's volume view (cinder/api/v2/views/volumes.py and v3/views/volumes.py, Zed): the base
+ * fields, then per microversion 3.13 group_id, 3.21 provider_id (admin), 3.48 shared_targets and
+ * service_uuid, 3.61 cluster_name (admin), 3.63 volume_type_id, 3.65 consumes_quota. `extended`
+ * (show and lists, not create or update) adds what the extension controllers add.
+ */
+export const renderVolume = (
+  ctx: SimContext,
+  request: FastifyRequest,
+  caller: SimCaller,
+  volume: Volume,
+  extended = true,
+) => {
   const image = volume.image_id ? imageStateOf(ctx.store.state).images[volume.image_id] : undefined;
   const body: Record<string, unknown> = {
     id: volume.id,
@@ -44,26 +61,30 @@ export const renderVolume = (ctx: SimContext, caller: SimCaller, volume: Volume)
     encrypted: false,
     multiattach: volume.multiattach,
     volume_type: volume.volume_type,
-    volume_type_id: volume.volume_type_id,
     snapshot_id: volume.snapshot_id,
     source_volid: volume.source_volid,
-    backup_id: volume.backup_id,
     metadata: volume.metadata,
     attachments: volume.attachments,
     user_id: volume.user_id,
     created_at: volume.created_at,
     updated_at: volume.updated_at,
-    replication_status: 'disabled',
+    replication_status: null,
     consistencygroup_id: null,
-    group_id: null,
-    migration_status: null,
-    shared_targets: false,
-    service_uuid: null,
-    cluster_name: null,
-    provider_id: null,
-    'os-vol-tenant-attr:tenant_id': volume.project_id,
-    links: resourceLinks(ctx, volume.project_id, 'volumes', volume.id),
+    links: resourceLinks(originOf(request, ctx.baseUrl), volume.project_id, 'volumes', volume.id),
   };
+  const admin = caller.isAdmin;
+  if (admin) body.migration_status = null;
+  if (atLeast(request, 3, 13)) body.group_id = null;
+  if (admin && atLeast(request, 3, 21)) body.provider_id = null;
+  if (atLeast(request, 3, 48)) {
+    body.shared_targets = false;
+    body.service_uuid = serviceUuid;
+  }
+  if (admin && atLeast(request, 3, 61)) body.cluster_name = null;
+  if (atLeast(request, 3, 63)) body.volume_type_id = volume.volume_type_id;
+  if (atLeast(request, 3, 65)) body.consumes_quota = true;
+  if (!extended) return body;
+  body['os-vol-tenant-attr:tenant_id'] = volume.project_id;
   if (volume.image_id) {
     body.volume_image_metadata = {
       image_id: volume.image_id,
@@ -76,7 +97,7 @@ export const renderVolume = (ctx: SimContext, caller: SimCaller, volume: Volume)
       checksum: image?.checksum ?? '',
     };
   }
-  if (caller.isAdmin) {
+  if (admin) {
     body['os-vol-host-attr:host'] = volume.host;
     body['os-vol-mig-status-attr:migstat'] = null;
     body['os-vol-mig-status-attr:name_id'] = null;

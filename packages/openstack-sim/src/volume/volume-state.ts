@@ -15,6 +15,7 @@ export type VolumeStatus =
   | 'error_deleting'
   | 'extending'
   | 'backing-up'
+  | 'awaiting-transfer'
   | 'restoring-backup'
   | 'error_restoring'
   | 'error_extending'

@@ -1,3 +1,4 @@
+import { originOf } from '../core/link-base';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cinderError } from '../core/errors';
 import type { SimCaller, SimContext } from '../core/sim-context';
@@ -48,8 +49,12 @@ export const registerVolumeRoutes = (app: FastifyInstance, ctx: SimContext, base
     }));
     const volumes = page.rows.map((v) =>
       detail
-        ? renderVolume(ctx, caller, v)
-        : { id: v.id, name: v.name, links: resourceLinks(ctx, v.project_id, 'volumes', v.id) },
+        ? renderVolume(ctx, request, caller, v)
+        : {
+            id: v.id,
+            name: v.name,
+            links: resourceLinks(originOf(request, ctx.baseUrl), v.project_id, 'volumes', v.id),
+          },
     );
     return page.links ? { volumes, [page.linksKey]: page.links } : { volumes };
   };
@@ -58,7 +63,9 @@ export const registerVolumeRoutes = (app: FastifyInstance, ctx: SimContext, base
 
   app.get<{ Params: IdParams }>(`${base}/volumes/:id`, (request) => {
     const caller = ctx.caller(request);
-    return { volume: renderVolume(ctx, caller, findVolume(ctx, caller, request.params.id)) };
+    return {
+      volume: renderVolume(ctx, request, caller, findVolume(ctx, caller, request.params.id)),
+    };
   });
 
   app.post<{ Params: ProjectParams }>(`${base}/volumes`, (request, reply) => {
@@ -77,7 +84,7 @@ export const registerVolumeRoutes = (app: FastifyInstance, ctx: SimContext, base
       metadata: metadataOf(body.metadata),
       multiattach: body.multiattach === true,
     });
-    return reply.code(202).send({ volume: renderVolume(ctx, caller, volume) });
+    return reply.code(202).send({ volume: renderVolume(ctx, request, caller, volume, false) });
   });
 
   app.put<{ Params: IdParams }>(`${base}/volumes/:id`, (request) => {
@@ -92,7 +99,7 @@ export const registerVolumeRoutes = (app: FastifyInstance, ctx: SimContext, base
     volume.metadata = metadataOf(body.metadata) ?? volume.metadata;
     volume.updated_at = ctx.now().toISOString().replace(/Z$/, '000');
     ctx.store.changed();
-    return { volume: renderVolume(ctx, caller, volume) };
+    return { volume: renderVolume(ctx, request, caller, volume, false) };
   });
 
   app.delete<{ Params: IdParams }>(`${base}/volumes/:id`, (request, reply) => {

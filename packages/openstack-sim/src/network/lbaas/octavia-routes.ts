@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { originOf } from '../../core/link-base';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SimCaller, SimContext } from '../../core/sim-context';
 import { networkSlice } from '../network-state';
 import { listReply, showReply } from '../neutron-http';
@@ -75,13 +76,13 @@ export const registerOctaviaRoutes = (app: FastifyInstance, ctx: SimContext) => 
     return lb;
   };
 
-  const versions = () => ({
+  const versions = (request: FastifyRequest) => ({
     versions: [
       {
         id: 'v2.0',
         status: 'CURRENT',
         updated: '2023-05-03T00:00:00Z',
-        links: [{ href: `${ctx.baseUrl}/load-balancer/v2`, rel: 'self' }],
+        links: [{ href: `${originOf(request, ctx.baseUrl)}/load-balancer/v2`, rel: 'self' }],
       },
     ],
   });

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SimDatacenter, startSimDatacenter } from './cli-harness';
+
+type Row = Record<string, unknown>;
+
+/**
+ * `openstack usage list/show` (os-simple-tenant-usage) and `openstack server migration list`
+ * (os-migrations) through the agent's listener, as an operator's openrc runs them (M2.6).
+ */
+describe(
+  'openstack CLI against the simulated datacenter: usage and migrations',
+  { timeout: 300_000 },
+  () => {
+    let dc: SimDatacenter;
+    let serverId = '';
+
+    beforeAll(async () => {
+      dc = await startSimDatacenter();
+      const images = await dc.runOpenstack<Row[]>(['image', 'list']);
+      const first = images[0]?.ID;
+      const image = typeof first === 'string' ? first : '';
+      const server = await dc.runOpenstack<Row>([
+        'server',
+        'create',
+        '--image',
+        image,
+        '--flavor',
+        'm1.tiny',
+        '--wait',
+        'usage-vm',
+      ]);
+      serverId = String(server.id);
+    });
+    afterAll(async () => {
+      await dc?.stop();
+    });
+
+    it('lists and shows the project usage of a running server', async () => {
+      const usage = await dc.runOpenstack<Row[]>(['usage', 'list', '--start', '2020-01-01']);
+      expect(usage).toHaveLength(1);
+      expect(usage[0]).toMatchObject({ Servers: 1 });
+      const shown = await dc.runOpenstack<Row>(['usage', 'show', '--start', '2020-01-01']);
+      expect(shown.Servers).toBe(1);
+      expect(Number(shown['RAM MB-Hours'])).toBeGreaterThanOrEqual(0);
+    });
+
+    it('lists a cold migration and a resize, newest first', async () => {
+      expect(await dc.runOpenstack<Row[]>(['server', 'migration', 'list'])).toEqual([]);
+      await dc.runOpenstackCommand(['server', 'migrate', '--wait', serverId]);
+      await dc.runOpenstackCommand(['server', 'resize', 'confirm', serverId]);
+      await dc.runOpenstackCommand([
+        'server',
+        'resize',
+        '--flavor',
+        'm1.small',
+        '--wait',
+        serverId,
+      ]);
+      const rows = await dc.runOpenstack<Row[]>([
+        '--os-compute-api-version',
+        '2.80',
+        'server',
+        'migration',
+        'list',
+      ]);
+      expect(rows.map((r) => [r.Type, r.Status])).toEqual([
+        ['resize', 'finished'],
+        ['migration', 'confirmed'],
+      ]);
+      expect(rows[0]?.['Server UUID']).toBe(serverId);
+      expect(rows[0]?.['Project ID']).toEqual(expect.any(String));
+    });
+  },
+);
