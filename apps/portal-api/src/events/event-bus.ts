@@ -1,33 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { portalEventSchema, type PortalEvent } from '@yunguan/contract';
 import type { Redis } from 'ioredis';
 
-/** Events without their `id` and `at`: the bus stamps them. */
-export type NewPortalEvent = PortalEvent extends infer E
-  ? E extends PortalEvent
-    ? Omit<E, 'id' | 'at'>
-    : never
-  : never;
-
-/** Redis pub/sub for portal events (task transitions, mirror changes). One channel per prefix. */
+/**
+ * The wake-up channel of the event log (ADR 0112). Events themselves live in PostgreSQL
+ * (`lifecycle_event`, written by the repositories in the transaction of the change); after a
+ * commit a writer may `wake()` every API process so that its event feed reads the new rows now
+ * rather than on its next poll. A lost wake-up only delays delivery by one poll.
+ */
 export type EventBus = {
   readonly channel: string;
-  publish: (event: NewPortalEvent) => Promise<void>;
+  wake: () => Promise<void>;
 };
 
 export const eventChannelOf = (prefix: string) => `${prefix}events`;
 
-export const createEventBus = (redis: Redis, prefix: string, now = () => new Date()): EventBus => {
+export const createEventBus = (redis: Redis, prefix: string): EventBus => {
   const channel = eventChannelOf(prefix);
   return {
     channel,
-    publish: async (event) => {
-      const full = portalEventSchema.parse({
-        ...event,
-        id: randomUUID(),
-        at: now().toISOString(),
-      });
-      await redis.publish(channel, JSON.stringify(full));
+    wake: async () => {
+      await redis.publish(channel, 'new');
     },
   };
 };

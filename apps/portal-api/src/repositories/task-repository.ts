@@ -1,6 +1,7 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { Database, DbClient } from './db-client';
 import { pageArgs } from './db-client';
+import { atomically, recordTaskEvent } from './lifecycle-event-repository';
 
 export type TaskRow = {
   id: string;
@@ -79,8 +80,13 @@ export type TaskPatch = {
   secretInputEnc?: null;
 };
 
+/** Insert a task and its `task.created` event (ADR 0112) in one transaction. */
 export const insertTask = (db: DbClient, data: TaskInsert): Promise<TaskRow> =>
-  db.task.create({ data });
+  atomically(db, async (tx) => {
+    const row = await tx.task.create({ data });
+    await recordTaskEvent(tx, 'task.created', row);
+    return row;
+  });
 
 export const findTaskRow = (db: DbClient, id: string): Promise<TaskRow | null> =>
   db.task.findUnique({ where: { id } });
@@ -95,6 +101,7 @@ export const findTaskByIdempotencyKey = (
 /**
  * Update only while the task is in one of `from` (a guarded transition) and, with `attempts`,
  * still on that attempt (compare-and-set: a stale attempt writes nothing); null when it is not.
+ * Every change but a bare heartbeat appends a `task.updated` event in the same transaction.
  */
 export const updateTaskIf = async (
   db: DbClient,
@@ -103,11 +110,19 @@ export const updateTaskIf = async (
   patch: TaskPatch,
   attempts?: number,
 ): Promise<TaskRow | null> => {
-  const { count } = await db.task.updateMany({
-    where: { id, status: { in: [...from] }, ...(attempts === undefined ? {} : { attempts }) },
-    data: patch,
+  const where = { id, status: { in: [...from] }, ...(attempts === undefined ? {} : { attempts }) };
+  const news = Object.keys(patch).some((k) => k !== 'heartbeatAt');
+  if (!news) {
+    const { count } = await db.task.updateMany({ where, data: patch });
+    return count === 0 ? null : db.task.findUnique({ where: { id } });
+  }
+  return atomically(db, async (tx) => {
+    const { count } = await tx.task.updateMany({ where, data: patch });
+    if (count === 0) return null;
+    const row = await tx.task.findUnique({ where: { id } });
+    if (row) await recordTaskEvent(tx, 'task.updated', row);
+    return row;
   });
-  return count === 0 ? null : db.task.findUnique({ where: { id } });
 };
 
 export type TaskFilter = {

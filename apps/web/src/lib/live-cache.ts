@@ -17,9 +17,6 @@ import {
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-/** Contracts whose cached data the live stream keeps fresh. */
-const liveContracts = [listServers, getServer, listTasks, getTask] as const;
-
 /** Refetches of the same query within this window collapse into one (a burst of 20 creates
  * must not become 20 list reads). */
 const SETTLE_MS = 300;
@@ -132,7 +129,7 @@ export const applyPortalEvent = (queryClient: QueryClient, event: PortalEvent): 
   else if (event.resourceType === 'server') applyServerChange(queryClient, event);
 };
 
-/** After a gap in the stream: re-read every live query on screen. */
-export const refreshLiveQueries = (queryClient: QueryClient): void => {
-  for (const contract of liveContracts) refetchSoon(queryClient, [contract.id]);
+/** The stream could not replay what was missed (`reset`): every cached query is stale. */
+export const refreshAllQueries = (queryClient: QueryClient): void => {
+  void queryClient.invalidateQueries();
 };

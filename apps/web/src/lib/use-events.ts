@@ -2,26 +2,35 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import type { PortalEvent } from '@yunguan/contract';
-import { portalEventSchema, portalEventTypes, streamEvents } from '@yunguan/contract';
+import {
+  portalEventSchema,
+  portalEventTypes,
+  streamEvents,
+  streamResetSchema,
+} from '@yunguan/contract';
 import { useEffect, useState } from 'react';
-import { applyPortalEvent, refreshLiveQueries } from './live-cache';
+import { applyPortalEvent, refreshAllQueries } from './live-cache';
 
-type Listener = { onEvent: (event: PortalEvent) => void; onReconnect?: () => void };
+type Listener = { onEvent: (event: PortalEvent) => void; onReset?: () => void };
 type StateListener = (connected: boolean) => void;
 
 /**
  * One EventSource per browser tab (GET /api/v1/events), shared by every component that listens
- * and closed when the last one goes. EventSource reconnects by itself (sending Last-Event-ID);
- * when the server closes the stream for good (401, 5xx) we reopen after a back-off.
+ * and closed when the last one goes. Every event carries the seq of the server's event log as
+ * its id (ADR 0112). EventSource reconnects by itself and sends Last-Event-ID: the server replays
+ * what was missed, or sends `reset` when it cannot (then every query is re-read). When the stream
+ * fails for good (401, 5xx) we open a new one after a back-off, resuming with `?lastEventId=`
+ * (a new EventSource cannot set the header).
  */
 const hub = {
   source: null as EventSource | null,
   listeners: new Set<Listener>(),
   stateListeners: new Set<StateListener>(),
   connected: false,
-  everConnected: false,
   retryTimer: null as ReturnType<typeof setTimeout> | null,
   retryMs: 1_000,
+  /** The id of the last event received: where a new EventSource resumes. */
+  lastEventId: null as string | null,
 };
 
 const setConnected = (connected: boolean) => {
@@ -30,7 +39,12 @@ const setConnected = (connected: boolean) => {
   for (const l of hub.stateListeners) l(connected);
 };
 
+const remember = (raw: MessageEvent<string>) => {
+  if (raw.lastEventId) hub.lastEventId = raw.lastEventId;
+};
+
 const dispatch = (raw: MessageEvent<string>) => {
+  remember(raw);
   let json: unknown;
   try {
     json = JSON.parse(raw.data);
@@ -42,15 +56,27 @@ const dispatch = (raw: MessageEvent<string>) => {
   for (const l of hub.listeners) l.onEvent(parsed.data);
 };
 
+/** The server cannot replay what we missed: re-read everything on screen. */
+const onReset = (raw: MessageEvent<string>) => {
+  remember(raw);
+  try {
+    streamResetSchema.parse(JSON.parse(raw.data));
+  } catch {
+    return;
+  }
+  for (const l of hub.listeners) l.onReset?.();
+};
+
 const open = () => {
   if (hub.source || typeof EventSource === 'undefined') return;
-  const source = new EventSource(streamEvents.path, { withCredentials: true });
+  const url = hub.lastEventId
+    ? `${streamEvents.path}?lastEventId=${encodeURIComponent(hub.lastEventId)}`
+    : streamEvents.path;
+  const source = new EventSource(url, { withCredentials: true });
   hub.source = source;
   source.onopen = () => {
     hub.retryMs = 1_000;
-    // Events may have been missed while we were away: re-read what is on screen.
-    if (hub.everConnected) for (const l of hub.listeners) l.onReconnect?.();
-    hub.everConnected = true;
+    // No re-read after a reconnect: the server replays what we missed (or sends `reset`).
     setConnected(true);
   };
   source.onerror = () => {
@@ -67,6 +93,7 @@ const open = () => {
   };
   source.onmessage = dispatch;
   for (const type of portalEventTypes) source.addEventListener(type, dispatch);
+  source.addEventListener('reset', onReset);
 };
 
 const close = () => {
@@ -74,7 +101,6 @@ const close = () => {
   hub.retryTimer = null;
   hub.source?.close();
   hub.source = null;
-  hub.everConnected = false;
   setConnected(false);
 };
 
@@ -108,14 +134,15 @@ export const useEventsConnected = (): boolean => {
 /**
  * Keep the TanStack Query cache live: task and server events patch the cached lists, details
  * and task timelines in place (no reload), then the affected queries are refetched for the
- * fields an event does not carry. Mount once per page that shows live data.
+ * fields an event does not carry; a `reset` re-reads every query. Mount once per page that
+ * shows live data.
  */
 export const useLiveEvents = (): boolean => {
   const queryClient = useQueryClient();
   useEffect(() => {
     return subscribe({
       onEvent: (event) => applyPortalEvent(queryClient, event),
-      onReconnect: () => refreshLiveQueries(queryClient),
+      onReset: () => refreshAllQueries(queryClient),
     });
   }, [queryClient]);
   return useEventsConnected();

@@ -12,7 +12,7 @@ export const streamEvents = defineContract({
   tag: 'events',
   auth: 'user',
   summary:
-    'Live updates as text/event-stream (SSE): task.updated and resource.changed events of the projects you can read; a `: ping` comment every 15 s',
+    'Live updates as text/event-stream (SSE): task.updated and resource.changed events of the projects you can read, each with `id: <seq>` of the event log; a `: ping` comment every 15 s. Resumes after `Last-Event-ID` (header, or the `lastEventId` query parameter): the events missed are replayed first, or `event: reset` tells the client to re-read when they cannot be',
   status: 200,
   response: z.string().describe('text/event-stream; each data line is a portal event (JSON)'),
   errors: [],

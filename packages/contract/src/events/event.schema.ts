@@ -41,3 +41,18 @@ export type PortalEvent = z.infer<typeof portalEventSchema>;
 export type TaskUpdatedEvent = z.infer<typeof taskUpdatedEventSchema>;
 export type ResourceChangedEvent = z.infer<typeof resourceChangedEventSchema>;
 export const portalEventTypes = ['task.updated', 'resource.changed'] as const;
+
+/**
+ * `event: reset` (ADR 0112): the stream cannot replay what this client missed (its
+ * Last-Event-ID is older than the retained log, too many events behind, or unknown to the
+ * server). The client re-reads what it shows; the stream goes on live from `seq`.
+ */
+export const streamResetSchema = z.object({
+  type: z.literal('reset'),
+  seq: z.string(),
+  reason: z.enum(['too_far_behind', 'unknown_position']),
+});
+export type StreamReset = z.infer<typeof streamResetSchema>;
+
+/** Resume position: the `Last-Event-ID` header, or `?lastEventId=` when a client cannot set it. */
+export const lastEventIdSchema = z.string().regex(/^\d{1,18}$/);

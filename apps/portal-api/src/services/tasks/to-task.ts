@@ -7,6 +7,7 @@ import {
   type TaskStep,
 } from '@yunguan/contract';
 import { z } from 'zod';
+import type { TaskSnapshot } from '../../repositories/lifecycle-event-repository';
 import type { TaskRow } from '../../repositories/task-repository';
 
 const stepsSchema = z.array(taskStepSchema);
@@ -15,7 +16,7 @@ const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 export const stepsOf = (row: Pick<TaskRow, 'steps'>): TaskStep[] => stepsSchema.parse(row.steps);
 
 /** A task row as the API shows it; the error message in the reader's language. */
-export const toTask = (row: TaskRow, locale: Locale = 'en'): Task => {
+export const toTask = (row: TaskSnapshot, locale: Locale = 'en'): Task => {
   const params = row.errorReason ? paramsSchema.parse(row.errorParams ?? {}) : {};
   return taskSchema.parse({
     id: row.id,

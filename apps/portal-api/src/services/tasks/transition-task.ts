@@ -7,19 +7,13 @@ import {
 } from '../../repositories/task-repository';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceConfig } from '../context';
-import { toTask } from './to-task';
 
 /** What the worker's task code needs. */
 export type TaskDeps = { db: Database; config: ServiceConfig; now: () => Date };
 
-/** Publish the task's current state to every API process (SSE). */
-export const publishTask = (deps: TaskDeps, row: TaskRow): Promise<void> =>
-  deps.config.tasks.events.publish({
-    type: 'task.updated',
-    departmentId: row.departmentId,
-    projectId: row.projectId,
-    task: toTask(row),
-  });
+/** The task's change is in the event log (task-repository wrote it): wake the SSE readers. */
+export const publishTask = (deps: TaskDeps, _row: TaskRow): Promise<void> =>
+  deps.config.tasks.events.wake();
 
 /**
  * Move a task while it is still in one of `from`; a status change leaves an audit row in the
