@@ -64,9 +64,7 @@ const taskInsert = (): TaskInsert => ({
   jobId: 'job',
   idempotencyKey: null,
   requestHash: 'hash',
-  quotaInstances: 1,
-  quotaVcpus: 1,
-  quotaRamMb: 512,
+  quotaHeld: { instances: 1, vcpus: 1, ram_mb: 512 },
 });
 
 describe('task events', () => {
