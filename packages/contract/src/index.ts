@@ -57,3 +57,4 @@ export * from './resources/index';
 export * from './storage/index';
 export * from './network/index';
 export * from './lbfw/index';
+export * from './overview/index';
