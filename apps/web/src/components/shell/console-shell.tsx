@@ -43,7 +43,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
   }
 
   const entry = menuForPath(pathname);
-  const allowed = !entry || me.data.menus.includes(entry.key);
+  const allowed = !entry || me.data.menus.includes(entry.shownWith);
 
   return (
     <MeContext.Provider value={me.data}>

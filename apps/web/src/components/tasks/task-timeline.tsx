@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey, Translate } from '@/i18n/i18n-provider';
 import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
+import { kindLabel, taskStatusLabel, taskVerbLabel } from '@/lib/labels';
 
 const taskColors: Record<TaskStatus, string> = {
   queued: 'default',
@@ -73,17 +74,16 @@ export function TaskStatusTag({ status }: { status: TaskStatus }) {
       }
       data-status={status}
     >
-      {t(`task.status.${status}`)}
+      {taskStatusLabel(t, status)}
     </Tag>
   );
 }
 
-/** One task: what was asked, by whom, its status and every step with its timestamps. */
+/**
+ * The one task timeline of the console (servers, storage, network, the task center).
+ * One task: what was asked, by whom, its status and every step with its timestamps. */
 export function TaskCard({ task }: { task: Task }) {
   const { t, lang } = useI18n();
-  // `server.reboot` → the server's action words; `router.add-interface` → the shared verb words.
-  const [kind, verb] = task.action.split(/\.(.*)/s) as [string, string];
-  const title = kind === 'server' ? `server.action.${verb}` : `net.verb.${verb}`;
   const took = duration(task.startedAt ?? task.createdAt, task.finishedAt);
   return (
     <Card
@@ -94,8 +94,10 @@ export function TaskCard({ task }: { task: Task }) {
       data-status={task.status}
       title={
         <Flex gap={8} align="center" wrap>
-          <Typography.Text strong>{t(title as MessageKey)}</Typography.Text>
-          <Typography.Text type="secondary">{task.targetName}</Typography.Text>
+          <Typography.Text strong>{taskVerbLabel(t, task.action)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {kindLabel(t, task.targetType)} {task.targetName}
+          </Typography.Text>
           <TaskStatusTag status={task.status} />
         </Flex>
       }

@@ -15,7 +15,7 @@ import { useDatacenterCapabilities } from '@/lib/datacenter-capabilities';
 import { useLiveEvents } from '@/lib/use-events';
 import { LiveBadge } from '../live-badge';
 import { ServerStatusTag } from '../server-status-tag';
-import { TaskTimeline } from '../task-timeline';
+import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { ServerActionDialog } from '../servers/server-action-dialogs';
 import type { MenuAction } from '../servers/server-action-menu';
 import { ServerActionMenu, useAvailableActions } from '../servers/server-action-menu';

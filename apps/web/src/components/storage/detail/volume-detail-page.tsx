@@ -12,7 +12,7 @@ import { LiveBadge } from '@/components/compute/live-badge';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { isApiError } from '@/lib/api-error';
-import { StorageTaskTimeline } from '../storage-task-timeline';
+import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { useStorageLive } from '../use-storage-live';
 import type { VolumeMenuAction } from '../volumes/volume-actions';
 import { useVolumeActions } from '../volumes/volume-actions';
@@ -115,7 +115,7 @@ export function VolumeDetailPage({ id }: { id: string }) {
               children: (
                 <>
                   <ErrorAlert error={tasks.error} />
-                  <StorageTaskTimeline tasks={taskList} testId="volume-task-timeline" />
+                  <TaskTimeline tasks={taskList} testId="volume-task-timeline" />
                 </>
               ),
             },
