@@ -1,8 +1,8 @@
 import { serverStatuses } from '@yunguan/contract';
-import type { MessageKey, Translate } from '@/i18n/i18n-provider';
-import { labelsZhCN } from '@/i18n/labels.zh-cn';
-import { storageZhCN } from '@/i18n/storage.zh-cn';
-import { zhCN } from '@/i18n/zh-cn';
+import type { MessageKey, Translate } from '../i18n/i18n-provider';
+import { labelsZhCN } from '../i18n/labels.zh-cn';
+import { storageZhCN } from '../i18n/storage.zh-cn';
+import { zhCN } from '../i18n/zh-cn';
 
 /**
  * The one place that turns codes into words (zh-CN and en): object kinds, statuses, task verbs and

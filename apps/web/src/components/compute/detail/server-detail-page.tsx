@@ -76,6 +76,7 @@ export function ServerDetailPage({ id }: { id: string }) {
             status={server.status}
             rawStatus={server.rawStatus ?? undefined}
             taskState={server.taskState}
+            activeAction={server.activeTask?.action}
             testId="server-header-status"
           />
         </Flex>
