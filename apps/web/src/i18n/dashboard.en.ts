@@ -26,6 +26,7 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'overview.lastSync': 'Last sync',
   'overview.never': 'never',
   'menu.tasks': 'Task center',
+  'detail.deleted': 'This object has been deleted; what follows is its last record.',
   'tasks.title': 'Task center',
   'tasks.project': 'Project',
   'tasks.kind': 'Object type',

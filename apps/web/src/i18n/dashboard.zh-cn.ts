@@ -25,6 +25,7 @@ export const dashboardZhCN = {
   'overview.lastSync': '上次同步',
   'overview.never': '从未',
   'menu.tasks': '任务中心',
+  'detail.deleted': '该对象已删除，以下是它最后的记录。',
   'tasks.title': '任务中心',
   'tasks.project': '项目',
   'tasks.kind': '对象类型',
