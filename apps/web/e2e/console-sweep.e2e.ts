@@ -79,11 +79,8 @@ const visibleTexts = (page: Page) =>
     const skip = (el: Element | null): boolean => {
       for (let e = el; e; e = e.parentElement) {
         if (e.matches('code, input, textarea, .ant-tooltip, [data-raw-id]')) return true;
-        if (
-          e.matches('.ant-typography') &&
-          e.querySelector(':scope > .ant-typography-copy, :scope > button')
-        )
-          return true;
+        // Copyable text (antd nests the copy button inside the text's own element).
+        if (e.matches('.ant-typography') && e.querySelector('.ant-typography-copy')) return true;
       }
       return false;
     };
@@ -121,7 +118,8 @@ const sweep = async (username: string, pages: readonly string[], shotName: strin
   const problems: string[] = [];
   for (const url of pages) {
     await page.goto(`${stack.webUrl}${url}`);
-    await page.waitForLoadState('networkidle');
+    // Not 'networkidle': the live event stream keeps a request open on every console page.
+    await page.locator('main, .ant-layout-content').first().waitFor();
     // Loaded: no spinner left (a list that never loads fails here, with its page named).
     await expect
       .poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 20_000, message: url })
@@ -143,7 +141,7 @@ const sweep = async (username: string, pages: readonly string[], shotName: strin
   expect(consoleErrors, username).toEqual([]);
 };
 
-test('super admin: every page, the admin ones too', async () => {
+test('super admin: every page, the admin ones too', { timeout: 300_000 }, async () => {
   await sweep('admin', [...resourcePages, ...adminPages], 'sweep-admin');
   for (const name of ['overview', 'tasks'])
     await copyFile(
@@ -152,7 +150,7 @@ test('super admin: every page, the admin ones too', async () => {
     );
 });
 
-test('department admin of 研发部', async () => {
+test('department admin of 研发部', { timeout: 300_000 }, async () => {
   await sweep(
     'rd-admin',
     [...resourcePages, '/console/admin/projects', '/console/admin/users', '/console/admin/quotas'],
@@ -160,11 +158,11 @@ test('department admin of 研发部', async () => {
   );
 });
 
-test('project admin of web-shop', async () => {
+test('project admin of web-shop', { timeout: 300_000 }, async () => {
   await sweep('rd-lead', resourcePages, 'sweep-rd-lead');
 });
 
-test('member of web-shop', async () => {
+test('member of web-shop', { timeout: 300_000 }, async () => {
   await sweep('rd-dev', resourcePages, 'sweep-rd-dev');
   await copyFile(
     path.join(SHOTS, 'sweep-rd-dev-overview.png'),
