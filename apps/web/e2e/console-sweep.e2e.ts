@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium } from '@yunguan/testing/browser';
 import { loginPortal } from '@yunguan/testing';
@@ -14,7 +14,6 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../../..');
 const SHOTS = path.join(root, 'test-results/e2e');
-const DOCS = path.join(root, 'docs/screenshots');
 const PASSWORD = 'e2e-demo-password';
 let stack: E2eStack;
 let browser: Browser;
@@ -143,11 +142,6 @@ const sweep = async (username: string, pages: readonly string[], shotName: strin
 
 test('super admin: every page, the admin ones too', { timeout: 300_000 }, async () => {
   await sweep('admin', [...resourcePages, ...adminPages], 'sweep-admin');
-  for (const name of ['overview', 'tasks'])
-    await copyFile(
-      path.join(SHOTS, `sweep-admin-${name}.png`),
-      path.join(DOCS, `sweep-admin-${name}.png`),
-    );
 });
 
 test('department admin of 研发部', { timeout: 300_000 }, async () => {
@@ -164,8 +158,4 @@ test('project admin of web-shop', { timeout: 300_000 }, async () => {
 
 test('member of web-shop', { timeout: 300_000 }, async () => {
   await sweep('rd-dev', resourcePages, 'sweep-rd-dev');
-  await copyFile(
-    path.join(SHOTS, 'sweep-rd-dev-overview.png'),
-    path.join(DOCS, 'sweep-member-overview.png'),
-  );
 });
