@@ -5,9 +5,12 @@
  * - migrations, the demo organisation (once), portal-api server + worker, web (production build).
  * - one tunnel-gateway and one dc-agent running the simulated OpenStack (packages/openstack-sim),
  *   enrolled through the real API and CLI; the agent writes an openrc for its local listener.
- * Ctrl-C stops every child. A second run reuses .data/.
+ * Process logs go to .data/logs/<process>.log; the terminal shows the [demo] lines, warnings and
+ * errors. Ctrl-C stops the children in reverse order of start: web, API, worker, agent, gateway,
+ * then Redis and PostgreSQL. A second run reuses .data/.
  */
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,6 +40,16 @@ const webPort = Number(env.YUNGUAN_WEB_PORT ?? 3000);
 const password = env.YUNGUAN_DEMO_PASSWORD ?? 'yunguan-demo';
 const tunnelPortRange = env.TUNNEL_PORT_RANGE ?? '20000-20999';
 const started = Date.now();
+const logDir = path.join(dataDir, 'logs');
+const logOf = (name: string) => path.join(logDir, `${name}.log`);
+/** Where the time went, shown once the demo is serving. */
+const phases: string[] = [];
+const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+  const t0 = Date.now();
+  const result = await work();
+  phases.push(`${phase} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
+};
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
 const shown = (dir: string) =>
   path.relative(root, dir).startsWith('..') ? dir : path.relative(root, dir);
@@ -64,6 +77,8 @@ const newestMtime = async (dir: string): Promise<number> => {
   return newest;
 };
 
+/** One-shot steps (migrate, seed, build) still running; Ctrl-C stops them first. */
+const oneShots = new Set<Child>();
 const run = async (
   name: string,
   command: string,
@@ -71,9 +86,12 @@ const run = async (
   cwd: string,
   childEnv: NodeJS.ProcessEnv,
 ) => {
-  const child = startChild(name, command, args, { cwd, env: childEnv });
+  const child = startChild(name, command, args, { cwd, env: childEnv, logFile: logOf(name) });
+  oneShots.add(child);
   const code = await child.exited;
-  if (code !== 0) throw new Error(`${name} failed with exit code ${code}`);
+  oneShots.delete(child);
+  if (code !== 0 && !stopping)
+    throw new Error(`${name} failed with exit code ${code} (see ${shown(logOf(name))})`);
 };
 
 let pgServer: RunningPostgres | null = null;
@@ -86,18 +104,24 @@ const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  // Ctrl-C reaches the whole foreground process group, so some children may already be gone;
-  // each step still runs, and a failing one is reported rather than aborting the rest.
+  // The children run in their own process groups (and this process in its own, see the end of
+  // the file), so a Ctrl-C reaches none of them: they stop here, one after the other, in reverse
+  // order of start, and Redis and PostgreSQL go last so nothing loses them while it runs.
+  const byName = (name: string) => stack?.children.find((c) => c.name === name)?.stop;
   const steps: [string, (() => Promise<void>) | undefined][] = [
-    ...tunnel.reverse().map((c): [string, () => Promise<void>] => [c.name, c.stop]),
-    ['portal', stack?.stop],
-    ['redis', redis?.stop],
-    ['postgres', pgServer?.stop],
+    ...[...oneShots].map((c): [string, () => Promise<void>] => [c.name, c.stop]),
+    ['web', byName('web')],
+    ['API', byName('api')],
+    ['worker', byName('worker')],
+    ...[...tunnel].reverse().map((c): [string, () => Promise<void>] => [c.name, c.stop]),
+    ['Redis', redis?.stop],
+    ['PostgreSQL', pgServer?.stop],
   ];
   for (const [name, stop] of steps) {
     if (!stop) continue;
     try {
       await stop();
+      say(`stopped ${name}`);
     } catch (error) {
       process.stderr.write(`[demo] stopping ${name}: ${(error as Error).message}\n`);
       code = code || 1;
@@ -111,9 +135,33 @@ const shutdown = async (code: number) => {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** The web build runs beside PostgreSQL, Redis, migrations and the seed (it is the long pole). */
+const buildWebIfStale = async (childEnv: NodeJS.ProcessEnv): Promise<void> => {
+  const webDir = path.join(root, 'apps/web');
+  const buildId = path.join(webDir, '.next/BUILD_ID');
+  const sources = Math.max(
+    await newestMtime(path.join(webDir, 'src')),
+    await newestMtime(path.join(root, 'packages/contract/src')),
+  );
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
+  say(
+    `building the web console (first run or sources changed; minutes on a busy machine; log in ${shown(logOf('build'))})…`,
+  );
+  await timed('web build', () =>
+    run('build', path.join(root, 'node_modules/.bin/next'), ['build'], webDir, {
+      ...childEnv,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    }),
+  );
+};
+
 const main = async () => {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(logDir, { recursive: true });
   if (!env.REDIS_URL && !hasRedisServer()) throw new Error(REDIS_INSTALL_HINT);
+  say(`process logs: ${shown(logDir)}/{build,migrate,seed,api,worker,web,gateway,agent}.log`);
+  const build = buildWebIfStale(env);
+  build.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -121,7 +169,9 @@ const main = async () => {
     say(
       `starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${shown(path.join(dataDir, 'pg'))})`,
     );
-    pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port });
+    pgServer = await timed('PostgreSQL', () =>
+      startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port }),
+    );
     await ensureDatabase(pgServer.url('postgres'), 'yunguan');
     databaseUrl = pgServer.url('yunguan');
   }
@@ -149,28 +199,20 @@ const main = async () => {
   };
   const tsx = path.join(root, 'node_modules/.bin/tsx');
   const apiDir = path.join(root, 'apps/portal-api');
-  await run('migrate', tsx, ['src/db/migrate-cli.ts'], apiDir, childEnv);
-  await run('seed', tsx, ['src/db/seed-cli.ts'], apiDir, childEnv);
-
-  const webDir = path.join(root, 'apps/web');
-  const buildId = path.join(webDir, '.next/BUILD_ID');
-  const sources = Math.max(
-    await newestMtime(path.join(webDir, 'src')),
-    await newestMtime(path.join(root, 'packages/contract/src')),
-  );
-  if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
-    say('building the web console (first run or sources changed; about a minute)…');
-    await run('build', path.join(root, 'node_modules/.bin/next'), ['build'], webDir, {
-      ...childEnv,
-      NEXT_TELEMETRY_DISABLED: '1',
-    });
-  }
-  stack = await startStack({
-    root,
-    env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' },
-    apiPort,
-    webPort,
+  await timed('migrations + seed', async () => {
+    await run('migrate', tsx, ['src/db/migrate-cli.ts'], apiDir, childEnv);
+    await run('seed', tsx, ['src/db/seed-cli.ts'], apiDir, childEnv);
   });
+  await build;
+  stack = await timed('API + worker + web start', () =>
+    startStack({
+      root,
+      env: { ...childEnv, NEXT_TELEMETRY_DISABLED: '1' },
+      apiPort,
+      webPort,
+      logDir,
+    }),
+  );
 
   // One gateway and one agent, connected through a real SSH tunnel.
   const gatewayPort = Number(env.YUNGUAN_GATEWAY_PORT ?? 2222);
@@ -189,7 +231,7 @@ const main = async () => {
         first: Number(tunnelPortRange.split('-')[0]),
         last: Number(tunnelPortRange.split('-')[1]),
       },
-      quiet: true,
+      logFile: logOf('gateway'),
     }),
   );
   const agentDir = path.join(dataDir, 'agent');
@@ -207,12 +249,15 @@ const main = async () => {
   );
   const openstackPort = Number(env.YUNGUAN_OPENSTACK_PORT ?? 5100);
   tunnel.push(
-    await startAgentProcess(root, agentDir, true, [
-      '--stack',
-      'sim',
-      '--local-listen',
-      `127.0.0.1:${openstackPort}`,
-    ]),
+    await timed('agent tunnel', () =>
+      startAgentProcess(
+        root,
+        agentDir,
+        false,
+        ['--stack', 'sim', '--local-listen', `127.0.0.1:${openstackPort}`],
+        logOf('agent'),
+      ),
+    ),
   );
   say('dc-agent connected: the demo datacenter is online (系统管理 → 数据中心)');
   const credentials = await ensureDemoCredentials({ apiUrl: stack.apiUrl, agentDir, password });
@@ -231,7 +276,7 @@ const main = async () => {
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say('');
-  say(`Yunguan is serving (ready in ${seconds} s)`);
+  say(`Yunguan is serving (ready in ${seconds} s: ${phases.join(', ')})`);
   say(`  console:  ${stack.webUrl}`);
   say(`  API:      ${stack.apiUrl}/api/v1   (OpenAPI: ${stack.apiUrl}/api/docs)`);
   say(`  logins (password "${password}"):`);
@@ -240,6 +285,7 @@ const main = async () => {
   say('    rd-lead     project admin of 研发部 / web-shop');
   say('    rd-dev      member of 研发部 / web-shop');
   say('    fin-admin   department admin of 财务部');
+  say(`  logs:     ${shown(logDir)}/`);
   say('Press Ctrl-C to stop.');
   const exited = await Promise.race(
     [...stack.children, ...tunnel].map((c) => c.exited.then(() => c)),
@@ -249,7 +295,28 @@ const main = async () => {
   await shutdown(1);
 };
 
-main().catch(async (error: unknown) => {
-  process.stderr.write(`[demo] ${(error as Error).message}\n`);
-  await shutdown(1);
-});
+/**
+ * Run as a supervisor in the terminal's process group and do the work in a child in a group of
+ * its own: a Ctrl-C then reaches only the supervisor, which asks the child to shut down in order
+ * (otherwise the terminal's SIGINT hits Redis and PostgreSQL at once, under the running API).
+ */
+if (env.YUNGUAN_DEMO_WORKER === '1') {
+  main().catch(async (error: unknown) => {
+    process.stderr.write(`[demo] ${(error as Error).message}\n`);
+    await shutdown(1);
+  });
+} else {
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  const worker = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...env, YUNGUAN_DEMO_WORKER: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const forward = () => {
+    if (worker.exitCode === null) worker.kill('SIGTERM');
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  worker.once('exit', (code) => process.exit(code ?? 1));
+}

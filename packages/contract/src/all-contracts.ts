@@ -1,5 +1,6 @@
 import type { Contract } from './define-contract';
 import { enrollAgent } from './agent/enroll-agent.contract';
+import { getOverview } from './overview/get-overview.contract';
 import {
   createDatacenter,
   createEnrollmentToken,
@@ -116,4 +117,5 @@ export const allContracts: readonly Contract[] = [
   ...storageContracts,
   ...networkContracts,
   ...lbfwContracts,
+  getOverview,
 ];

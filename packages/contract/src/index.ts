@@ -58,3 +58,4 @@ export * from './storage/index';
 export * from './network/index';
 export * from './lbfw/index';
 export * from './hostile/hostile-input-messages';
+export * from './overview/index';

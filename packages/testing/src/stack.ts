@@ -9,6 +9,8 @@ export type StackOptions = {
   apiPort: number;
   webPort: number;
   quiet?: boolean;
+  /** Each process logs to `<logDir>/<name>.log`; the terminal gets only warnings and errors. */
+  logDir?: string;
 };
 
 export type RunningStack = {
@@ -36,6 +38,8 @@ export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
   const webUrl = `http://127.0.0.1:${opts.webPort}`;
   const env = { ...opts.env, PORT: String(opts.apiPort), HOST: '127.0.0.1' };
   const children: Child[] = [];
+  const logFile = (name: string) =>
+    opts.logDir ? { logFile: path.join(opts.logDir, `${name}.log`) } : {};
   const stop = async () => {
     await Promise.all(children.map((c) => c.stop()));
   };
@@ -46,6 +50,7 @@ export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
         cwd: apiDir,
         env,
         quiet: opts.quiet,
+        ...logFile('api'),
       }),
     );
     children.push(
@@ -53,6 +58,7 @@ export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
         cwd: apiDir,
         env,
         quiet: opts.quiet,
+        ...logFile('worker'),
       }),
     );
     children.push(
@@ -65,6 +71,7 @@ export const startStack = async (opts: StackOptions): Promise<RunningStack> => {
           PORT: String(opts.webPort),
         },
         quiet: opts.quiet,
+        ...logFile('web'),
       }),
     );
     const dead = () => children.find((c) => c.process.exitCode !== null);

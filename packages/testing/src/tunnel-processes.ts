@@ -27,6 +27,8 @@ export type GatewayOptions = {
   httpPort?: number;
   probeIntervalMs?: number;
   quiet?: boolean;
+  /** Every line to this file; only warnings and errors to the terminal. */
+  logFile?: string;
 };
 
 /** tunnel-gateway as its own process (how operators run it); ready once it listens. */
@@ -40,6 +42,7 @@ export const startGatewayProcess = async (opts: GatewayOptions): Promise<Child> 
     {
       cwd: opts.root,
       quiet: opts.quiet,
+      ...(opts.logFile ? { logFile: opts.logFile } : {}),
       onLine: (line) => {
         if (line.includes('tunnel gateway listening')) ready = true;
         tail.push(line);
@@ -86,6 +89,7 @@ export const startAgentProcess = async (
   dataDir: string,
   quiet = true,
   extraArgs: string[] = [],
+  logFile?: string,
 ): Promise<Child> => {
   let up = false;
   const child = startChild(
@@ -95,6 +99,7 @@ export const startAgentProcess = async (
     {
       cwd: root,
       quiet,
+      ...(logFile ? { logFile } : {}),
       onLine: (line) => {
         if (line.includes('tunnel up')) up = true;
       },

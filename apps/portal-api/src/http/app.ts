@@ -28,6 +28,7 @@ import { registerAppCredentialRoutes } from './routes/app-credential-routes';
 import { registerLbfwRoutes } from './routes/lbfw-routes';
 import { registerNetworkRoutes } from './routes/network-routes';
 import { registerStorageRoutes } from './routes/storage-routes';
+import { registerOverviewRoutes } from './routes/overview-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -116,5 +117,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerStorageRoutes(app, deps);
   registerNetworkRoutes(app, deps);
   registerLbfwRoutes(app, deps);
+  registerOverviewRoutes(app, deps);
   return app;
 };

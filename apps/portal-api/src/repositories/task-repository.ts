@@ -131,6 +131,9 @@ export type TaskFilter = {
   status?: string;
   resourceId?: string;
   action?: string;
+  targetType?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
   q?: string;
 };
 
@@ -139,6 +142,15 @@ const whereOf = (f: TaskFilter): Prisma.TaskWhereInput => ({
   ...(f.status ? { status: f.status } : {}),
   ...(f.resourceId ? { resourceId: f.resourceId } : {}),
   ...(f.action ? { action: f.action } : {}),
+  ...(f.targetType ? { targetType: f.targetType } : {}),
+  ...(f.createdFrom || f.createdTo
+    ? {
+        createdAt: {
+          ...(f.createdFrom ? { gte: f.createdFrom } : {}),
+          ...(f.createdTo ? { lt: f.createdTo } : {}),
+        },
+      }
+    : {}),
   ...(f.q ? { targetName: { contains: f.q, mode: 'insensitive' as const } } : {}),
 });
 

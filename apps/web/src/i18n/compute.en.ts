@@ -128,7 +128,7 @@ export const computeEn: Record<keyof typeof computeZhCN, string> = {
   'task.step.wait': 'Wait until done',
   'task.step.record': 'Record the result',
   'task.recent': 'Recent tasks',
-  'task.viewServer': 'View server',
+  'task.viewObject': 'View',
   'catalog.vcpus': 'vCPU',
   'catalog.ram': 'RAM',
   'catalog.disk': 'Root disk',

@@ -125,7 +125,7 @@ export const computeZhCN = {
   'task.step.wait': '等待完成',
   'task.step.record': '更新记录',
   'task.recent': '最近任务',
-  'task.viewServer': '查看云主机',
+  'task.viewObject': '查看',
   'catalog.vcpus': 'vCPU',
   'catalog.ram': '内存',
   'catalog.disk': '根磁盘',

@@ -1,3 +1,5 @@
+import { dashboardEn } from './dashboard.en';
+import { labelsEn } from './labels.en';
 import { cloudExtrasEn } from './cloud-extras.en';
 import { computeAdminEn } from './compute-admin.en';
 import { networkEn } from './network.en';
@@ -326,4 +328,6 @@ export const en: Record<MessageKey, string> = {
   ...storageEn,
   ...networkEn,
   ...cloudExtrasEn,
+  ...labelsEn,
+  ...dashboardEn,
 };

@@ -1,3 +1,5 @@
+import { dashboardZhCN } from './dashboard.zh-cn';
+import { labelsZhCN } from './labels.zh-cn';
 import { cloudExtrasZhCN } from './cloud-extras.zh-cn';
 import { computeAdminZhCN } from './compute-admin.zh-cn';
 import { networkZhCN } from './network.zh-cn';
@@ -320,6 +322,8 @@ export const zhCN = {
   ...storageZhCN,
   ...networkZhCN,
   ...cloudExtrasZhCN,
+  ...labelsZhCN,
+  ...dashboardZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,7 +21,8 @@ export const listTasks = defineContract({
   path: '/api/v1/tasks',
   tag: 'tasks',
   auth: 'user',
-  summary: 'Tasks of the projects you can reach, newest first (filter: projectId, status, action)',
+  summary:
+    'Tasks of the projects you can reach, newest first (filter: projectId, status, action, targetType, createdFrom/createdTo)',
   query: taskListQuery,
   status: 200,
   response: pageOf(taskSchema),

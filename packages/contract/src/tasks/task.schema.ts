@@ -108,5 +108,10 @@ export const taskListQuery = listQuery.extend({
   /** Tasks of one server (its mirror id). */
   resourceId: idSchema.optional(),
   action: taskActionSchema.optional(),
+  /** Tasks on one kind of object (server, image, volume, network …). */
+  targetType: z.enum(['server', 'image', ...resourceKinds]).optional(),
+  /** Created at or after / before (ISO timestamps). */
+  createdFrom: timestamp.optional(),
+  createdTo: timestamp.optional(),
 });
 export type TaskListQuery = z.output<typeof taskListQuery>;

@@ -48,27 +48,52 @@ export const isTransitioning = (status: string, taskState?: string | null): bool
 export const serverStatusLabel = (t: (key: MessageKey) => string, status: string): string =>
   known.has(status) ? t(`server.status.${status}` as MessageKey) : status;
 
-/** A server's status as a coloured tag; transition states spin. The cloud's own words
- * (`rawStatus`, `taskState`) show on hover for operators. */
+/** The transitional words shown while a task of the portal runs on a server. */
+const busyActions = new Set([
+  'start',
+  'stop',
+  'reboot',
+  'delete',
+  'resize',
+  'rebuild',
+  'migrate',
+  'live-migrate',
+  'suspend',
+  'resume',
+  'pause',
+  'unpause',
+  'snapshot',
+]);
+
+/** A server's status as a coloured tag; transition states spin. While a task of the portal runs
+ * on it, the tag names what is going on (关机中, 重启中 …) before the cloud reports it. The
+ * cloud's own words (`rawStatus`, `taskState`) show on hover for operators. */
 export function ServerStatusTag(props: {
   status: string;
   rawStatus?: string;
   taskState?: string | null;
   locked?: boolean;
+  /** The action of the portal task running on the server (e.g. `server.stop`). */
+  activeAction?: string | null;
   testId?: string;
 }) {
   const { status, rawStatus, taskState, testId } = props;
   const { t } = useI18n();
-  const moving = isTransitioning(status, taskState);
+  const verb = props.activeAction?.startsWith('server.')
+    ? props.activeAction.slice('server.'.length)
+    : null;
+  const busy = verb && busyActions.has(verb) ? verb : null;
+  const moving = isTransitioning(status, taskState) || busy !== null;
   const tag = (
     <Tag
-      color={colors[status] ?? 'default'}
+      color={busy ? 'processing' : (colors[status] ?? 'default')}
       icon={moving ? <LoadingOutlined spin /> : undefined}
       data-testid={testId}
       data-status={status}
       data-transition={moving ? 'true' : 'false'}
+      data-busy={busy ?? undefined}
     >
-      {serverStatusLabel(t, status)}
+      {busy ? t(`server.busy.${busy}` as MessageKey) : serverStatusLabel(t, status)}
     </Tag>
   );
   const raw = [rawStatus, taskState].filter(Boolean).join(' / ');

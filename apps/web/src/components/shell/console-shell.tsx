@@ -43,13 +43,21 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
   }
 
   const entry = menuForPath(pathname);
-  const allowed = !entry || me.data.menus.includes(entry.key);
+  const allowed = !entry || me.data.menus.includes(entry.shownWith);
 
   return (
     <MeContext.Provider value={me.data}>
       <CurrentProjectProvider>
         <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+          {/* Sticky and scrollable, with room above the collapse trigger (fixed at the bottom),
+              so the active item is never hidden under it or below the fold. */}
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            width={220}
+            style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+          >
             <Flex
               align="center"
               justify="center"
@@ -59,7 +67,9 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
               <CloudOutlined />
               {!collapsed && t('app.name')}
             </Flex>
-            <SideMenu />
+            <div style={{ paddingBottom: 56 }}>
+              <SideMenu />
+            </div>
           </Layout.Sider>
           <Layout>
             <Layout.Header

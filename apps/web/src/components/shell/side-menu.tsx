@@ -9,16 +9,13 @@ import {
   CloudServerOutlined,
   DashboardOutlined,
   DatabaseOutlined,
-  FileDoneOutlined,
-  FundOutlined,
   HddOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
-  WalletOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { MenuKey } from '@yunguan/domain';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import Link from 'next/link';
@@ -26,16 +23,14 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-provider';
 import { useMe } from '@/lib/me-context';
-import { menuEntries, menuForPath, menuGroups } from '@/lib/menus';
+import { menuEntries, menuForPath, menuGroups, type MenuEntryKey } from '@/lib/menus';
 
-const icons: Record<MenuKey, ReactNode> = {
+const icons: Partial<Record<MenuEntryKey, ReactNode>> = {
   overview: <DashboardOutlined />,
   compute: <CloudServerOutlined />,
   storage: <DatabaseOutlined />,
   network: <NodeIndexOutlined />,
-  'work-orders': <FileDoneOutlined />,
-  billing: <WalletOutlined />,
-  monitoring: <FundOutlined />,
+  tasks: <UnorderedListOutlined />,
   'admin.departments': <BankOutlined />,
   'admin.projects': <ProjectOutlined />,
   'admin.users': <TeamOutlined />,
@@ -52,7 +47,7 @@ export function SideMenu() {
   const { t } = useI18n();
   const me = useMe();
   const pathname = usePathname();
-  const visible = menuEntries.filter((entry) => me.menus.includes(entry.key));
+  const visible = menuEntries.filter((entry) => me.menus.includes(entry.shownWith));
 
   const items: MenuProps['items'] = menuGroups
     .map((group) => ({

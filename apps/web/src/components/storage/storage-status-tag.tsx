@@ -4,7 +4,7 @@ import { LoadingOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import type { MessageKey, Translate } from '@/i18n/i18n-provider';
 import { useI18n } from '@/i18n/i18n-provider';
-import { storageZhCN } from '@/i18n/storage.zh-cn';
+import { taskVerbLabel } from '@/lib/labels';
 
 /** Cinder's status words (volumes, snapshots, backups) the console names. */
 export const storageStatuses = [
@@ -62,14 +62,9 @@ const known = new Set<string>(storageStatuses);
 export const storageStatusLabel = (t: Translate, status: string): string =>
   known.has(status) ? t(`storage.status.${status}` as MessageKey) : status;
 
-/** The label of a task action such as `volume.extend` (unknown ones as they are). */
-export const storageActionLabel = (t: Translate, action: string): string => {
-  const [kind = '', verb = ''] = action.split('.');
-  const prefix =
-    kind === 'volume-snapshot' ? 'snapshot' : kind === 'volume-backup' ? 'backup' : kind;
-  const key = `${prefix}.action.${verb}`;
-  return key in storageZhCN ? t(key as MessageKey) : action;
-};
+/** The label of a task action such as `volume.extend` (see src/lib/labels.ts). */
+export const storageActionLabel = (t: Translate, action: string): string =>
+  taskVerbLabel(t, action);
 
 export const isStorageTransition = (status: string): boolean => transitions.has(status);
 

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AuditEvent } from '@yunguan/contract';
 import { listAuditEvents } from '@yunguan/contract';
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/common/error-alert';
@@ -13,6 +13,7 @@ import { useListState } from '@/components/common/use-list-state';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
+import { auditSentence } from '@/lib/labels';
 import { AuditFilters } from './audit-filters';
 import type { AuditFilter } from './audit-filters';
 
@@ -35,16 +36,20 @@ export function AuditPage() {
       render: (v: string) => formatDateTime(v, lang),
       width: 180,
     },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 140 },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
     {
-      title: t('audit.target'),
-      key: 'target',
+      title: t('audit.event'),
+      key: 'event',
+      // A sentence for people; the raw codes on hover (and in the CSV export).
       render: (_, e) => (
-        <>
-          <Tag>{e.targetType}</Tag>
-          {e.targetName ?? e.targetId ?? ''}
-        </>
+        <Tooltip
+          title={t('audit.rawHint', {
+            code: `${e.action} · ${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}`,
+          })}
+        >
+          <span data-testid={`audit-sentence-${e.id}`} data-action={e.action}>
+            {auditSentence(t, e)}
+          </span>
+        </Tooltip>
       ),
     },
     {

@@ -55,7 +55,8 @@ export function DatacentersPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'right',
+      // Not fixed: a fixed column of five links covered the columns before it (clipped);
+      // the table scrolls sideways instead.
       render: (_, dc) => (
         <DatacenterRowActions
           datacenter={dc}

@@ -13,6 +13,8 @@ import { callContract } from '@/lib/api';
 import { ApiError } from '@/lib/api-error';
 
 type Rfb = RfbClient;
+const MAX_RETRIES = 3;
+
 type State = 'idle' | 'connecting' | 'connected' | 'disconnected' | 'silent';
 
 /** A console that has not finished the RFB handshake by then is given up (and can be retried). */
@@ -37,11 +39,16 @@ export function ServerConsole({ server }: { server: ServerDetail }) {
     retry: false,
   });
 
+  /** Reconnects in a row after an unexpected drop (reset by a good connection). */
+  const retries = useRef(0);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const disconnect = () => {
-    rfb.current?.disconnect();
-    rfb.current = null;
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    retryTimer.current = null;
+    const client = rfb.current;
+    rfb.current = null; // first, so its disconnect event is not taken for a drop
+    client?.disconnect();
   };
-  useEffect(() => disconnect, []);
 
   const connect = async () => {
     disconnect();
@@ -59,17 +66,32 @@ export function ServerConsole({ server }: { server: ServerDetail }) {
       }, HANDSHAKE_MS);
       client.addEventListener('connect', () => {
         clearTimeout(giveUp);
+        retries.current = 0;
         setState('connected');
       });
       client.addEventListener('disconnect', () => {
         clearTimeout(giveUp);
         setState((s) => (s === 'silent' ? s : 'disconnected'));
+        // Dropped while wanted (not closed by us): try again, 2 s, 4 s, 8 s apart.
+        if (rfb.current !== client) return;
+        rfb.current = null;
+        if (retries.current >= MAX_RETRIES) return;
+        retries.current += 1;
+        retryTimer.current = setTimeout(() => void connect(), 1000 * 2 ** retries.current);
       });
       rfb.current = client;
     } catch {
       setState('idle');
     }
   };
+
+  // Connect as soon as the tab opens (no click on a black screen); close on leaving.
+  const active = server.status === 'active';
+  useEffect(() => {
+    if (active) void connect();
+    return disconnect;
+    // connect/disconnect only touch refs and state setters; the server id and state decide.
+  }, [active, server.id]);
 
   if (server.status !== 'active') {
     return <Alert type="info" showIcon title={t('console.needActive')} />;

@@ -1,21 +1,18 @@
 'use client';
 
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Task } from '@yunguan/contract';
 import { consoleCapability, getServer, listTasks } from '@yunguan/contract';
-import { Alert, Button, Card, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import Link from 'next/link';
+import { Alert, Button, Card, Flex, Tabs } from 'antd';
 import { useState } from 'react';
+import { DetailLoadState, DetailShell } from '@/components/common/detail-shell';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
-import { isApiError } from '@/lib/api-error';
 import { useDatacenterCapabilities } from '@/lib/datacenter-capabilities';
 import { useLiveEvents } from '@/lib/use-events';
-import { LiveBadge } from '../live-badge';
 import { ServerStatusTag } from '../server-status-tag';
-import { TaskTimeline } from '../task-timeline';
+import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { ServerActionDialog } from '../servers/server-action-dialogs';
 import type { MenuAction } from '../servers/server-action-menu';
 import { ServerActionMenu, useAvailableActions } from '../servers/server-action-menu';
@@ -43,44 +40,38 @@ export function ServerDetailPage({ id }: { id: string }) {
   const capabilities = useDatacenterCapabilities(server?.datacenterId);
   const consoleOffered = !capabilities || capabilities.includes(consoleCapability);
 
-  if (query.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (isApiError(query.error) && query.error.status === 404) {
+  if (!server)
     return (
-      <Result
-        status="404"
-        title="404"
-        subTitle={t('server.notFound')}
-        data-testid="server-not-found"
-        extra={
-          <Link href="/console/compute/servers">
-            <Button type="primary">{t('server.backToList')}</Button>
-          </Link>
-        }
+      <DetailLoadState
+        pending={query.isPending}
+        error={query.error}
+        back="/console/compute/servers"
+        backLabel={t('server.backToList')}
+        notFound={t('server.notFound')}
+        testId="server-not-found"
       />
     );
-  }
-  if (!server) return <ErrorAlert error={query.error} />;
 
   const taskList: readonly Task[] = tasks.data?.items ?? server.recentTasks;
   return (
-    <>
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Flex align="center" gap={12}>
-          <Link href="/console/compute/servers" aria-label={t('server.backToList')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="server-detail-name">
-            {server.name}
-          </Typography.Title>
-          <ServerStatusTag
-            status={server.status}
-            rawStatus={server.rawStatus ?? undefined}
-            taskState={server.taskState}
-            testId="server-header-status"
-          />
-        </Flex>
-        <Flex gap={8} align="center" wrap>
-          <LiveBadge connected={connected} />
+    <DetailShell
+      back="/console/compute/servers"
+      backLabel={t('server.backToList')}
+      title={server.name}
+      titleTestId="server-detail-name"
+      status={
+        <ServerStatusTag
+          status={server.status}
+          rawStatus={server.rawStatus ?? undefined}
+          taskState={server.taskState}
+          activeAction={server.activeTask?.action}
+          testId="server-header-status"
+        />
+      }
+      connected={connected}
+      deleted={server.deletedAt !== null || server.status === 'deleted'}
+      actions={
+        <>
           {quickActions
             .filter((a) => available.has(a))
             .map((a) => (
@@ -89,8 +80,9 @@ export function ServerDetailPage({ id }: { id: string }) {
               </Button>
             ))}
           <ServerActionMenu server={server} onAction={setDialog} size="middle" />
-        </Flex>
-      </Flex>
+        </>
+      }
+    >
       <ErrorAlert error={query.error} />
       {server.status === 'verify-resize' && (
         <Alert
@@ -162,6 +154,6 @@ export function ServerDetailPage({ id }: { id: string }) {
         action={dialog}
         onClose={() => setDialog(null)}
       />
-    </>
+    </DetailShell>
   );
 }

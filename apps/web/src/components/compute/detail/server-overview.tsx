@@ -8,6 +8,7 @@ import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
 import { ServerStatusTag } from '../server-status-tag';
 import { flavorSpec } from '../servers/server-columns';
+import { ImageName } from './image-name';
 
 const dash = (value: ReactNode) =>
   value === null || value === undefined || value === '' ? '—' : value;
@@ -35,6 +36,7 @@ export function ServerOverview({ server }: { server: ServerDetail }) {
             status={server.status}
             rawStatus={server.rawStatus ?? undefined}
             taskState={server.taskState}
+            activeAction={server.activeTask?.action}
             testId="server-detail-status"
           />,
         ],
@@ -45,7 +47,14 @@ export function ServerOverview({ server }: { server: ServerDetail }) {
           server.flavor ? `${server.flavor.name} (${flavorSpec(t, server.flavor)})` : '—',
           'server-overview-flavor',
         ],
-        [t('server.image'), dash(server.imageExternalId)],
+        [
+          t('server.image'),
+          <ImageName
+            projectId={server.projectId}
+            datacenterId={server.datacenterId}
+            imageId={server.imageExternalId}
+          />,
+        ],
         [t('server.az'), dash(server.availabilityZone)],
         [
           t('server.addresses'),

@@ -1,5 +1,6 @@
 'use client';
 
+import { statusLabel } from '@/lib/labels';
 import { LockOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ResponseOf } from '@yunguan/contract';
@@ -71,7 +72,11 @@ export function ImagesPage() {
             </>
           ),
         },
-        { title: t('common.status'), dataIndex: 'status' },
+        {
+          title: t('common.status'),
+          dataIndex: 'status',
+          render: (v: string) => statusLabel(t, 'image', v),
+        },
         {
           title: t('image.format'),
           key: 'format',

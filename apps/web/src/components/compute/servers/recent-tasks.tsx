@@ -4,10 +4,11 @@ import type { Task } from '@yunguan/contract';
 import { finishedTaskStatuses } from '@yunguan/contract';
 import { Card, Flex, List, Typography } from 'antd';
 import Link from 'next/link';
-import type { MessageKey } from '@/i18n/i18n-provider';
 import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
-import { TaskStatusTag } from '../task-timeline';
+import { taskActionLabel } from '@/lib/labels';
+import { taskObjectHref } from '@/lib/task-links';
+import { TaskStatusTag } from '@/components/tasks/task-timeline';
 
 /** Tasks shown: unfinished ones, and ones that finished in the last few minutes. */
 const RECENT_MS = 5 * 60_000;
@@ -15,11 +16,17 @@ const isRecent = (task: Task, now: number) =>
   !finishedTaskStatuses.includes(task.status) ||
   (task.finishedAt !== null && now - new Date(task.finishedAt).getTime() < RECENT_MS);
 
+/** At most this many rows: the panel sits above the table and must not push it away. */
+export const RECENT_TASK_ROWS = 5;
+
 /** The project's running and just-finished tasks above the list, live through the event
- * stream: what was just submitted, its current step, and the reason when it failed. */
+ * stream: what was just submitted, its current step, and the reason when it failed. Each row
+ * links to its object (a server, a volume …), or to the object's list once it is deleted. */
 export function RecentTasks(props: { tasks: readonly Task[]; updatedAt: number }) {
   const { t, lang } = useI18n();
-  const tasks = props.tasks.filter((task) => isRecent(task, props.updatedAt));
+  const tasks = props.tasks
+    .filter((task) => isRecent(task, props.updatedAt))
+    .slice(0, RECENT_TASK_ROWS);
   if (tasks.length === 0) return null;
   return (
     <Card
@@ -32,23 +39,17 @@ export function RecentTasks(props: { tasks: readonly Task[]; updatedAt: number }
         size="small"
         dataSource={tasks}
         renderItem={(task) => {
-          const verb = task.action.slice('server.'.length);
+          const href = taskObjectHref(task);
           const step = [...task.steps].reverse().find((s) => s.status !== 'pending');
           return (
             <List.Item
               data-testid={`recent-task-${task.targetName}`}
               data-status={task.status}
-              extra={
-                task.resourceId && (
-                  <Link href={`/console/compute/servers/${task.resourceId}`}>
-                    {t('task.viewServer')}
-                  </Link>
-                )
-              }
+              extra={href && <Link href={href}>{t('task.viewObject')}</Link>}
             >
               <Flex gap={8} align="center" wrap>
                 <TaskStatusTag status={task.status} />
-                <Typography.Text strong>{t(`server.action.${verb}` as MessageKey)}</Typography.Text>
+                <Typography.Text strong>{taskActionLabel(t, task.action)}</Typography.Text>
                 <Typography.Text>{task.targetName}</Typography.Text>
                 {step?.detail && !task.error && (
                   <Typography.Text type="secondary">{step.detail}</Typography.Text>

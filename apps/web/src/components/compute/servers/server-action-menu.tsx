@@ -65,7 +65,7 @@ export const apiAction = (action: MenuAction): string =>
  * `allowedActions`), no other task runs on it, the user has `resource.use` (and `compute.admin`
  * for migrations), and the server's datacenter can do it (its `capabilities`, when known). */
 export const useAvailableActions = (
-  server: Pick<Server, 'allowedActions' | 'activeTask' | 'datacenterId'> | undefined,
+  server: Pick<Server, 'allowedActions' | 'activeTask' | 'datacenterId' | 'status'> | undefined,
 ): Set<MenuAction> => {
   const capabilities = useDatacenterCapabilities(server?.datacenterId);
   const canUse = useCan('resource.use');
@@ -77,6 +77,9 @@ export const useAvailableActions = (
     const api = apiAction(action);
     if (!server.allowedActions.includes(api)) continue;
     if (server.activeTask && action !== 'delete') continue;
+    // A soft reboot asks the guest to restart: only a running one can. A hard reboot of a
+    // stopped, paused or failed server is how the cloud brings it back, so it stays.
+    if (action === 'reboot-soft' && server.status !== 'active') continue;
     if ((adminServerActions as readonly string[]).includes(api) && !isComputeAdmin) continue;
     if (capabilities && !datacenterCanRun(capabilities, api)) continue;
     available.add(action);

@@ -62,6 +62,7 @@ export const serverColumns = (t: Translate, lang: Lang, sort: string): TableColu
           status={server.status}
           rawStatus={server.rawStatus ?? undefined}
           taskState={server.taskState}
+          activeAction={server.activeTask?.action}
           testId={`server-status-${server.name}`}
         />
       ),

@@ -1,15 +1,13 @@
 'use client';
 
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Flex, Typography } from 'antd';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { LiveBadge } from '@/components/compute/live-badge';
+import { DetailShell } from '@/components/common/detail-shell';
 import { useI18n } from '@/i18n/i18n-provider';
 import { ResourceStatusTag } from './resource-status-tag';
 import type { ResourceRow } from './resource-types';
 
-/** Back link, name, live status (with the running task) and the page's buttons. */
+/** Back link, name, live status (with the running task) and the page's buttons: the shared
+ * detail shell with a network object's status. */
 export function DetailHeader(props: {
   row: ResourceRow;
   back: string;
@@ -20,24 +18,23 @@ export function DetailHeader(props: {
   const { t } = useI18n();
   const { row, prefix } = props;
   return (
-    <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-      <Flex align="center" gap={12}>
-        <Link href={props.back} aria-label={t('net.back')}>
-          <ArrowLeftOutlined />
-        </Link>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid={`${prefix}-detail-name`}>
-          {row.name || row.externalId}
-        </Typography.Title>
+    <DetailShell
+      back={props.back}
+      backLabel={t('net.back')}
+      title={row.name || row.externalId}
+      titleTestId={`${prefix}-detail-name`}
+      status={
         <ResourceStatusTag
           status={row.status}
           activeTask={row.activeTask}
           testId={`${prefix}-detail-status`}
         />
-      </Flex>
-      <Flex gap={8} align="center" wrap>
-        <LiveBadge connected={props.connected} />
-        {props.extra}
-      </Flex>
-    </Flex>
+      }
+      connected={props.connected}
+      deleted={row.deletedAt !== null}
+      actions={props.extra}
+    >
+      {null}
+    </DetailShell>
   );
 }

@@ -4,12 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import type { Task } from '@yunguan/contract';
 import { finishedTaskStatuses, listTasks } from '@yunguan/contract';
 import { Card, Flex, List, Typography } from 'antd';
-import { TaskStatusTag } from '@/components/compute/task-timeline';
+import { TaskStatusTag } from '@/components/tasks/task-timeline';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { useCurrentProject } from '@/lib/current-project';
 import { formatDateTime } from '@/lib/format';
-import { taskActionLabel } from './resource-status-tag';
+import { taskActionLabel } from '@/lib/labels';
+import { taskObjectHref } from '@/lib/task-links';
+import Link from 'next/link';
+import { RECENT_TASK_ROWS } from '@/components/compute/servers/recent-tasks';
 
 const RECENT_MS = 5 * 60_000;
 const isRecent = (task: Task, now: number) =>
@@ -45,11 +48,16 @@ export function RecentNetworkTasks({
     >
       <List
         size="small"
-        dataSource={tasks.slice(0, 5)}
+        dataSource={tasks.slice(0, RECENT_TASK_ROWS)}
         renderItem={(task) => {
           const step = [...task.steps].reverse().find((s) => s.status !== 'pending');
+          const href = taskObjectHref(task);
           return (
-            <List.Item data-testid={`recent-task-${task.targetName}`} data-status={task.status}>
+            <List.Item
+              data-testid={`recent-task-${task.targetName}`}
+              data-status={task.status}
+              extra={href && <Link href={href}>{t('task.viewObject')}</Link>}
+            >
               <Flex gap={8} align="center" wrap>
                 <TaskStatusTag status={task.status} />
                 <Typography.Text strong>{taskActionLabel(t, task.action)}</Typography.Text>

@@ -2,7 +2,8 @@
 
 import { LoadingOutlined } from '@ant-design/icons';
 import { Flex, Tag } from 'antd';
-import type { MessageKey, Translate } from '@/i18n/i18n-provider';
+import type { Translate } from '@/i18n/i18n-provider';
+import { statusLabel, taskVerbLabel } from '@/lib/labels';
 import { useI18n } from '@/i18n/i18n-provider';
 import type { ResourceRow } from './resource-types';
 
@@ -24,12 +25,8 @@ const colors: Record<string, string> = {
 export const isTransitionStatus = (status: string): boolean =>
   /^(PENDING_|BUILD)/i.test(status) || status.toUpperCase() === 'CREATING';
 
-/** "network.add-interface" → the verb's words ("Add interface"). */
-export const taskActionLabel = (t: Translate, action: string): string => {
-  const verb = action.slice(action.indexOf('.') + 1);
-  const label = t(`net.verb.${verb}` as MessageKey);
-  return typeof label === 'string' ? label : verb;
-};
+/** "network.add-interface" → the verb's words ("Add interface"); see src/lib/labels.ts. */
+export const taskActionLabel = (t: Translate, action: string): string => taskVerbLabel(t, action);
 
 /** A cloud status as a coloured tag; while a task runs on the object, the task shows next to
  * it with a spinner (data-transition="true"). */
@@ -62,7 +59,7 @@ export function ResourceStatusTag(props: {
         data-status={status}
         data-transition={moving ? 'true' : 'false'}
       >
-        {status || '—'}
+        {statusLabel(t, '', status)}
       </Tag>
       {activeTask && (
         <Tag color="blue" data-testid={testId ? `${testId}-task` : undefined}>

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { listTasks } from '@yunguan/contract';
 import { ErrorAlert } from '@/components/common/error-alert';
-import { TaskTimeline } from '@/components/compute/task-timeline';
+import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { queryOptionsFor } from '@/lib/api';
 
 /** The tasks run on one object, newest first, with their steps (live). */

@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { LiveBadge } from '@/components/compute/live-badge';
-import { TaskTimeline } from '@/components/compute/task-timeline';
+import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { useCan } from '@/lib/me-context';

@@ -10,7 +10,7 @@ import { ErrorAlert } from '@/components/common/error-alert';
 import { NameItem } from '@/components/common/form-items';
 import { PageHeader } from '@/components/common/page-header';
 import { LiveBadge } from '@/components/compute/live-badge';
-import { TaskCard } from '@/components/compute/task-timeline';
+import { TaskCard } from '@/components/tasks/task-timeline';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { useCurrentProject } from '@/lib/current-project';

@@ -1,18 +1,15 @@
 'use client';
 
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Task } from '@yunguan/contract';
 import { getVolume, listTasks } from '@yunguan/contract';
-import { Button, Card, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import Link from 'next/link';
+import { Button, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { DetailLoadState, DetailShell } from '@/components/common/detail-shell';
 import { ErrorAlert } from '@/components/common/error-alert';
-import { LiveBadge } from '@/components/compute/live-badge';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
-import { isApiError } from '@/lib/api-error';
-import { StorageTaskTimeline } from '../storage-task-timeline';
+import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { useStorageLive } from '../use-storage-live';
 import type { VolumeMenuAction } from '../volumes/volume-actions';
 import { useVolumeActions } from '../volumes/volume-actions';
@@ -39,43 +36,38 @@ export function VolumeDetailPage({ id }: { id: string }) {
   const volume = query.data;
   const available = useVolumeActions(volume);
 
-  if (query.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (isApiError(query.error) && query.error.status === 404) {
+  if (!volume)
     return (
-      <Result
-        status="404"
-        title="404"
-        subTitle={t('storage.notFound')}
-        data-testid="volume-not-found"
-        extra={
-          <Link href="/console/storage/volumes">
-            <Button type="primary">{t('volume.backToList')}</Button>
-          </Link>
-        }
+      <DetailLoadState
+        pending={query.isPending}
+        error={query.error}
+        back="/console/storage/volumes"
+        backLabel={t('volume.backToList')}
+        notFound={t('storage.notFound')}
+        testId="volume-not-found"
       />
     );
-  }
-  if (!volume) return <ErrorAlert error={query.error} />;
 
   const taskList: readonly Task[] = tasks.data?.items ?? volume.recentTasks;
   return (
-    <>
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Flex align="center" gap={12}>
-          <Link href="/console/storage/volumes" aria-label={t('volume.backToList')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="volume-detail-name">
-            {volume.name}
-          </Typography.Title>
-          <VolumeStatus volume={volume} testId="volume-header-status" />
+    <DetailShell
+      back="/console/storage/volumes"
+      backLabel={t('volume.backToList')}
+      title={volume.name}
+      titleTestId="volume-detail-name"
+      status={<VolumeStatus volume={volume} testId="volume-header-status" />}
+      meta={
+        <>
           <Typography.Text type="secondary" data-testid="volume-header-size">
             {t('storage.sizeGb', { size: volume.spec.sizeGb })}
           </Typography.Text>
           {volume.spec.attachments.length > 0 && <AttachmentList volume={volume} />}
-        </Flex>
-        <Flex gap={8} align="center" wrap>
-          <LiveBadge connected={connected} />
+        </>
+      }
+      connected={connected}
+      deleted={volume.deletedAt !== null || volume.status === 'deleted'}
+      actions={
+        <>
           {quickActions
             .filter((a) => available.has(a))
             .map((a) => (
@@ -84,8 +76,9 @@ export function VolumeDetailPage({ id }: { id: string }) {
               </Button>
             ))}
           <VolumeActionMenu volume={volume} onAction={setDialog} size="middle" />
-        </Flex>
-      </Flex>
+        </>
+      }
+    >
       <ErrorAlert error={query.error} />
       <Card>
         <Tabs
@@ -115,7 +108,7 @@ export function VolumeDetailPage({ id }: { id: string }) {
               children: (
                 <>
                   <ErrorAlert error={tasks.error} />
-                  <StorageTaskTimeline tasks={taskList} testId="volume-task-timeline" />
+                  <TaskTimeline tasks={taskList} testId="volume-task-timeline" />
                 </>
               ),
             },
@@ -126,6 +119,6 @@ export function VolumeDetailPage({ id }: { id: string }) {
         dialog={dialog ? { volume, action: dialog } : null}
         onClose={() => setDialog(null)}
       />
-    </>
+    </DetailShell>
   );
 }

@@ -5,15 +5,24 @@ import {
   ClockCircleOutlined,
   CloseCircleOutlined,
   LoadingOutlined,
+  MinusCircleOutlined,
 } from '@ant-design/icons';
-import type { Task, TaskStep } from '@yunguan/contract';
-import { Card, Empty, Flex, Timeline, Typography } from 'antd';
+import type { Task, TaskStatus, TaskStep } from '@yunguan/contract';
+import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { TaskStatusTag } from '@/components/compute/task-timeline';
 import type { MessageKey, Translate } from '@/i18n/i18n-provider';
 import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
-import { storageActionLabel } from './storage-status-tag';
+import { kindLabel, taskStatusLabel, taskVerbLabel } from '@/lib/labels';
+
+const taskColors: Record<TaskStatus, string> = {
+  held: 'warning',
+  queued: 'default',
+  running: 'processing',
+  succeeded: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
 
 const stepIcons: Record<TaskStep['status'], ReactNode> = {
   pending: <ClockCircleOutlined />,
@@ -27,20 +36,56 @@ const stepColors: Record<TaskStep['status'], string> = {
   succeeded: 'green',
   failed: 'red',
 };
-const knownSteps = new Set(['submit', 'wait', 'record']);
+
+const knownSteps = new Set([
+  'submit',
+  'wait',
+  'record',
+  // The network quick start (labels in i18n/network.*.ts).
+  'network',
+  'subnet',
+  'router',
+  'gateway',
+  'interface',
+  'rules',
+]);
+
+/** Step keys the worker uses get words; any other key is shown as is. */
 const stepLabel = (t: Translate, key: string): string =>
   knownSteps.has(key) ? t(`task.step.${key}` as MessageKey) : key;
 
-const seconds = (from: string | null, to: string | null): string | null => {
+/** Seconds between two timestamps, e.g. "12.3 s". */
+const duration = (from: string | null, to: string | null): string | null => {
   if (!from || !to) return null;
   const ms = new Date(to).getTime() - new Date(from).getTime();
   return Number.isFinite(ms) && ms >= 0 ? `${(ms / 1000).toFixed(1)} s` : null;
 };
 
-/** One storage task (`volume.extend`, `volume-snapshot.create` …) with its steps. */
-function StorageTaskCard({ task }: { task: Task }) {
+export function TaskStatusTag({ status }: { status: TaskStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag
+      color={taskColors[status]}
+      icon={
+        status === 'running' ? (
+          <LoadingOutlined />
+        ) : status === 'cancelled' ? (
+          <MinusCircleOutlined />
+        ) : undefined
+      }
+      data-status={status}
+    >
+      {taskStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+/**
+ * The one task timeline of the console (servers, storage, network, the task center).
+ * One task: what was asked, by whom, its status and every step with its timestamps. */
+export function TaskCard({ task }: { task: Task }) {
   const { t, lang } = useI18n();
-  const took = seconds(task.startedAt ?? task.createdAt, task.finishedAt);
+  const took = duration(task.startedAt ?? task.createdAt, task.finishedAt);
   return (
     <Card
       size="small"
@@ -50,8 +95,10 @@ function StorageTaskCard({ task }: { task: Task }) {
       data-status={task.status}
       title={
         <Flex gap={8} align="center" wrap>
-          <Typography.Text strong>{storageActionLabel(t, task.action)}</Typography.Text>
-          <Typography.Text type="secondary">{task.targetName}</Typography.Text>
+          <Typography.Text strong>{taskVerbLabel(t, task.action)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {kindLabel(t, task.targetType)} {task.targetName}
+          </Typography.Text>
           <TaskStatusTag status={task.status} />
         </Flex>
       }
@@ -88,8 +135,8 @@ function StorageTaskCard({ task }: { task: Task }) {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(step.startedAt, lang)}
                   {step.finishedAt && ` → ${formatDateTime(step.finishedAt, lang)}`}
-                  {seconds(step.startedAt, step.finishedAt) &&
-                    ` (${seconds(step.startedAt, step.finishedAt)})`}
+                  {duration(step.startedAt, step.finishedAt) &&
+                    ` (${duration(step.startedAt, step.finishedAt)})`}
                 </Typography.Text>
               </div>
             ),
@@ -100,14 +147,14 @@ function StorageTaskCard({ task }: { task: Task }) {
   );
 }
 
-/** Storage tasks newest first, each with its steps (the compute timeline names server verbs). */
-export function StorageTaskTimeline(props: { tasks: readonly Task[]; testId: string }) {
+/** Tasks newest first, each with its steps. */
+export function TaskTimeline({ tasks, testId }: { tasks: readonly Task[]; testId?: string }) {
   const { t } = useI18n();
-  if (props.tasks.length === 0) return <Empty description={t('task.none')} />;
+  if (tasks.length === 0) return <Empty description={t('task.none')} />;
   return (
-    <div data-testid={props.testId}>
-      {props.tasks.map((task) => (
-        <StorageTaskCard key={task.id} task={task} />
+    <div data-testid={testId ?? 'task-timeline'}>
+      {tasks.map((task) => (
+        <TaskCard key={task.id} task={task} />
       ))}
     </div>
   );

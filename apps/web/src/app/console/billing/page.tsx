@@ -1,5 +1,0 @@
-import { ComingSoon } from '@/components/common/coming-soon';
-
-export default function Page() {
-  return <ComingSoon menu="billing" />;
-}

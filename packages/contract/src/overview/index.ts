@@ -1,0 +1,2 @@
+export * from './overview.schema';
+export * from './get-overview.contract';
