@@ -2,6 +2,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { appCredentialAccess } from './app-credential-access';
+import { appCredentialsOf } from '../../cloud/sub-port';
 
 /** Revoke one of the caller's application credentials (idempotent). */
 export const deleteAppCredential = async (
@@ -14,7 +15,7 @@ export const deleteAppCredential = async (
     args.projectId,
   );
   await withCloudErrors(datacenter.name, () =>
-    provider.deleteAppCredential(scope, owner, args.credentialId, options),
+    appCredentialsOf(provider).deleteAppCredential(scope, owner, args.credentialId, options),
   );
   await recordAudit(ctx.db, ctx, {
     action: 'app-credential.delete',

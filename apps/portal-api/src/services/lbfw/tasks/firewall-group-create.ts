@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -19,7 +20,7 @@ export const createFirewallGroupTask: ResourceTaskHandler = {
     const spec = input.parse(rt.input);
     const created = await rt.step('submit', async () => {
       const { description, ...rest } = spec;
-      const group = await rt.provider.createFirewallGroup(
+      const group = await firewallOf(rt.provider).createFirewallGroup(
         rt.scope,
         { ...rest, ...(description ? { description } : {}) },
         rt.call,

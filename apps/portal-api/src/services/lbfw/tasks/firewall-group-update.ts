@@ -3,6 +3,7 @@ import { observationOf } from '../../resources/observation-of';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
 import { targetOf } from './target-of';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   patch: z.object({
@@ -23,7 +24,7 @@ export const updateFirewallGroupTask: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.updateFirewallGroup(
+        await firewallOf(rt.provider).updateFirewallGroup(
           rt.scope,
           id,
           Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -16,7 +17,7 @@ export const createFirewallPolicyTask: ResourceTaskHandler = {
   async run(rt) {
     const spec = input.parse(rt.input);
     const policy = await rt.step('submit', async () => ({
-      ...(await rt.provider.createFirewallPolicy(
+      ...(await firewallOf(rt.provider).createFirewallPolicy(
         rt.scope,
         {
           name: spec.name,

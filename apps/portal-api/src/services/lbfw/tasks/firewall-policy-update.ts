@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { targetOf } from './target-of';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({ ruleExternalIds: z.array(z.string()) });
 
@@ -14,7 +15,7 @@ export const updateFirewallPolicyTask: ResourceTaskHandler = {
     const policy = await rt.step(
       'submit',
       async () => ({
-        ...(await rt.provider.updateFirewallPolicyRules(
+        ...(await firewallOf(rt.provider).updateFirewallPolicyRules(
           rt.scope,
           targetOf(rt),
           ruleExternalIds,

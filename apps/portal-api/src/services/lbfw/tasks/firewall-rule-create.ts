@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -23,7 +24,7 @@ export const createFirewallRuleTask: ResourceTaskHandler = {
     const spec = input.parse(rt.input);
     const rule = await rt.step('submit', async () => {
       const { description, ...rest } = spec;
-      const dto = await rt.provider.createFirewallRule(
+      const dto = await firewallOf(rt.provider).createFirewallRule(
         rt.scope,
         { ...rest, ...(description ? { description } : {}) },
         rt.call,

@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { targetOf } from './target-of';
+import { firewallOf } from '../../../cloud/sub-port';
 
 /** submit (idempotent) → record. */
 export const deleteFirewallRuleTask: ResourceTaskHandler = {
@@ -10,7 +11,7 @@ export const deleteFirewallRuleTask: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteFirewallRule(rt.scope, id, rt.call);
+        await firewallOf(rt.provider).deleteFirewallRule(rt.scope, id, rt.call);
         return null;
       },
       { resend: true },

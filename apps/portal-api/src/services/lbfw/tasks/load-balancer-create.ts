@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { waitForLoadBalancer } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -19,7 +20,7 @@ export const createLoadBalancerTask: ResourceTaskHandler = {
     const created = await rt.step(
       'submit',
       async () => {
-        const lb = await rt.provider.createLoadBalancer(
+        const lb = await loadBalancingOf(rt.provider).createLoadBalancer(
           rt.scope,
           {
             name: spec.name,

@@ -5,6 +5,7 @@ import {
   type FloatingIpTargetInput,
 } from './observe-floating-ip';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = FloatingIpTargetInput & {
   protocol: 'tcp' | 'udp';
@@ -25,7 +26,7 @@ export const floatingIpAddPortForwarding: ResourceTaskHandler = {
       async () => {
         try {
           return stored(
-            await rt.provider.createPortForwarding(
+            await networkOf(rt.provider).createPortForwarding(
               rt.scope,
               id,
               {
@@ -48,7 +49,7 @@ export const floatingIpAddPortForwarding: ResourceTaskHandler = {
           `${p.protocol} ${p.externalPort} → ${input.server.name} ${p.internalIpAddress}:${p.internalPort}`,
       },
     );
-    const fip = await rt.provider.getFloatingIp(rt.scope, id, rt.call);
+    const fip = await networkOf(rt.provider).getFloatingIp(rt.scope, id, rt.call);
     const resourceId = await observeFloatingIp(rt, fip, null);
     return {
       detail: `${fip.floatingIpAddress}:${input.externalPort}/${input.protocol} forwards to ${input.server.name}`,

@@ -6,6 +6,7 @@ import {
 } from './observe-floating-ip';
 import { portSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.associate: point it at the server's port (repeatable: the same port again). */
 export const floatingIpAssociate: ResourceTaskHandler = {
@@ -19,7 +20,7 @@ export const floatingIpAssociate: ResourceTaskHandler = {
       async () => {
         try {
           return stored(
-            await rt.provider.associateFloatingIp(
+            await networkOf(rt.provider).associateFloatingIp(
               rt.scope,
               id,
               { portExternalId: input.portExternalId, fixedIpAddress: input.fixedIpAddress },
@@ -36,7 +37,7 @@ export const floatingIpAssociate: ResourceTaskHandler = {
       },
     );
     // The server's ports in the mirror let lists name the server a floating IP points at.
-    const ports = await rt.provider.listPorts(
+    const ports = await networkOf(rt.provider).listPorts(
       rt.scope,
       { deviceExternalId: input.serverExternalId },
       rt.call,

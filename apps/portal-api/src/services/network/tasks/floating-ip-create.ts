@@ -1,6 +1,7 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { observeFloatingIp } from './observe-floating-ip';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = { networkExternalId: string; networkName: string; description?: string };
 
@@ -14,7 +15,7 @@ export const floatingIpCreate: ResourceTaskHandler = {
       'submit',
       async () =>
         stored(
-          await rt.provider.allocateFloatingIp(
+          await networkOf(rt.provider).allocateFloatingIp(
             rt.scope,
             {
               networkExternalId: input.networkExternalId,

@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.delete: release (idempotent). */
 export const floatingIpDelete: ResourceTaskHandler = {
@@ -10,7 +11,7 @@ export const floatingIpDelete: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.releaseFloatingIp(rt.scope, id, rt.call);
+        await networkOf(rt.provider).releaseFloatingIp(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'released' },

@@ -2,6 +2,7 @@ import type { CreateNetworkSpec } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { networkSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** network.create: one Neutron call, then the mirror row. */
 export const networkCreate: ResourceTaskHandler = {
@@ -11,7 +12,7 @@ export const networkCreate: ResourceTaskHandler = {
     const spec = rt.input as CreateNetworkSpec;
     const network = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createNetwork(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createNetwork(rt.scope, spec, rt.call)),
       { detail: (n) => `network ${n.name} created (${n.externalId})` },
     );
     await rt.setTarget(network.externalId);

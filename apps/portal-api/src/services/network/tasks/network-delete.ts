@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** network.delete: idempotent delete; the network's subnets go with it (as in Neutron). */
 export const networkDelete: ResourceTaskHandler = {
@@ -10,7 +11,7 @@ export const networkDelete: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteNetwork(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteNetwork(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

@@ -2,6 +2,7 @@ import type { CreatePortSpec } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { portSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** port.create: one Neutron call, then the mirror row. */
 export const portCreate: ResourceTaskHandler = {
@@ -11,7 +12,7 @@ export const portCreate: ResourceTaskHandler = {
     const spec = rt.input as CreatePortSpec;
     const port = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createPort(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createPort(rt.scope, spec, rt.call)),
       {
         detail: (p) =>
           `port ${p.name || p.externalId} ${p.fixedIps.map((f) => f.ipAddress).join(', ')} (${p.macAddress})`,

@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** port.delete: idempotent delete. */
 export const portDelete: ResourceTaskHandler = {
@@ -10,7 +11,7 @@ export const portDelete: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deletePort(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deletePort(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

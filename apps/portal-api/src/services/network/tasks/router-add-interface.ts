@@ -1,6 +1,7 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { routerSeen } from '../network-observations';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = { subnetExternalId: string; subnetName: string };
 
@@ -14,12 +15,12 @@ export const routerAddInterface: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.addRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+        await networkOf(rt.provider).addRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
         return input.subnetExternalId;
       },
       { detail: () => `interface on subnet ${input.subnetName}` },
     );
-    const router = await rt.provider.getRouter(rt.scope, id, rt.call);
+    const router = await networkOf(rt.provider).getRouter(rt.scope, id, rt.call);
     const resourceId = await rt.observe(routerSeen(router));
     const ip = router.interfaces.find((i) => i.subnetExternalId === input.subnetExternalId);
     return {

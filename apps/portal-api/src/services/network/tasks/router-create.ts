@@ -2,6 +2,7 @@ import type { CreateRouterSpec } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { routerSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = {
   name: string;
@@ -30,7 +31,7 @@ export const routerCreate: ResourceTaskHandler = {
     };
     const router = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createRouter(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createRouter(rt.scope, spec, rt.call)),
       {
         detail: (r) =>
           `router ${r.name} created${gateway ? `, gateway on ${gateway.networkName}` : ''}`,

@@ -2,6 +2,7 @@ import { isCloudError } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { routerSeen } from '../network-observations';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = { subnetExternalId: string; subnetName: string };
 
@@ -16,13 +17,13 @@ export const routerRemoveInterface: ResourceTaskHandler = {
       'submit',
       async () => {
         try {
-          await rt.provider.removeRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+          await networkOf(rt.provider).removeRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
         } catch (error) {
           // A resent call after the first one went through: the interface is already gone.
           const gone =
             isCloudError(error) &&
             error.kind === 'not-found' &&
-            !(await rt.provider.getRouter(rt.scope, id, rt.call)).interfaces.some(
+            !(await networkOf(rt.provider).getRouter(rt.scope, id, rt.call)).interfaces.some(
               (i) => i.subnetExternalId === input.subnetExternalId,
             );
           if (!gone) throw error;
@@ -31,7 +32,7 @@ export const routerRemoveInterface: ResourceTaskHandler = {
       },
       { resend: true, detail: () => `interface on subnet ${input.subnetName} removed` },
     );
-    const router = await rt.provider.getRouter(rt.scope, id, rt.call);
+    const router = await networkOf(rt.provider).getRouter(rt.scope, id, rt.call);
     const resourceId = await rt.observe(routerSeen(router));
     return { detail: `router ${router.name} no longer on subnet ${input.subnetName}`, resourceId };
   },

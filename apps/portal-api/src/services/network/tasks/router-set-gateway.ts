@@ -1,6 +1,7 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { routerSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = { networkExternalId: string; networkName: string; enableSnat?: boolean };
 
@@ -15,7 +16,7 @@ export const routerSetGateway: ResourceTaskHandler = {
       'submit',
       async () =>
         stored(
-          await rt.provider.setRouterGateway(
+          await networkOf(rt.provider).setRouterGateway(
             rt.scope,
             id,
             {

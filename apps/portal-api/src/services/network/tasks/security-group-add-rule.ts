@@ -2,6 +2,7 @@ import type { CreateSecurityGroupRuleSpec } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { securityGroupSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.add-rule: one rule (not repeated; a duplicate is refused in the cloud's words). */
 export const securityGroupAddRule: ResourceTaskHandler = {
@@ -14,7 +15,7 @@ export const securityGroupAddRule: ResourceTaskHandler = {
       'submit',
       async () =>
         stored(
-          await rt.provider.createSecurityGroupRule(
+          await networkOf(rt.provider).createSecurityGroupRule(
             rt.scope,
             { ...rule, securityGroupExternalId: id },
             rt.call,
@@ -22,7 +23,7 @@ export const securityGroupAddRule: ResourceTaskHandler = {
         ),
       { detail: (r) => `rule ${r.externalId}: ${summary}` },
     );
-    const group = await rt.provider.getSecurityGroup(rt.scope, id, rt.call);
+    const group = await networkOf(rt.provider).getSecurityGroup(rt.scope, id, rt.call);
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `${group.name}: ${summary}`, resourceId };
   },

@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.delete: idempotent delete (the cloud refuses while ports use the group). */
 export const securityGroupDelete: ResourceTaskHandler = {
@@ -10,7 +11,7 @@ export const securityGroupDelete: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteSecurityGroup(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteSecurityGroup(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

@@ -1,6 +1,7 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { securityGroupSeen } from '../network-observations';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.remove-rule: idempotent delete, then the group. */
 export const securityGroupRemoveRule: ResourceTaskHandler = {
@@ -12,12 +13,12 @@ export const securityGroupRemoveRule: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteSecurityGroupRule(rt.scope, ruleExternalId, rt.call);
+        await networkOf(rt.provider).deleteSecurityGroupRule(rt.scope, ruleExternalId, rt.call);
         return ruleExternalId;
       },
       { resend: true, detail: () => `rule removed: ${rule}` },
     );
-    const group = await rt.provider.getSecurityGroup(rt.scope, id, rt.call);
+    const group = await networkOf(rt.provider).getSecurityGroup(rt.scope, id, rt.call);
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `${group.name}: ${rule} removed`, resourceId };
   },

@@ -2,6 +2,7 @@ import type { CreateSubnetSpec } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { subnetSeen } from '../network-observations';
 import { neutronSteps, observeNetworkOf, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = CreateSubnetSpec & { networkName: string };
 
@@ -25,7 +26,7 @@ export const subnetCreate: ResourceTaskHandler = {
     };
     const subnet = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createSubnet(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createSubnet(rt.scope, spec, rt.call)),
       {
         detail: (s) =>
           `subnet ${s.name} ${s.cidr} on ${input.networkName}, gateway ${s.gatewayIp ?? 'none'}`,

@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { neutronSteps, observeNetworkOf } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** subnet.delete: idempotent delete, then its network again. */
 export const subnetDelete: ResourceTaskHandler = {
@@ -10,7 +11,7 @@ export const subnetDelete: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteSubnet(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteSubnet(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

@@ -2,6 +2,7 @@ import type { NetworkPort } from '@yunguan/cloud-core';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { subnetSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Patch = Parameters<NetworkPort['updateSubnet']>[2];
 
@@ -14,7 +15,7 @@ export const subnetUpdate: ResourceTaskHandler = {
     const patch = rt.input as Patch;
     const subnet = await rt.step(
       'submit',
-      async () => stored(await rt.provider.updateSubnet(rt.scope, id, patch, rt.call)),
+      async () => stored(await networkOf(rt.provider).updateSubnet(rt.scope, id, patch, rt.call)),
       {
         resend: true,
         detail: (s) => `changed: ${Object.keys(patch).join(', ') || 'nothing'} on ${s.cidr}`,

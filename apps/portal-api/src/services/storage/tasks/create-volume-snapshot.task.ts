@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -17,7 +18,7 @@ export const createVolumeSnapshotTask: ResourceTaskHandler = {
     const externalId = await rt.step(
       'submit',
       async () => {
-        const created = await rt.provider.createVolumeSnapshot(
+        const created = await blockStorageOf(rt.provider).createVolumeSnapshot(
           rt.scope,
           {
             volumeExternalId: given.volumeExternalId,
@@ -37,7 +38,7 @@ export const createVolumeSnapshotTask: ResourceTaskHandler = {
     const seen = await rt.waitUntil(
       'wait',
       observing(rt, 'volume-snapshot', () =>
-        rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call),
+        blockStorageOf(rt.provider).getVolumeSnapshot(rt.scope, externalId, rt.call),
       ),
       untilStatus('snapshot', 'available'),
     );

@@ -2,6 +2,7 @@ import type { CreateVolumeSpec } from '@yunguan/cloud-core';
 import { z } from 'zod';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { inputOf, observing, record, untilStatus } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -32,7 +33,7 @@ export const createVolumeTask: ResourceTaskHandler = {
     const externalId = await rt.step(
       'submit',
       async () => {
-        const created = await rt.provider.createVolume(rt.scope, spec, rt.call);
+        const created = await blockStorageOf(rt.provider).createVolume(rt.scope, spec, rt.call);
         await rt.setTarget(created.externalId);
         await record(rt, 'volume', created);
         return created.externalId;
@@ -42,7 +43,7 @@ export const createVolumeTask: ResourceTaskHandler = {
     await rt.setTarget(externalId);
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
       untilStatus('volume', 'available'),
     );
     const resourceId = await record(rt, 'volume', seen);

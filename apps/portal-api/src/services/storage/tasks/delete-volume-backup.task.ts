@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume-backup.delete: submit (idempotent) → wait until gone → mark the row deleted. */
 export const deleteVolumeBackupTask: ResourceTaskHandler = {
@@ -9,7 +10,7 @@ export const deleteVolumeBackupTask: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteVolumeBackup(rt.scope, externalId, rt.call);
+        await blockStorageOf(rt.provider).deleteVolumeBackup(rt.scope, externalId, rt.call);
         return null;
       },
       { resend: true, detail: () => 'deleting' },
@@ -17,7 +18,7 @@ export const deleteVolumeBackupTask: ResourceTaskHandler = {
     await rt.waitUntil(
       'wait',
       observing(rt, 'volume-backup', () =>
-        orGone(() => rt.provider.getVolumeBackup(rt.scope, externalId, rt.call)),
+        orGone(() => blockStorageOf(rt.provider).getVolumeBackup(rt.scope, externalId, rt.call)),
       ),
       untilGone('backup'),
     );

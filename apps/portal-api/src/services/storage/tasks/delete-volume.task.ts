@@ -1,5 +1,6 @@
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { observing, orGone, targetOf, untilGone } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume.delete: submit (idempotent, may be resent) → wait until gone → mark the row deleted. */
 export const deleteVolumeTask: ResourceTaskHandler = {
@@ -9,7 +10,7 @@ export const deleteVolumeTask: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteVolume(rt.scope, externalId, rt.call);
+        await blockStorageOf(rt.provider).deleteVolume(rt.scope, externalId, rt.call);
         return null;
       },
       { resend: true, detail: () => 'deleting' },
@@ -17,7 +18,7 @@ export const deleteVolumeTask: ResourceTaskHandler = {
     await rt.waitUntil(
       'wait',
       observing(rt, 'volume', () =>
-        orGone(() => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+        orGone(() => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
       ),
       untilGone('volume'),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceTaskHandler } from '../../resources/resource-task-handler';
 import { inputOf, observing, record, targetOf } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   volumeExternalId: z.string().optional(),
@@ -21,7 +22,7 @@ export const restoreVolumeBackupTask: ResourceTaskHandler = {
       'submit',
       async () =>
         (
-          await rt.provider.restoreVolumeBackup(
+          await blockStorageOf(rt.provider).restoreVolumeBackup(
             rt.scope,
             backupId,
             {
@@ -36,10 +37,10 @@ export const restoreVolumeBackupTask: ResourceTaskHandler = {
       { detail: (id) => `into volume ${given.volumeName ?? id}` },
     );
     const lookVolume = observing(rt, 'volume', () =>
-      rt.provider.getVolume(rt.scope, volumeExternalId, rt.call),
+      blockStorageOf(rt.provider).getVolume(rt.scope, volumeExternalId, rt.call),
     );
     const lookBackup = observing(rt, 'volume-backup', () =>
-      rt.provider.getVolumeBackup(rt.scope, backupId, rt.call),
+      blockStorageOf(rt.provider).getVolumeBackup(rt.scope, backupId, rt.call),
     );
     const { volume, backup } = await rt.waitUntil(
       'wait',
