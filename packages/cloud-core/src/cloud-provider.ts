@@ -1,11 +1,13 @@
 import type { CallOptions } from './call-options';
+import type { Capability, CoreCapability, SubPortName, subPortCapabilities } from './capabilities';
 import type {
-  Capability,
-  CoreCapability,
-  SubPortName,
-  subPortCapabilities,
-} from './capabilities';
-import type { AppCredentialPort, BaremetalPort, ConsolePort, HostsPort, ImagePort, KeyPairPort } from './compute-ports';
+  AppCredentialPort,
+  BaremetalPort,
+  ConsolePort,
+  HostsPort,
+  ImagePort,
+  KeyPairPort,
+} from './compute-ports';
 import type {
   AvailabilityZoneDto,
   CreateServerSpec,
@@ -138,9 +140,14 @@ export type CapabilitiesOf<P> =
   | (P extends { readonly coreCapabilities: readonly (infer C)[] } ? C & CoreCapability : never)
   | (typeof subPortCapabilities)[PresentSubPorts<P>][number];
 
-export type DefinedCloudProvider<P extends CloudProviderParts> = P & {
-  readonly capabilities: ReadonlySet<CapabilitiesOf<P>>;
-};
+/**
+ * What defineCloudProvider returns: the core, exactly the sub-ports P has (typed by the ports,
+ * not by the adapter's own functions), and the capabilities they bring.
+ */
+export type DefinedCloudProvider<P extends CloudProviderParts> = CloudProviderCore &
+  Pick<CloudSubPorts, PresentSubPorts<P>> & {
+    readonly capabilities: ReadonlySet<CapabilitiesOf<P>>;
+  };
 
 /** The idempotency metadata key adapters set on created servers. */
 export const idempotencyMetadataKey = 'yunguan_task';

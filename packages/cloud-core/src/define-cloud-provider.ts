@@ -1,9 +1,5 @@
 import { subPortCapabilities, subPortNames, type Capability } from './capabilities';
-import type {
-  CapabilitiesOf,
-  CloudProviderParts,
-  DefinedCloudProvider,
-} from './cloud-provider';
+import type { CloudProviderParts, DefinedCloudProvider } from './cloud-provider';
 
 /**
  * An adapter's provider with its capabilities derived from what it has: the core's own plus
@@ -18,5 +14,6 @@ export const defineCloudProvider = <const P extends CloudProviderParts>(
     if (parts[name] === undefined) continue;
     for (const capability of subPortCapabilities[name]) found.add(capability);
   }
-  return { ...parts, capabilities: found as ReadonlySet<Capability> as ReadonlySet<CapabilitiesOf<P>> };
+  // By construction: the sub-ports present are P's, the capabilities those derived above.
+  return { ...parts, capabilities: found } as unknown as DefinedCloudProvider<P>;
 };

@@ -151,7 +151,6 @@ export interface NetworkPort {
     options?: CallOptions,
   ): Promise<SecurityGroupDetailDto['rules'][number]>;
   deleteSecurityGroupRule(scope: Scope, externalId: string, options?: CallOptions): Promise<void>;
-
 }
 
 /** Firewalls, an optional sub-port (capability `firewall`; FWaaS v2 on OpenStack). */
@@ -194,7 +193,6 @@ export interface FirewallPort {
     options?: CallOptions,
   ): Promise<FirewallRuleDto>;
   deleteFirewallRule(scope: Scope, externalId: string, options?: CallOptions): Promise<void>;
-
 }
 
 /**

@@ -41,7 +41,9 @@ export type OperationHandle<R extends OperationResourceType = 'server'> = {
 };
 
 /** A handle of any resource type (what a task stores). */
-export type AnyOperationHandle = { [R in OperationResourceType]: OperationHandle<R> }[OperationResourceType];
+export type AnyOperationHandle = {
+  [R in OperationResourceType]: OperationHandle<R>;
+}[OperationResourceType];
 
 export type OperationProgress<R extends OperationResourceType = 'server'> =
   | { state: 'pending'; detail: string; resource?: OperationResources[R] }

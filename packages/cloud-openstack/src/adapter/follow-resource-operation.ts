@@ -22,7 +22,12 @@ export const followByStatus = async <T extends Looked>(
     settlesOn: readonly string[];
   },
   read: () => Promise<T>,
-): Promise<{ state: OperationProgress['state']; detail: string; reason?: string; resource?: T }> => {
+): Promise<{
+  state: OperationProgress['state'];
+  detail: string;
+  reason?: string;
+  resource?: T;
+}> => {
   let resource: T;
   try {
     resource = await read();
@@ -60,7 +65,9 @@ export const followResourceOperation = async (
   const { blockStorage, loadBalancing } = ports;
   switch (handle.resourceType) {
     case 'volume':
-      return progress(await followByStatus(handle, () => blockStorage.getVolume(scope, id, options)));
+      return progress(
+        await followByStatus(handle, () => blockStorage.getVolume(scope, id, options)),
+      );
     case 'volume-snapshot':
       return progress(
         await followByStatus(handle, () => blockStorage.getVolumeSnapshot(scope, id, options)),

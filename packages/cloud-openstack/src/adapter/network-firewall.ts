@@ -42,7 +42,9 @@ type Verbs = Pick<
   | 'deleteFirewallRule'
 >;
 
-const groupOpts = (spec: Parameters<FirewallPort['updateFirewallGroup']>[2]): FirewallGroupOpts => ({
+const groupOpts = (
+  spec: Parameters<FirewallPort['updateFirewallGroup']>[2],
+): FirewallGroupOpts => ({
   ...(spec.name === undefined ? {} : { name: spec.name }),
   ...(spec.description === undefined ? {} : { description: spec.description }),
   ...(spec.ingressPolicyExternalId === undefined

@@ -1,4 +1,9 @@
-import { CloudError, type CallOptions, type LoadBalancingPort, type Scope } from '@yunguan/cloud-core';
+import {
+  CloudError,
+  type CallOptions,
+  type LoadBalancingPort,
+  type Scope,
+} from '@yunguan/cloud-core';
 import type { ServiceClient } from '../service-client';
 import {
   createHealthMonitor,
