@@ -1,4 +1,9 @@
-import type { CloudProvider, OperationHandle, OperationProgress } from '../index';
+import type {
+  CloudProvider,
+  OperationHandle,
+  OperationProgress,
+  OperationResourceType,
+} from '../index';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -6,13 +11,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The worker's loop, in the test: look at an operation until it is no longer pending. The
  * adapter itself never sleeps.
  */
-export const settle = async (
+export const settle = async <R extends OperationResourceType = 'server'>(
   provider: CloudProvider,
-  handle: OperationHandle,
+  handle: OperationHandle<R>,
   timeoutMs = 60_000,
-): Promise<Exclude<OperationProgress, { state: 'pending' }>> => {
+): Promise<Exclude<OperationProgress<R>, { state: 'pending' }>> => {
   const deadline = Date.now() + timeoutMs;
-  let last: OperationProgress | undefined;
+  let last: OperationProgress<R> | undefined;
   while (Date.now() < deadline) {
     last = await provider.followOperation(handle);
     if (last.state !== 'pending') return last;

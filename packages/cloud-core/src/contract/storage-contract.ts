@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   isCloudError,
+  operationHandle,
   type CloudProvider,
   type Scope,
   type TenantBinding,
@@ -11,6 +12,7 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ContractSetup } from './provider-contract';
 import { blockStorageOf } from './ports';
+import { settle } from './settle';
 
 type StorageSetup = Pick<
   ContractSetup,
@@ -510,6 +512,31 @@ export const describeStorageContract = (
       ).not.toContain(volumeId);
       volumeId = '';
     }, 120_000);
+
+    it('follows a volume create and delete with operation handles, like a server’s', async () => {
+      const { provider, scope } = get();
+      const volume = await blockStorageOf(provider).createVolume(scope, {
+        name: `contract-follow-${suffix}`,
+        sizeGb: 1,
+        source: { type: 'empty' },
+      });
+      extraVolumes.push(volume.externalId);
+      const of = (kind: 'volume.create' | 'volume.delete', settlesOn: string[]) =>
+        operationHandle({
+          kind,
+          resourceType: 'volume',
+          externalId: volume.externalId,
+          projectExternalId: scope.projectExternalId,
+          settlesOn,
+        });
+      const created = await settle(provider, of('volume.create', ['available']), 90_000);
+      expect(created).toMatchObject({ state: 'succeeded', detail: 'available' });
+      expect(created.resource?.externalId).toBe(volume.externalId);
+      await blockStorageOf(provider).deleteVolume(scope, volume.externalId);
+      const deleted = await settle(provider, of('volume.delete', ['deleted']), 90_000);
+      expect(deleted.state).toBe('succeeded');
+      extraVolumes.splice(extraVolumes.indexOf(volume.externalId), 1);
+    }, 180_000);
 
     it('reports a volume that never existed as a not-found CloudError', async () => {
       const { provider, scope } = get();
