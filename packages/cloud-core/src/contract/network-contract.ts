@@ -3,7 +3,6 @@ import {
   isCloudError,
   type CloudError,
   type CloudProvider,
-  type LoadBalancerDto,
   type NetworkDetailDto,
   type PortDto,
   type RouterDto,
@@ -14,7 +13,7 @@ import {
 import { afterAll, expect, it } from 'vitest';
 import { describeFirewallContract } from './firewall-contract';
 import { describeLoadBalancingContract } from './load-balancing-contract';
-import { firewallOf, loadBalancingOf, networkOf } from './ports';
+import { networkOf } from './ports';
 
 /** What the network cases need from the suite and the peer. */
 export type NetworkContractContext = {
