@@ -1,5 +1,8 @@
 import type { CloudProvider } from '@yunguan/cloud-core';
-import { createOpenStackProvider, type OpenStackDatacenterCredential } from '@yunguan/cloud-openstack';
+import {
+  createOpenStackProvider,
+  type OpenStackDatacenterCredential,
+} from '@yunguan/cloud-openstack';
 import type { ServiceConfig } from '../services/context';
 import { tunnelFetch } from './tunnel-fetch';
 

@@ -37,7 +37,8 @@ export const actOnBaremetalNode = async (
     });
   try {
     const power = powerOf[args.action];
-    if (power !== undefined) await baremetalOf(provider).setBaremetalPower(node.externalId, power, options);
+    if (power !== undefined)
+      await baremetalOf(provider).setBaremetalPower(node.externalId, power, options);
     else
       await baremetalOf(provider).setBaremetalProvision(
         node.externalId,

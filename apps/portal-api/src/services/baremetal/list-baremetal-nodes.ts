@@ -11,6 +11,8 @@ export const listBaremetalNodes = async (
 ): Promise<{ items: BaremetalNodeDto[] }> => {
   const { provider, datacenter, options } = await baremetalAccess(ctx, datacenterId);
   return {
-    items: await withCloudErrors(datacenter.name, () => baremetalOf(provider).listBaremetalNodes(options)),
+    items: await withCloudErrors(datacenter.name, () =>
+      baremetalOf(provider).listBaremetalNodes(options),
+    ),
   };
 };

@@ -16,7 +16,9 @@ export const deleteKeyPair = async (
     input.projectId,
     'resource.use',
   );
-  await withCloudErrors(datacenter.name, () => keyPairsOf(provider).deleteKeyPair(scope, input.name, options));
+  await withCloudErrors(datacenter.name, () =>
+    keyPairsOf(provider).deleteKeyPair(scope, input.name, options),
+  );
   await recordAudit(ctx.db, ctx, {
     action: 'key-pair.delete',
     targetType: 'key-pair',

@@ -9,5 +9,7 @@ export const listAggregates = async (
   datacenterId: string,
 ): Promise<{ items: AggregateDto[] }> => {
   const { provider, datacenter, options } = await computeAdminAccess(ctx, datacenterId);
-  return { items: await withCloudErrors(datacenter.name, () => hostsOf(provider).listAggregates(options)) };
+  return {
+    items: await withCloudErrors(datacenter.name, () => hostsOf(provider).listAggregates(options)),
+  };
 };

@@ -9,5 +9,7 @@ export const listHypervisors = async (
   datacenterId: string,
 ): Promise<{ items: HypervisorDto[] }> => {
   const { provider, datacenter, options } = await computeAdminAccess(ctx, datacenterId);
-  return { items: await withCloudErrors(datacenter.name, () => hostsOf(provider).listHypervisors(options)) };
+  return {
+    items: await withCloudErrors(datacenter.name, () => hostsOf(provider).listHypervisors(options)),
+  };
 };

@@ -16,6 +16,8 @@ export const listKeyPairs = async (
     projectId,
   );
   return {
-    items: await withCloudErrors(datacenter.name, () => keyPairsOf(provider).listKeyPairs(scope, options)),
+    items: await withCloudErrors(datacenter.name, () =>
+      keyPairsOf(provider).listKeyPairs(scope, options),
+    ),
   };
 };

@@ -99,10 +99,16 @@ export const uploadImageFile = async (ctx: ServiceContext, args: UploadArgs): Pr
     await writing;
   };
   try {
-    await imagesOf(provider).uploadImageData(scope, image.externalId, counted.stream, args.sizeBytes, {
-      requestId: ctx.requestId,
-      signal: AbortSignal.timeout(24 * 3600_000),
-    });
+    await imagesOf(provider).uploadImageData(
+      scope,
+      image.externalId,
+      counted.stream,
+      args.sizeBytes,
+      {
+        requestId: ctx.requestId,
+        signal: AbortSignal.timeout(24 * 3600_000),
+      },
+    );
   } catch (error) {
     await stopProgress();
     // The counter stops the stream at the limit; whatever the transport made of that, say so.

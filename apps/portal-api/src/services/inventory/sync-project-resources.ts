@@ -25,7 +25,11 @@ const lister = <K extends Kind>(l: Lister<K>): Lister => l;
 
 /** The storage and network kinds the sync mirrors (ports are read live where shown). */
 const listers: readonly Lister[] = [
-  lister({ kind: 'volume', capability: 'volume.manage', list: (p, s, o) => blockStorageOf(p).listVolumes(s, o) }),
+  lister({
+    kind: 'volume',
+    capability: 'volume.manage',
+    list: (p, s, o) => blockStorageOf(p).listVolumes(s, o),
+  }),
   lister({
     kind: 'volume-snapshot',
     capability: 'volume.snapshot',
@@ -41,8 +45,16 @@ const listers: readonly Lister[] = [
     capability: 'network.manage',
     list: (p, s, o) => networkOf(p).listNetworkDetails(s, o),
   }),
-  lister({ kind: 'subnet', capability: 'network.manage', list: (p, s, o) => networkOf(p).listSubnets(s, o) }),
-  lister({ kind: 'router', capability: 'router.manage', list: (p, s, o) => networkOf(p).listRouters(s, o) }),
+  lister({
+    kind: 'subnet',
+    capability: 'network.manage',
+    list: (p, s, o) => networkOf(p).listSubnets(s, o),
+  }),
+  lister({
+    kind: 'router',
+    capability: 'router.manage',
+    list: (p, s, o) => networkOf(p).listRouters(s, o),
+  }),
   lister({
     kind: 'floating-ip',
     capability: 'floating-ip',

@@ -30,7 +30,9 @@ export const resolveProjectSubnet = async (
     throw notFound('subnet', ref);
   const externalId = row?.externalId ?? ref;
   try {
-    return await networkOf(place.provider).getSubnet(place.scope, externalId, { requestId: ctx.requestId });
+    return await networkOf(place.provider).getSubnet(place.scope, externalId, {
+      requestId: ctx.requestId,
+    });
   } catch (error) {
     if (isCloudError(error) && error.kind === 'not-found')
       throw notFound('subnet', `${field} ${ref}`);

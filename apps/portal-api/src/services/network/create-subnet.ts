@@ -34,7 +34,9 @@ export const createSubnet = async (
     throw notFound('network', input.networkId);
   const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
   await assertCapability(cloud, 'network.manage', 'subnet.create');
-  const subnets = await cloud.call(() => networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options));
+  const subnets = await cloud.call(() =>
+    networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options),
+  );
   assertNoOverlap(
     input.cidr,
     subnets.filter((s) => s.networkExternalId === network.row.externalId),

@@ -44,7 +44,9 @@ export const listPorts = async (ctx: ServiceContext, projectId: string, query: P
   }
   const cloud = await cloudForProject(ctx, project.id, datacenterId);
   const readAt = ctx.now();
-  const live = await cloud.call(() => networkOf(cloud.provider).listPorts(cloud.scope, filter, cloud.options));
+  const live = await cloud.call(() =>
+    networkOf(cloud.provider).listPorts(cloud.scope, filter, cloud.options),
+  );
   await refreshMirror(ctx, {
     datacenterId,
     projectId: project.id,

@@ -50,7 +50,9 @@ export const startQuickStart = async (
     if (externals.length === 1)
       external = { externalId: externals[0]!.externalId, name: externals[0]!.name };
   }
-  const subnets = await cloud.call(() => networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options));
+  const subnets = await cloud.call(() =>
+    networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options),
+  );
   assertNoOverlap(input.cidr, subnets, project.name, 'quick_start_cidr_taken');
   const cidr = parseCidr(input.cidr);
   return queueResourceTask(ctx, {

@@ -22,7 +22,9 @@ export const createVolumeType = async (
     'volume.type.manage',
     'create volume type',
   );
-  const existing = await withCloudErrors(datacenter.name, () => blockStorageOf(provider).listVolumeTypes(options));
+  const existing = await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).listVolumeTypes(options),
+  );
   if (existing.some((t) => t.name === input.name))
     throw conflict('volume_type_name_taken', { datacenter: datacenter.name, name: input.name });
   const created = await withCloudErrors(datacenter.name, () =>

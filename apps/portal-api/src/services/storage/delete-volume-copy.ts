@@ -14,9 +14,9 @@ const assertNoDependentVolumes = async (
   row: Pick<ResourceRow, 'datacenterId' | 'externalId' | 'name'>,
 ) => {
   const cloud = await projectCloud(ctx, projectId, row.datacenterId);
-  const dependent = (await cloud.call((p, scope, o) => blockStorageOf(p).listVolumes(scope, o))).filter(
-    (v) => v.sourceSnapshotExternalId === row.externalId,
-  );
+  const dependent = (
+    await cloud.call((p, scope, o) => blockStorageOf(p).listVolumes(scope, o))
+  ).filter((v) => v.sourceSnapshotExternalId === row.externalId);
   if (dependent.length > 0)
     throw precondition('snapshot_has_dependent_volumes', {
       snapshot: row.name,

@@ -20,9 +20,13 @@ export const deleteVolumeType = async (
     'volume.type.manage',
     'delete volume type',
   );
-  const types = await withCloudErrors(datacenter.name, () => blockStorageOf(provider).listVolumeTypes(options));
+  const types = await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).listVolumeTypes(options),
+  );
   const type = types.find((t) => t.externalId === typeId);
-  await withCloudErrors(datacenter.name, () => blockStorageOf(provider).deleteVolumeType(typeId, options));
+  await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).deleteVolumeType(typeId, options),
+  );
   await forgetVolumeTypes(ctx.config, datacenter.id);
   await recordAudit(ctx.db, ctx, {
     action: 'volume-type.delete',

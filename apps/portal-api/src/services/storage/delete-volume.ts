@@ -30,9 +30,9 @@ export const deleteVolume = async (
   const allowed = volumeActionStates.delete;
   if (!allowed.includes(volume.status) || volume.attachments.length > 0)
     throw volumeWrongState(volume, 'delete', allowed);
-  const snapshots = (await cloud.call((p, scope, o) => blockStorageOf(p).listVolumeSnapshots(scope, o))).filter(
-    (s) => s.volumeExternalId === volume.externalId,
-  );
+  const snapshots = (
+    await cloud.call((p, scope, o) => blockStorageOf(p).listVolumeSnapshots(scope, o))
+  ).filter((s) => s.volumeExternalId === volume.externalId);
   if (snapshots.length > 0)
     throw precondition('volume_has_snapshots', {
       volume: volume.name,

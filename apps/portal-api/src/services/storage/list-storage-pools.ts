@@ -15,6 +15,8 @@ export const listStoragePools = async (
     'storage.pool.read',
     'storage pools',
   );
-  const pools = await withCloudErrors(datacenter.name, () => blockStorageOf(provider).listStoragePools(options));
+  const pools = await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).listStoragePools(options),
+  );
   return { items: pools.sort((a, b) => a.name.localeCompare(b.name)) };
 };

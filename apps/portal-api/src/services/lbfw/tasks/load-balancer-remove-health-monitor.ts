@@ -11,7 +11,11 @@ export const removeHealthMonitorTask = lbChangeHandler({
   }),
   remove: true,
   submit: async (rt, _lb, input) => {
-    await loadBalancingOf(rt.provider).deleteHealthMonitor(rt.scope, input.healthMonitorExternalId, rt.call);
+    await loadBalancingOf(rt.provider).deleteHealthMonitor(
+      rt.scope,
+      input.healthMonitorExternalId,
+      rt.call,
+    );
     return null;
   },
   detail: (i) => `health monitor of pool ${i.part || i.poolExternalId} removed`,

@@ -11,7 +11,8 @@ export const floatingIpDisassociate: ResourceTaskHandler = {
     const id = rt.task().targetExternalId!;
     const fip = await rt.step(
       'submit',
-      async () => stored(await networkOf(rt.provider).disassociateFloatingIp(rt.scope, id, rt.call)),
+      async () =>
+        stored(await networkOf(rt.provider).disassociateFloatingIp(rt.scope, id, rt.call)),
       { resend: true, detail: (f) => `${f.floatingIpAddress} disassociated` },
     );
     const resourceId = await observeFloatingIp(rt, fip, null);

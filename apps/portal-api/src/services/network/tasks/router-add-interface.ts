@@ -15,7 +15,12 @@ export const routerAddInterface: ResourceTaskHandler = {
     await rt.step(
       'submit',
       async () => {
-        await networkOf(rt.provider).addRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+        await networkOf(rt.provider).addRouterInterface(
+          rt.scope,
+          id,
+          input.subnetExternalId,
+          rt.call,
+        );
         return input.subnetExternalId;
       },
       { detail: () => `interface on subnet ${input.subnetName}` },

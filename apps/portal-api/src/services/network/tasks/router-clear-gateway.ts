@@ -11,7 +11,8 @@ export const routerClearGateway: ResourceTaskHandler = {
     const id = rt.task().targetExternalId!;
     const router = await rt.step(
       'submit',
-      async () => stored(await networkOf(rt.provider).setRouterGateway(rt.scope, id, null, rt.call)),
+      async () =>
+        stored(await networkOf(rt.provider).setRouterGateway(rt.scope, id, null, rt.call)),
       { resend: true, detail: () => 'gateway cleared' },
     );
     const resourceId = await rt.observe(routerSeen(router));

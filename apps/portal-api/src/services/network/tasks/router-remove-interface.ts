@@ -17,7 +17,12 @@ export const routerRemoveInterface: ResourceTaskHandler = {
       'submit',
       async () => {
         try {
-          await networkOf(rt.provider).removeRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+          await networkOf(rt.provider).removeRouterInterface(
+            rt.scope,
+            id,
+            input.subnetExternalId,
+            rt.call,
+          );
         } catch (error) {
           // A resent call after the first one went through: the interface is already gone.
           const gone =

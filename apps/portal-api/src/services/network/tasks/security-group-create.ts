@@ -11,7 +11,8 @@ export const securityGroupCreate: ResourceTaskHandler = {
     const input = rt.input as { name: string; description?: string };
     const group = await rt.step(
       'submit',
-      async () => stored(await networkOf(rt.provider).createSecurityGroup(rt.scope, input, rt.call)),
+      async () =>
+        stored(await networkOf(rt.provider).createSecurityGroup(rt.scope, input, rt.call)),
       { detail: (g) => `group ${g.name} created with ${g.rules.length} rule(s)` },
     );
     await rt.setTarget(group.externalId);
