@@ -29,8 +29,8 @@ import type {
 
 /**
  * Networking, an optional sub-port (capabilities `network.*`, `router.manage`, `floating-ip*`,
- * `security-group.manage`). Neutron answers at once. Lists in a
- * scope hold what the project owns plus, for networks, shared and external ones. Gets of an
+ * `security-group.manage`). Neutron answers at once. Lists in a scope hold what the project
+ * owns plus, for networks, shared and external ones. Gets of an
  * object outside the scope's project throw a `not-found` CloudError. Deletes are idempotent.
  * Cloud refusals keep the cloud's words (e.g. Neutron's overlapping-CIDR message) on the
  * CloudError's upstreamMessage.

@@ -45,8 +45,8 @@ const bindOnce = async (
 /**
  * The cloud scope of a portal project in a datacenter: its stored TenantBinding, or — on first
  * use — the department and project made sure of in the cloud (provider.ensureTenant) and the
- * binding stored (the scope id in a column, the adapter's mapping as JSON). Concurrent first callers create exactly one binding. Authorisation is the
- * caller's job.
+ * binding stored (the scope id in a column, the adapter's mapping as JSON). Concurrent first
+ * callers create exactly one binding. Authorisation is the caller's job.
  */
 export const scopeForProject = async (
   deps: CloudDeps,
