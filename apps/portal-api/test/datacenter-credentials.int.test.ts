@@ -41,9 +41,45 @@ describe('datacenter credentials', () => {
     expect(body.verifiedAt).toEqual(expect.any(String));
     expect(res.body).not.toContain('password');
     const row = await h.deps.db.datacenterCredential.findUnique({ where: { datacenterId: dc.id } });
-    expect(row?.passwordEnc).toMatch(/^v1\./);
-    expect(row?.passwordEnc).not.toContain(SIM_CREDENTIALS.password);
-    expect(h.deps.config.secretBox.open(row!.passwordEnc)).toBe(SIM_CREDENTIALS.password);
+    // ADR 0111: the whole credential is one sealed JSON document; no Keystone column is left.
+    expect(row?.sealedJson).toMatch(/^v1\./);
+    expect(row?.sealedJson).not.toContain(SIM_CREDENTIALS.password);
+    expect(row?.passwordEnc).toBeNull();
+    const opened = JSON.parse(h.deps.config.secretBox.open(row!.sealedJson!)) as {
+      password: string;
+    };
+    expect(opened.password).toBe(SIM_CREDENTIALS.password);
+  });
+
+  test('a credential row from before migration 0008 keeps working and is rewritten sealed', async () => {
+    const sealed = await h.deps.db.datacenterCredential.findUniqueOrThrow({
+      where: { datacenterId: dc.id },
+    });
+    // The row as 0003–0007 wrote it: Keystone columns, the password sealed alone.
+    await h.deps.db.$executeRaw`UPDATE datacenter_credential SET sealed_json = NULL,
+      auth_path = '/identity/v3', username = ${SIM_CREDENTIALS.username},
+      password_enc = ${h.deps.config.secretBox.seal(SIM_CREDENTIALS.password)},
+      user_domain_name = 'Default', project_name = 'admin', project_domain_name = 'Default',
+      region_name = 'RegionOne' WHERE datacenter_id = ${dc.id}`;
+    const res = await h.admin.get(`/api/v1/datacenters/${dc.id}/credentials`);
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({
+      configured: true,
+      username: SIM_CREDENTIALS.username,
+      authPath: '/identity/v3',
+      regionName: 'RegionOne',
+      updatedAt: sealed.updatedAt.toISOString(),
+    });
+    const rewritten = await h.deps.db.datacenterCredential.findUniqueOrThrow({
+      where: { datacenterId: dc.id },
+    });
+    expect(rewritten.sealedJson).toMatch(/^v1\./);
+    expect(rewritten.passwordEnc).toBeNull();
+    expect(rewritten.username).toBeNull();
+    expect(rewritten.updatedAt).toEqual(sealed.updatedAt);
+    // …and the cloud is reached with it.
+    const zones = await h.admin.get(`/api/v1/datacenters/${dc.id}/availability-zones`);
+    expect(zones.statusCode, zones.body).toBe(200);
   });
 
   test('a password the cloud refuses is a 400 and nothing is saved', async () => {

@@ -13,6 +13,7 @@ import {
   startSimDatacenterForPortal,
   type SimDatacenter,
 } from './sim-datacenter';
+import { blockStorageOf, networkOf } from '../src/cloud/sub-port';
 
 /** Inventory sync against a simulated datacenter through a real tunnel, real PostgreSQL/Redis. */
 let h: Harness;
@@ -106,8 +107,8 @@ describe('inventory sync', () => {
   test('a full sync mirrors storage and network objects of bound projects, and their deletion', async () => {
     const { provider } = await providerForDatacenter(deps, dc.id);
     const scope = await scopeForProject(deps, provider, dc.id, org.project.id);
-    const net = await provider.createNetwork(scope, { name: 'sync-net' });
-    const volume = await provider.createVolume(scope, {
+    const net = await networkOf(provider).createNetwork(scope, { name: 'sync-net' });
+    const volume = await blockStorageOf(provider).createVolume(scope, {
       name: 'sync-vol',
       sizeGb: 3,
       source: { type: 'empty' },
@@ -132,7 +133,7 @@ describe('inventory sync', () => {
     });
     expect(groups.map((g) => g.name)).toContain('default');
 
-    await provider.deleteNetwork(scope, net.externalId);
+    await networkOf(provider).deleteNetwork(scope, net.externalId);
     expect(await full()).toMatchObject({ outcome: 'succeeded' });
     expect((await row('network', net.externalId))?.deletedAt).not.toBeNull();
     expect((await row('volume', volume.externalId))?.deletedAt).toBeNull();

@@ -17,6 +17,7 @@ import {
   type SimDatacenter,
 } from './sim-datacenter';
 import { fastTasks, startInProcessTaskWorker, waitForTask } from './task-fixtures';
+import { networkOf } from '../src/cloud/sub-port';
 
 /** FWaaS v2 through the real tunnel to the simulated datacenter, with a real worker. */
 let h: Harness;
@@ -39,18 +40,18 @@ type ErrorBody = {
 
 /** A project network with a router interface (what firewall groups bind) and a plain port. */
 const prepareRouterPort = async (provider: CloudProvider, scope: Scope) => {
-  const network = await provider.createNetwork(scope, { name: 'fw-net' });
-  const subnet = await provider.createSubnet(scope, {
+  const network = await networkOf(provider).createNetwork(scope, { name: 'fw-net' });
+  const subnet = await networkOf(provider).createSubnet(scope, {
     networkExternalId: network.externalId,
     name: 'fw-subnet',
     cidr: '10.61.0.0/24',
     ipVersion: 4,
     enableDhcp: true,
   });
-  const router = await provider.createRouter(scope, { name: 'fw-router' });
-  await provider.addRouterInterface(scope, router.externalId, subnet.externalId);
-  const ports = await provider.listPorts(scope, { deviceExternalId: router.externalId });
-  const plain = await provider.createPort(scope, {
+  const router = await networkOf(provider).createRouter(scope, { name: 'fw-router' });
+  await networkOf(provider).addRouterInterface(scope, router.externalId, subnet.externalId);
+  const ports = await networkOf(provider).listPorts(scope, { deviceExternalId: router.externalId });
+  const plain = await networkOf(provider).createPort(scope, {
     networkExternalId: network.externalId,
     name: 'fw-plain',
   });

@@ -20,6 +20,7 @@ import {
   waitForTask,
   type SimTargets,
 } from './task-fixtures';
+import { networkOf } from '../src/cloud/sub-port';
 
 /** Load balancers (Octavia in the sim) through the real tunnel, with a real worker. */
 let h: Harness;
@@ -51,8 +52,8 @@ const projectSubnet = async (projectId: string, cidr: string, mirror = true) => 
   const deps = { db: h.deps.db, config: h.deps.config };
   const { provider } = await providerForDatacenter(deps, dc.id);
   const scope = await scopeForProject(deps, provider, dc.id, projectId);
-  const network = await provider.createNetwork(scope, { name: `lb-net-${cidr}` });
-  const made = await provider.createSubnet(scope, {
+  const network = await networkOf(provider).createNetwork(scope, { name: `lb-net-${cidr}` });
+  const made = await networkOf(provider).createSubnet(scope, {
     networkExternalId: network.externalId,
     name: `lb-subnet-${cidr}`,
     cidr,

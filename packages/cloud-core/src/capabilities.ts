@@ -40,6 +40,57 @@ export const capabilities = [
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
+/** The optional sub-ports of a CloudProvider, by area (see cloud-provider.ts). */
+export const subPortNames = [
+  'blockStorage',
+  'network',
+  'loadBalancing',
+  'firewall',
+  'baremetal',
+  'hosts',
+  'appCredentials',
+  'console',
+  'images',
+  'keyPairs',
+] as const;
+export type SubPortName = (typeof subPortNames)[number];
+
+/**
+ * What each sub-port brings: a provider has these capabilities exactly when the sub-port is
+ * present (discovery may still narrow them at run time, e.g. no `volume.backup` without a
+ * cinder-backup service).
+ */
+export const subPortCapabilities = {
+  blockStorage: [
+    'volume.manage',
+    'volume.from-image',
+    'volume.snapshot',
+    'volume.backup',
+    'volume.type.manage',
+    'storage.pool.read',
+  ],
+  network: [
+    'network.manage',
+    'network.provider',
+    'router.manage',
+    'floating-ip',
+    'floating-ip.port-forwarding',
+    'security-group.manage',
+  ],
+  loadBalancing: ['load-balancer'],
+  firewall: ['firewall'],
+  baremetal: ['baremetal'],
+  hosts: ['hypervisor.read', 'aggregate.manage'],
+  appCredentials: ['app-credential'],
+  console: ['server.console'],
+  images: ['image.upload'],
+  keyPairs: ['keypair'],
+} as const satisfies Record<SubPortName, readonly Capability[]>;
+
+export type SubPortCapability = (typeof subPortCapabilities)[SubPortName][number];
+/** Capabilities of the required core (server lifecycle, catalog, inventory): adapters list theirs. */
+export type CoreCapability = Exclude<Capability, SubPortCapability>;
+
 /** Which capability gates a server action. */
 export const capabilityOfAction: Record<string, Capability> = {
   start: 'server.start-stop',

@@ -1,22 +1,19 @@
 import type { CallOptions } from './call-options';
-import type { Capability } from './capabilities';
+import type { Capability, CoreCapability, SubPortName, subPortCapabilities } from './capabilities';
 import type {
-  AggregateDto,
-  AppCredentialDto,
-  AppCredentialOwner,
-  BaremetalNodeDto,
-  BaremetalPowerAction,
-  BaremetalProvisionAction,
-  CreateImageSpec,
-  ImageDetailDto,
-  ImagePatch,
+  AppCredentialPort,
+  BaremetalPort,
+  ConsolePort,
+  HostsPort,
+  ImagePort,
+  KeyPairPort,
+} from './compute-ports';
+import type {
   AvailabilityZoneDto,
-  ConsoleDto,
   CreateServerSpec,
   FlavorDto,
-  HypervisorDto,
+  ImageDetailDto,
   ImageDto,
-  KeyPairDto,
   NetworkDto,
   Scope,
   SecurityGroupDto,
@@ -26,36 +23,41 @@ import type {
   TenantBinding,
   TenantRef,
 } from './dto';
-import type { NetworkPort } from './network-port';
-import type { OperationHandle, OperationProgress } from './operation';
-import type { StoragePort } from './storage-port';
+import type { FirewallPort, LoadBalancingPort, NetworkPort } from './network-port';
+import type { OperationHandle, OperationProgress, OperationResourceType } from './operation';
+import type { BlockStoragePort } from './storage-port';
+
+export type CloudKind = 'openstack' | 'vmware' | 'tencent';
 
 /**
- * The cloud port. One adapter per cloud implements it; the portal's services and jobs use only
- * this. Every method takes CallOptions, throws CloudError on failure, and never sleeps to poll:
- * long operations come back as an OperationHandle the worker follows.
+ * The required core of the cloud port: what every cloud the portal manages can do — bind a
+ * portal project to a tenant of its own kind, run the server lifecycle, follow long operations,
+ * and read its catalog. Every method takes CallOptions, throws CloudError on failure, and never
+ * sleeps to poll: long operations come back as an OperationHandle the worker follows.
  */
-export interface CloudProvider extends StoragePort, NetworkPort {
-  readonly kind: 'openstack' | 'vmware' | 'tencent';
-  readonly capabilities: ReadonlySet<Capability>;
+export interface CloudProviderCore {
+  readonly kind: CloudKind;
+  /** What this adapter's server lifecycle and catalog offer (sub-ports add their own). */
+  readonly coreCapabilities: readonly CoreCapability[];
 
-  /** Make sure the department and project exist in the cloud (created on first use). */
+  /**
+   * Make sure the department and project exist in the cloud (created on first use) and say
+   * where: `projectExternalId` is what every Scope names; the rest is the adapter's own mapping
+   * (Keystone domain for OpenStack, folder / resource pool for vCenter, project tag for
+   * Tencent), stored by the portal as it comes back. Idempotent; safe under concurrent callers.
+   */
   ensureTenant(tenant: TenantRef, options?: CallOptions): Promise<TenantBinding>;
 
   listAvailabilityZones(options?: CallOptions): Promise<AvailabilityZoneDto[]>;
   listFlavors(options?: CallOptions): Promise<FlavorDto[]>;
   /** Images the project can use (public, its own, shared with it). */
   listImages(scope: Scope, options?: CallOptions): Promise<ImageDto[]>;
+  getImage(scope: Scope, externalId: string, options?: CallOptions): Promise<ImageDetailDto>;
   /** Networks the project can attach to (its own, shared and external). */
   listNetworks(scope: Scope, options?: CallOptions): Promise<NetworkDto[]>;
+  /** Security groups a server can join; empty for a cloud without them. */
   listSecurityGroups(scope: Scope, options?: CallOptions): Promise<SecurityGroupDto[]>;
-  listKeyPairs(scope: Scope, options?: CallOptions): Promise<KeyPairDto[]>;
-  createKeyPair(
-    scope: Scope,
-    input: { name: string; publicKey?: string },
-    options?: CallOptions,
-  ): Promise<KeyPairDto>;
-  deleteKeyPair(scope: Scope, name: string, options?: CallOptions): Promise<void>;
+  /** Placement groups a server can join; empty for a cloud without them. */
   listServerGroups(scope: Scope, options?: CallOptions): Promise<ServerGroupDto[]>;
 
   getServer(scope: Scope, externalId: string, options?: CallOptions): Promise<ServerDto>;
@@ -72,87 +74,80 @@ export interface CloudProvider extends StoragePort, NetworkPort {
   ): Promise<OperationHandle>;
   /** Idempotent: deleting a server that is already gone settles at once. */
   deleteServer(scope: Scope, externalId: string, options?: CallOptions): Promise<OperationHandle>;
-  getServerConsole(scope: Scope, externalId: string, options?: CallOptions): Promise<ConsoleDto>;
-  /** One look at a long operation; the caller decides when to look again. */
-  followOperation(handle: OperationHandle, options?: CallOptions): Promise<OperationProgress>;
   /**
    * Find a server created with this idempotency token (as metadata), for reconciling a task
    * whose worker died between the create call and recording its answer.
    */
   findServerByToken(scope: Scope, token: string, options?: CallOptions): Promise<ServerDto | null>;
-
   /** Inventory: every server in the cloud; with `changesSince`, changed ones incl. deleted. */
   listAllServers(query: { changesSince?: Date }, options?: CallOptions): Promise<ServerDto[]>;
 
-  listHypervisors(options?: CallOptions): Promise<HypervisorDto[]>;
-  listAggregates(options?: CallOptions): Promise<AggregateDto[]>;
+  /**
+   * One look at a long operation on any resource type; the caller decides when to look again.
+   * An adapter refuses (CloudError `bad-request`) a resource type whose sub-port it lacks.
+   */
+  followOperation<R extends OperationResourceType = 'server'>(
+    handle: OperationHandle<R>,
+    options?: CallOptions,
+  ): Promise<OperationProgress<R>>;
 
   /**
    * `capabilities` narrowed by what this cloud actually offers (e.g. `baremetal` only when the
    * catalog has a bare-metal endpoint). One authenticated look; cache it per request at most.
    */
   discoverCapabilities(options?: CallOptions): Promise<ReadonlySet<Capability>>;
-
-  /** Images (capability `image.upload`). */
-  createImage(scope: Scope, spec: CreateImageSpec, options?: CallOptions): Promise<ImageDto>;
-  /**
-   * Stream the bytes of a queued image (never buffered). Pass `timeoutMs` sized for the upload:
-   * the adapter's default deadline is for small calls.
-   */
-  uploadImageData(
-    scope: Scope,
-    externalId: string,
-    body: ReadableStream<Uint8Array>,
-    sizeBytes: number | undefined,
-    options?: CallOptions,
-  ): Promise<void>;
-  getImage(scope: Scope, externalId: string, options?: CallOptions): Promise<ImageDetailDto>;
-  updateImage(
-    scope: Scope,
-    externalId: string,
-    patch: ImagePatch,
-    options?: CallOptions,
-  ): Promise<ImageDto>;
-  /** A protected image is refused with a `forbidden`/`conflict` CloudError in the cloud's words. */
-  deleteImage(scope: Scope, externalId: string, options?: CallOptions): Promise<void>;
-
-  /** Bare metal (capability `baremetal`, admin). Ironic answers at once; states move later. */
-  listBaremetalNodes(options?: CallOptions): Promise<BaremetalNodeDto[]>;
-  getBaremetalNode(externalId: string, options?: CallOptions): Promise<BaremetalNodeDto>;
-  setBaremetalPower(
-    externalId: string,
-    action: BaremetalPowerAction,
-    options?: CallOptions,
-  ): Promise<void>;
-  setBaremetalProvision(
-    externalId: string,
-    action: BaremetalProvisionAction,
-    options?: CallOptions,
-  ): Promise<void>;
-  /**
-   * Application credentials (capability `app-credential`): a cloud user of its own per portal
-   * user in the project's domain (member role only, never admin), and a credential restricted to
-   * the project. The secret is in the create answer only.
-   */
-  createAppCredential(
-    scope: Scope,
-    owner: AppCredentialOwner,
-    input: { name: string; expiresAt?: string },
-    options?: CallOptions,
-  ): Promise<AppCredentialDto>;
-  listAppCredentials(
-    scope: Scope,
-    owner: AppCredentialOwner,
-    options?: CallOptions,
-  ): Promise<AppCredentialDto[]>;
-  /** Idempotent: a credential that is already gone is not an error. */
-  deleteAppCredential(
-    scope: Scope,
-    owner: AppCredentialOwner,
-    externalId: string,
-    options?: CallOptions,
-  ): Promise<void>;
 }
+
+/** The optional parts of the port, by area. An adapter provides the ones its cloud has. */
+export type CloudSubPorts = {
+  blockStorage: BlockStoragePort;
+  network: NetworkPort;
+  loadBalancing: LoadBalancingPort;
+  firewall: FirewallPort;
+  baremetal: BaremetalPort;
+  hosts: HostsPort;
+  appCredentials: AppCredentialPort;
+  console: ConsolePort;
+  images: ImagePort;
+  keyPairs: KeyPairPort;
+};
+/** Every sub-port name has its port type, and nothing else is a sub-port. */
+export type SubPortsComplete = [SubPortName] extends [keyof CloudSubPorts]
+  ? [keyof CloudSubPorts] extends [SubPortName]
+    ? true
+    : never
+  : never;
+
+/**
+ * A provider as the portal holds it: the core, any sub-ports, and the capabilities derived from
+ * them. A caller must check a sub-port before using it (`provider.blockStorage?.…`): the
+ * compiler, not a runtime throw, says that a cloud may lack it.
+ */
+export interface CloudProvider extends CloudProviderCore, Partial<CloudSubPorts> {
+  readonly capabilities: ReadonlySet<Capability>;
+}
+
+/** What an adapter hands to defineCloudProvider: the core plus the sub-ports it has. */
+export type CloudProviderParts = CloudProviderCore & Partial<CloudSubPorts>;
+
+/** The sub-ports P certainly has (present and not optional in its type). */
+export type PresentSubPorts<P> = {
+  [K in SubPortName]-?: P extends Record<K, CloudSubPorts[K]> ? K : never;
+}[SubPortName];
+
+/** The capabilities a provider of type P has, derived from its type. */
+export type CapabilitiesOf<P> =
+  | (P extends { readonly coreCapabilities: readonly (infer C)[] } ? C & CoreCapability : never)
+  | (typeof subPortCapabilities)[PresentSubPorts<P>][number];
+
+/**
+ * What defineCloudProvider returns: the core, exactly the sub-ports P has (typed by the ports,
+ * not by the adapter's own functions), and the capabilities they bring.
+ */
+export type DefinedCloudProvider<P extends CloudProviderParts> = CloudProviderCore &
+  Pick<CloudSubPorts, PresentSubPorts<P>> & {
+    readonly capabilities: ReadonlySet<CapabilitiesOf<P>>;
+  };
 
 /** The idempotency metadata key adapters set on created servers. */
 export const idempotencyMetadataKey = 'yunguan_task';

@@ -11,8 +11,15 @@ export type TenantRef = {
   projectName: string;
 };
 
-/** Where a portal project lives in one cloud (e.g. Keystone domain + project). */
-export type TenantBinding = { domainExternalId: string; projectExternalId: string };
+/**
+ * Where a portal project lives in one cloud: `projectExternalId` (what every Scope names) and
+ * the adapter's own mapping beside it — for OpenStack `domainExternalId` (the Keystone domain);
+ * a vCenter folder / resource pool or a Tencent project tag for the others. Each adapter exports
+ * the zod schema of its binding; the portal stores the rest as JSON.
+ */
+export type TenantBinding = { readonly projectExternalId: string } & Readonly<
+  Record<string, string>
+>;
 
 /** Every project-scoped call names the cloud project it acts in. */
 export type Scope = { projectExternalId: string };

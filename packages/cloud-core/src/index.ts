@@ -2,6 +2,8 @@ export * from './call-options';
 export * from './capabilities';
 export * from './cloud-error';
 export * from './cloud-provider';
+export * from './compute-ports';
+export * from './define-cloud-provider';
 export * from './dto';
 export * from './operation';
 export * from './network-dto';

@@ -28,10 +28,9 @@ import type {
 } from './network-dto';
 
 /**
- * Networking (capabilities `network.*`, `router.manage`, `floating-ip*`, `security-group.manage`,
- * `firewall`, `load-balancer`). Neutron answers at once; load balancers move through
- * PENDING_* provisioning states that the portal's task watches with getLoadBalancer. Lists in a
- * scope hold what the project owns plus, for networks, shared and external ones. Gets of an
+ * Networking, an optional sub-port (capabilities `network.*`, `router.manage`, `floating-ip*`,
+ * `security-group.manage`). Neutron answers at once. Lists in a scope hold what the project
+ * owns plus, for networks, shared and external ones. Gets of an
  * object outside the scope's project throw a `not-found` CloudError. Deletes are idempotent.
  * Cloud refusals keep the cloud's words (e.g. Neutron's overlapping-CIDR message) on the
  * CloudError's upstreamMessage.
@@ -152,8 +151,10 @@ export interface NetworkPort {
     options?: CallOptions,
   ): Promise<SecurityGroupDetailDto['rules'][number]>;
   deleteSecurityGroupRule(scope: Scope, externalId: string, options?: CallOptions): Promise<void>;
+}
 
-  /** FWaaS v2 (capability `firewall`). */
+/** Firewalls, an optional sub-port (capability `firewall`; FWaaS v2 on OpenStack). */
+export interface FirewallPort {
   listFirewallGroups(scope: Scope, options?: CallOptions): Promise<FirewallGroupDto[]>;
   getFirewallGroup(
     scope: Scope,
@@ -192,10 +193,15 @@ export interface NetworkPort {
     options?: CallOptions,
   ): Promise<FirewallRuleDto>;
   deleteFirewallRule(scope: Scope, externalId: string, options?: CallOptions): Promise<void>;
+}
 
-  /** Load balancers (capability `load-balancer`): listeners, pools, members, health monitors
-   * come embedded in the LoadBalancerDto. Every child change returns at once and puts the load
-   * balancer into PENDING_UPDATE; wait for ACTIVE before the next one. */
+/**
+ * Load balancing, an optional sub-port (capability `load-balancer`; Octavia v2 on OpenStack):
+ * listeners, pools, members, health monitors come embedded in the LoadBalancerDto. Every child
+ * change returns at once and puts the load balancer into PENDING_UPDATE (the portal's task
+ * watches it with getLoadBalancer); wait for ACTIVE before the next one. Deletes are idempotent.
+ */
+export interface LoadBalancingPort {
   listLoadBalancers(scope: Scope, options?: CallOptions): Promise<LoadBalancerDto[]>;
   getLoadBalancer(
     scope: Scope,

@@ -11,12 +11,14 @@ import type {
 } from './storage-dto';
 
 /**
- * Block storage (capabilities `volume.*`, `storage.*`). Every mutating call returns as soon as
- * the cloud accepted it; the resource's own status then moves (`creating` → `available`) and
- * the portal's task looks at it with the matching get* call until it settles. Gets of a
+ * Block storage, an optional sub-port (capabilities `volume.*`, `storage.*`). Every mutating
+ * call returns as soon as the cloud accepted it; the resource's own status then moves
+ * (`creating` → `available`) and the portal's task looks at it with the matching get* call (or
+ * follows an OperationHandle of resource type `volume`, `volume-snapshot`, `volume-backup`)
+ * until it settles. Gets of a
  * resource outside the scope's project throw a `not-found` CloudError. Deletes are idempotent.
  */
-export interface StoragePort {
+export interface BlockStoragePort {
   listVolumes(scope: Scope, options?: CallOptions): Promise<VolumeDto[]>;
   getVolume(scope: Scope, externalId: string, options?: CallOptions): Promise<VolumeDto>;
   createVolume(scope: Scope, spec: CreateVolumeSpec, options?: CallOptions): Promise<VolumeDto>;

@@ -1,5 +1,16 @@
-export { createOpenStackProvider, type OpenStackProviderConfig } from './openstack-provider';
+export {
+  createOpenStackProvider,
+  type OpenStackProvider,
+  type OpenStackProviderConfig,
+} from './openstack-provider';
 export { openStackCredentialsSchema, type OpenStackCredentials } from './credentials';
+export {
+  openStackDatacenterCredentialSchema,
+  openStackTenantBindingSchema,
+  publicOpenStackCredential,
+  type OpenStackDatacenterCredential,
+  type OpenStackTenantBinding,
+} from './datacenter-credential';
 export {
   ProviderClient,
   type AuthOptions,

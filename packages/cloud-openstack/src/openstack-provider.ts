@@ -1,11 +1,13 @@
 import {
   CloudError,
-  capabilities,
+  defineCloudProvider,
   idempotencyMetadataKey,
   isCloudError,
+  type AnyOperationHandle,
   type CallOptions,
-  type CloudProvider,
+  type CoreCapability,
   type OperationHandle,
+  type OperationProgress,
   type Scope,
   type ServerDto,
 } from '@yunguan/cloud-core';
@@ -14,6 +16,9 @@ import { baremetalVerbs } from './adapter/baremetal';
 import { discoverCapabilities } from './adapter/discover-capabilities';
 import { ensureTenant } from './adapter/ensure-tenant';
 import { followServerOperation } from './adapter/follow-operation';
+import { followResourceOperation } from './adapter/follow-resource-operation';
+import { firewallVerbs } from './adapter/network-firewall';
+import { loadBalancerVerbs } from './adapter/network-load-balancers';
 import { imageVerbs } from './adapter/images';
 import { networkVerbs } from './adapter/network-verbs';
 import { storageVerbs } from './adapter/storage-verbs';
@@ -70,8 +75,31 @@ const handle = (
   ...rest,
 });
 
-/** The CloudProvider of one OpenStack region, acting as one Keystone service account. */
-export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudProvider => {
+/** What the core of an OpenStack region offers: every server action Nova has. */
+const coreCapabilities = [
+  'server.create',
+  'server.boot-from-volume',
+  'server.user-data',
+  'server.server-group',
+  'server.start-stop',
+  'server.reboot',
+  'server.resize',
+  'server.rebuild',
+  'server.snapshot',
+  'server.lock',
+  'server.suspend',
+  'server.pause',
+  'server.migrate',
+  'server.live-migrate',
+  'flavor.manage',
+  'inventory.changes-since',
+] as const satisfies readonly CoreCapability[];
+
+/**
+ * The CloudProvider of one OpenStack region, acting as one Keystone service account: the core
+ * and every sub-port (discovery narrows what a region's catalog and Neutron extensions lack).
+ */
+export const createOpenStackProvider = (config: OpenStackProviderConfig) => {
   const provider = new ProviderClient(config);
   const services = serviceClients(provider);
   const { compute, network, image, identity, baremetal } = services;
@@ -103,9 +131,13 @@ export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudP
     return server;
   };
 
-  return {
+  const { getImage: getImageDetail, ...imageManagement } = imageVerbs(image);
+  const blockStorage = storageVerbs(services);
+  const loadBalancing = loadBalancerVerbs(services.loadBalancer);
+
+  return defineCloudProvider({
     kind: 'openstack',
-    capabilities: new Set(capabilities),
+    coreCapabilities,
 
     ensureTenant: (tenant, options) => ensureTenant(provider, identity, tenant, options),
 
@@ -117,6 +149,7 @@ export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudP
       (await listImages(image, inProject(scope, options)))
         .filter((i) => i.visibility === 'public' || i.owner === scope.projectExternalId)
         .map(toImageDto),
+    getImage: getImageDetail,
 
     listNetworks: async (scope, options) =>
       (await listNetworks(network, inProject(scope, options)))
@@ -134,22 +167,6 @@ export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudP
           project_id: scope.projectExternalId,
         })
       ).map(toSecurityGroupDto),
-
-    listKeyPairs: async (scope, options) =>
-      (await listKeypairs(compute, inProject(scope, options)))
-        .filter((k) => ownsKeyName(scope, k.name))
-        .map((k) => toKeyPairDto({ ...k, name: keyNameOut(scope, k.name) })),
-
-    createKeyPair: async (scope, input, options) => {
-      const created = await createKeypair(compute, inProject(scope, options), {
-        name: keyNameIn(scope, input.name),
-        ...(input.publicKey === undefined ? {} : { public_key: input.publicKey }),
-      });
-      return toKeyPairDto({ ...created, name: input.name });
-    },
-
-    deleteKeyPair: (scope, name, options) =>
-      deleteKeypair(compute, inProject(scope, options), keyNameIn(scope, name)),
 
     listServerGroups: async (scope, options) =>
       (await listServerGroups(compute, inProject(scope, options))).map(toServerGroupDto),
@@ -187,16 +204,17 @@ export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudP
       return handle(scope, id, { kind: 'server.delete', settlesOn: ['deleted'] });
     },
 
-    getServerConsole: async (scope, id, options) => {
-      await serverOf(scope, id, options);
-      const console = await createRemoteConsole(compute, inProject(scope, options), id, {
-        protocol: 'vnc',
-        type: 'novnc',
-      });
-      return { protocol: 'vnc', url: console.url };
+    followOperation: async <R extends AnyOperationHandle['resourceType']>(
+      op: OperationHandle<R>,
+      options?: CallOptions,
+    ): Promise<OperationProgress<R>> => {
+      const any = op as AnyOperationHandle;
+      const progress =
+        any.resourceType === 'server'
+          ? await followServerOperation(compute, any, options)
+          : await followResourceOperation({ blockStorage, loadBalancing }, any, options);
+      return progress as OperationProgress<R>;
     },
-
-    followOperation: (op, options) => followServerOperation(compute, op, options),
 
     findServerByToken: async (scope, token, options): Promise<ServerDto | null> => {
       const servers = await listServers(compute, inProject(scope, options));
@@ -215,16 +233,48 @@ export const createOpenStackProvider = (config: OpenStackProviderConfig): CloudP
         })
       ).map(toServerDto),
 
-    listHypervisors: async (options) =>
-      (await listHypervisors(compute, admin(options))).map(toHypervisorDto),
-    listAggregates: async (options) =>
-      (await listAggregates(compute, admin(options))).map(toAggregateDto),
-
     discoverCapabilities: (options) => discoverCapabilities(provider, options),
-    ...imageVerbs(image),
-    ...baremetalVerbs(baremetal),
-    ...appCredentialVerbs(config, provider, identity),
-    ...storageVerbs(services),
-    ...networkVerbs(services),
-  };
+
+    keyPairs: {
+      listKeyPairs: async (scope, options) =>
+        (await listKeypairs(compute, inProject(scope, options)))
+          .filter((k) => ownsKeyName(scope, k.name))
+          .map((k) => toKeyPairDto({ ...k, name: keyNameOut(scope, k.name) })),
+      createKeyPair: async (scope, input, options) => {
+        const created = await createKeypair(compute, inProject(scope, options), {
+          name: keyNameIn(scope, input.name),
+          ...(input.publicKey === undefined ? {} : { public_key: input.publicKey }),
+        });
+        return toKeyPairDto({ ...created, name: input.name });
+      },
+      deleteKeyPair: (scope, name, options) =>
+        deleteKeypair(compute, inProject(scope, options), keyNameIn(scope, name)),
+    },
+    console: {
+      getServerConsole: async (scope, id, options) => {
+        await serverOf(scope, id, options);
+        const console = await createRemoteConsole(compute, inProject(scope, options), id, {
+          protocol: 'vnc',
+          type: 'novnc',
+        });
+        return { protocol: 'vnc', url: console.url };
+      },
+    },
+    hosts: {
+      listHypervisors: async (options) =>
+        (await listHypervisors(compute, admin(options))).map(toHypervisorDto),
+      listAggregates: async (options) =>
+        (await listAggregates(compute, admin(options))).map(toAggregateDto),
+    },
+    images: imageManagement,
+    baremetal: baremetalVerbs(baremetal),
+    appCredentials: appCredentialVerbs(config, provider, identity),
+    blockStorage,
+    network: networkVerbs(services),
+    firewall: firewallVerbs(services.network),
+    loadBalancing,
+  });
 };
+
+/** An OpenStack provider: the core and every sub-port, in its type too. */
+export type OpenStackProvider = ReturnType<typeof createOpenStackProvider>;

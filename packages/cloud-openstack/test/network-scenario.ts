@@ -1,4 +1,5 @@
-import { isCloudError, type CloudError, type CloudProvider, type Scope } from '@yunguan/cloud-core';
+import { isCloudError, type CloudError, type Scope } from '@yunguan/cloud-core';
+import type { OpenStackProvider } from '../src/openstack-provider';
 
 const caught = async (promise: Promise<unknown>): Promise<CloudError> => {
   const error = await promise.then(
@@ -14,17 +15,20 @@ const caught = async (promise: Promise<unknown>): Promise<CloudError> => {
  * keeps every exchange) and replayed by network-verbs.test.ts: the same calls in the same
  * order, so the replay answers each request with what the real cloud said.
  */
-export const networkScenario = async (provider: CloudProvider, scope: Scope, tag: string) => {
-  const external = await provider.createNetwork(scope, { name: `${tag}-ext`, external: true });
-  await provider.createSubnet(scope, {
+export const networkScenario = async (provider: OpenStackProvider, scope: Scope, tag: string) => {
+  const external = await provider.network.createNetwork(scope, {
+    name: `${tag}-ext`,
+    external: true,
+  });
+  await provider.network.createSubnet(scope, {
     networkExternalId: external.externalId,
     name: `${tag}-ext`,
     cidr: '198.51.100.0/24',
     ipVersion: 4,
     enableDhcp: false,
   });
-  const network = await provider.createNetwork(scope, { name: `${tag}-net` });
-  const subnet = await provider.createSubnet(scope, {
+  const network = await provider.network.createNetwork(scope, { name: `${tag}-net` });
+  const subnet = await provider.network.createSubnet(scope, {
     networkExternalId: network.externalId,
     name: `${tag}-subnet`,
     cidr: '10.250.1.0/24',
@@ -35,7 +39,7 @@ export const networkScenario = async (provider: CloudProvider, scope: Scope, tag
     allocationPools: [{ start: '10.250.1.10', end: '10.250.1.100' }],
   });
   const overlap = await caught(
-    provider.createSubnet(scope, {
+    provider.network.createSubnet(scope, {
       networkExternalId: network.externalId,
       name: `${tag}-overlap`,
       cidr: '10.250.1.128/25',
@@ -44,7 +48,7 @@ export const networkScenario = async (provider: CloudProvider, scope: Scope, tag
     }),
   );
   const badGateway = await caught(
-    provider.createSubnet(scope, {
+    provider.network.createSubnet(scope, {
       networkExternalId: network.externalId,
       name: `${tag}-bad-gw`,
       cidr: '10.250.2.0/24',
@@ -53,30 +57,34 @@ export const networkScenario = async (provider: CloudProvider, scope: Scope, tag
       enableDhcp: false,
     }),
   );
-  const router = await provider.createRouter(scope, { name: `${tag}-router` });
-  const withGateway = await provider.setRouterGateway(scope, router.externalId, {
+  const router = await provider.network.createRouter(scope, { name: `${tag}-router` });
+  const withGateway = await provider.network.setRouterGateway(scope, router.externalId, {
     networkExternalId: external.externalId,
     enableSnat: true,
   });
-  const port = await provider.createPort(scope, {
+  const port = await provider.network.createPort(scope, {
     networkExternalId: network.externalId,
     name: `${tag}-port`,
     fixedIps: [{ subnetExternalId: subnet.externalId }],
   });
-  const fip = await provider.allocateFloatingIp(scope, { networkExternalId: external.externalId });
+  const fip = await provider.network.allocateFloatingIp(scope, {
+    networkExternalId: external.externalId,
+  });
   const unrouted = await caught(
-    provider.associateFloatingIp(scope, fip.externalId, { portExternalId: port.externalId }),
+    provider.network.associateFloatingIp(scope, fip.externalId, {
+      portExternalId: port.externalId,
+    }),
   );
-  await provider.addRouterInterface(scope, router.externalId, subnet.externalId);
-  const routed = await provider.getRouter(scope, router.externalId);
-  const associated = await provider.associateFloatingIp(scope, fip.externalId, {
+  await provider.network.addRouterInterface(scope, router.externalId, subnet.externalId);
+  const routed = await provider.network.getRouter(scope, router.externalId);
+  const associated = await provider.network.associateFloatingIp(scope, fip.externalId, {
     portExternalId: port.externalId,
   });
-  const disassociated = await provider.disassociateFloatingIp(scope, fip.externalId);
-  await provider.releaseFloatingIp(scope, fip.externalId);
-  await provider.releaseFloatingIp(scope, fip.externalId);
-  const groups = await provider.listSecurityGroupDetails(scope);
-  const group = await provider.createSecurityGroup(scope, { name: `${tag}-sg` });
+  const disassociated = await provider.network.disassociateFloatingIp(scope, fip.externalId);
+  await provider.network.releaseFloatingIp(scope, fip.externalId);
+  await provider.network.releaseFloatingIp(scope, fip.externalId);
+  const groups = await provider.network.listSecurityGroupDetails(scope);
+  const group = await provider.network.createSecurityGroup(scope, { name: `${tag}-sg` });
   const ssh = {
     securityGroupExternalId: group.externalId,
     direction: 'ingress' as const,
@@ -87,18 +95,18 @@ export const networkScenario = async (provider: CloudProvider, scope: Scope, tag
     remoteIpPrefix: '0.0.0.0/0',
     remoteGroupExternalId: null,
   };
-  const rule = await provider.createSecurityGroupRule(scope, ssh);
-  const duplicate = await caught(provider.createSecurityGroupRule(scope, ssh));
-  await provider.deleteSecurityGroup(scope, group.externalId);
-  const noFirewall = await caught(provider.listFirewallGroups(scope));
-  await provider.removeRouterInterface(scope, router.externalId, subnet.externalId);
-  const cleared = await provider.setRouterGateway(scope, router.externalId, null);
-  await provider.deleteRouter(scope, router.externalId);
-  await provider.deletePort(scope, port.externalId);
-  await provider.deleteNetwork(scope, network.externalId);
-  await provider.deleteNetwork(scope, external.externalId);
-  await provider.deleteNetwork(scope, network.externalId);
-  const gone = await caught(provider.getNetwork(scope, network.externalId));
+  const rule = await provider.network.createSecurityGroupRule(scope, ssh);
+  const duplicate = await caught(provider.network.createSecurityGroupRule(scope, ssh));
+  await provider.network.deleteSecurityGroup(scope, group.externalId);
+  const noFirewall = await caught(provider.firewall.listFirewallGroups(scope));
+  await provider.network.removeRouterInterface(scope, router.externalId, subnet.externalId);
+  const cleared = await provider.network.setRouterGateway(scope, router.externalId, null);
+  await provider.network.deleteRouter(scope, router.externalId);
+  await provider.network.deletePort(scope, port.externalId);
+  await provider.network.deleteNetwork(scope, network.externalId);
+  await provider.network.deleteNetwork(scope, external.externalId);
+  await provider.network.deleteNetwork(scope, network.externalId);
+  const gone = await caught(provider.network.getNetwork(scope, network.externalId));
   return {
     external,
     network,

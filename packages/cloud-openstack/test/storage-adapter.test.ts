@@ -46,7 +46,7 @@ describe('block storage on real Zed (recorded)', () => {
     const scope = { projectExternalId: projectIn(recorded[1]) };
     const adminScope = { projectExternalId: projectIn(recorded[4]) };
 
-    const created = await provider.createVolume(scope, {
+    const created = await provider.blockStorage.createVolume(scope, {
       name: 'rec-volume',
       sizeGb: 2,
       source: { type: 'empty' },
@@ -66,7 +66,7 @@ describe('block storage on real Zed (recorded)', () => {
     expect(post?.headers['openstack-api-version']).toBe('volume 3.0');
 
     const id = created.externalId;
-    expect(await provider.getVolume(scope, id)).toMatchObject({
+    expect(await provider.blockStorage.getVolume(scope, id)).toMatchObject({
       status: 'available',
       bootable: false,
       encrypted: false,
@@ -77,22 +77,24 @@ describe('block storage on real Zed (recorded)', () => {
     });
 
     // The admin-role token sees the volume in any project: the adapter keeps it to its own.
-    expect((await rejection(provider.getVolume(adminScope, id))).kind).toBe('not-found');
+    expect((await rejection(provider.blockStorage.getVolume(adminScope, id))).kind).toBe(
+      'not-found',
+    );
 
-    const shrink = await rejection(provider.extendVolume(scope, id, 1));
+    const shrink = await rejection(provider.blockStorage.extendVolume(scope, id, 1));
     expect(shrink).toMatchObject({ kind: 'bad-request', actual: 400 });
     expect(shrink.upstreamMessage).toBe(
       'Invalid input received: New size for extend must be greater than current size. (current: 2, extended: 1).',
     );
-    await provider.extendVolume(scope, id, 3);
+    await provider.blockStorage.extendVolume(scope, id, 3);
     expect(JSON.parse(sent.at(-1)?.body ?? '{}')).toEqual({ 'os-extend': { new_size: 3 } });
-    expect(await provider.getVolume(scope, id)).toMatchObject({
+    expect(await provider.blockStorage.getVolume(scope, id)).toMatchObject({
       status: 'error_extending',
       sizeGb: 2,
     });
 
-    await provider.deleteVolume(scope, id);
-    await provider.deleteVolume(scope, id);
+    await provider.blockStorage.deleteVolume(scope, id);
+    await provider.blockStorage.deleteVolume(scope, id);
     expect(calls(sent).slice(-3)).toEqual([
       `GET volumes/${id}`,
       `DELETE volumes/${id}`,
@@ -108,12 +110,12 @@ describe('block storage on real Zed (recorded)', () => {
     const volumeId = idIn(recorded[1], 'volume');
     const serverId = idIn(recorded[2], 'server');
 
-    await provider.attachVolume(scope, volumeId, serverId);
+    await provider.blockStorage.attachVolume(scope, volumeId, serverId);
     const attach = sent.find((r) => r.url.endsWith('/os-volume_attachments'));
     expect(JSON.parse(attach?.body ?? '{}')).toEqual({ volumeAttachment: { volumeId } });
     expect(attach?.headers['openstack-api-version']).toBe('compute 2.79');
 
-    const used = await provider.getVolume(scope, volumeId);
+    const used = await provider.blockStorage.getVolume(scope, volumeId);
     expect(used.status).toBe('in-use');
     expect(used.attachments).toEqual([
       {
@@ -124,14 +126,18 @@ describe('block storage on real Zed (recorded)', () => {
     ]);
 
     const snapshot = await rejection(
-      provider.createVolumeSnapshot(scope, { volumeExternalId: volumeId, name: 'x', force: false }),
+      provider.blockStorage.createVolumeSnapshot(scope, {
+        volumeExternalId: volumeId,
+        name: 'x',
+        force: false,
+      }),
     );
     expect(snapshot.kind).toBe('bad-request');
     expect(snapshot.upstreamMessage).toBe(
       `Invalid volume: Volume ${volumeId} status must be available, but current status is: in-use.`,
     );
 
-    await provider.detachVolume(scope, volumeId, serverId);
+    await provider.blockStorage.detachVolume(scope, volumeId, serverId);
     expect(calls(sent).at(-1)).toBe(`DELETE servers/${serverId}/os-volume_attachments/${volumeId}`);
     expect(remaining()).toBe(0);
   });
@@ -143,7 +149,7 @@ describe('block storage on real Zed (recorded)', () => {
     const adminScope = { projectExternalId: projectIn(recorded[3]) };
 
     const refused = await rejection(
-      provider.createVolumeBackup(scope, {
+      provider.blockStorage.createVolumeBackup(scope, {
         volumeExternalId: idIn(recorded[1], 'volume'),
         name: 'rec',
       }),
@@ -153,7 +159,7 @@ describe('block storage on real Zed (recorded)', () => {
     expect(sent.some((r) => r.method === 'POST' && r.url.endsWith('/backups'))).toBe(false);
 
     const stuck = idIn(recorded[5], 'backup');
-    const error = await rejection(provider.deleteVolumeBackup(adminScope, stuck));
+    const error = await rejection(provider.blockStorage.deleteVolumeBackup(adminScope, stuck));
     expect(error).toMatchObject({
       kind: 'unavailable',
       actual: 404,
@@ -169,7 +175,7 @@ describe('block storage on real Zed (recorded)', () => {
       ...recorded.slice(8),
     ] as Exchange[]);
 
-    const type = await provider.createVolumeType({
+    const type = await provider.blockStorage.createVolumeType({
       name: 'rec-type',
       isPublic: true,
       extraSpecs: { volume_backend_name: 'fake', tier: 'gold' },
@@ -180,7 +186,7 @@ describe('block storage on real Zed (recorded)', () => {
       description: '',
       extraSpecs: { volume_backend_name: 'fake', tier: 'gold' },
     });
-    const updated = await provider.updateVolumeTypeExtraSpecs(type.externalId, {
+    const updated = await provider.blockStorage.updateVolumeTypeExtraSpecs(type.externalId, {
       tier: 'silver',
       zone: 'a',
       volume_backend_name: null,
@@ -192,11 +198,11 @@ describe('block storage on real Zed (recorded)', () => {
       `DELETE types/${type.externalId}/extra_specs/volume_backend_name`,
     ]);
 
-    await provider.deleteVolumeType(type.externalId);
-    await provider.deleteVolumeType(type.externalId);
+    await provider.blockStorage.deleteVolumeType(type.externalId);
+    await provider.blockStorage.deleteVolumeType(type.externalId);
 
     // The fake driver reports "infinite" capacity: unknown (null), never NaN.
-    const pools = await provider.listStoragePools();
+    const pools = await provider.blockStorage.listStoragePools();
     expect(pools[0]?.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(pools).toMatchObject([
       {
@@ -225,11 +231,11 @@ describe('block storage on the simulator (recorded)', () => {
       regionName: undefined as unknown as string,
     });
 
-    const types = await provider.listVolumeTypes();
+    const types = await provider.blockStorage.listVolumeTypes();
     expect(
       Object.fromEntries(types.map((t) => [t.name, t.extraSpecs.volume_backend_name])),
     ).toEqual({ gold: 'ceph-ssd', silver: 'ceph-hdd', bronze: 'lvm' });
-    const pools = await provider.listStoragePools();
+    const pools = await provider.blockStorage.listStoragePools();
     expect(pools).toHaveLength(3);
     for (const pool of pools) {
       expect(pool.totalCapacityGb).toBeGreaterThan(0);
@@ -250,7 +256,7 @@ describe('block storage on the simulator (recorded)', () => {
       backup?: Record<string, string>;
     };
     const scope = { projectExternalId: shown.backup?.['os-backup-project-attr:project_id'] ?? '' };
-    const backup = await provider.createVolumeBackup(scope, {
+    const backup = await provider.blockStorage.createVolumeBackup(scope, {
       volumeExternalId: volumeId,
       name: 'rec-backup',
     });
@@ -264,7 +270,7 @@ describe('block storage on the simulator (recorded)', () => {
     expect(
       sent.filter((r) => r.url.includes('/backups')).map((r) => r.headers['openstack-api-version']),
     ).toEqual(['volume 3.18', 'volume 3.18']);
-    const restored = await provider.restoreVolumeBackup(scope, backup.externalId, {
+    const restored = await provider.blockStorage.restoreVolumeBackup(scope, backup.externalId, {
       name: 'rec-restored',
     });
     expect(restored.volumeExternalId).toMatch(/^[0-9a-f-]{36}$/);

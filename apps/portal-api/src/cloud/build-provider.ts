@@ -1,18 +1,13 @@
 import type { CloudProvider } from '@yunguan/cloud-core';
-import { createOpenStackProvider } from '@yunguan/cloud-openstack';
+import {
+  createOpenStackProvider,
+  type OpenStackDatacenterCredential,
+} from '@yunguan/cloud-openstack';
 import type { ServiceConfig } from '../services/context';
 import { tunnelFetch } from './tunnel-fetch';
 
 /** The service account, in the clear (only in memory, only here and in the adapter). */
-export type CloudCredential = {
-  authPath: string;
-  username: string;
-  password: string;
-  userDomainName: string;
-  projectName: string;
-  projectDomainName: string;
-  regionName: string | null;
-};
+export type CloudCredential = OpenStackDatacenterCredential;
 
 /**
  * An OpenStack provider that reaches the datacenter through its tunnel. The auth URL's origin is

@@ -2,8 +2,10 @@ import type { CloudProvider } from '@yunguan/cloud-core';
 import { notFound, precondition } from '@yunguan/domain';
 import { findCloudAccessRow } from '../repositories/datacenter-credential-repository';
 import type { ServiceConfig } from '../services/context';
-import { buildOpenStackProvider } from './build-provider';
 import type { CloudDeps } from './cloud-deps';
+import { openCredential } from './credential-store';
+import { buildRegisteredProvider, registrationFor } from './provider-registry';
+import { rememberDatacenterName } from './sub-port';
 
 export type DatacenterProvider = {
   provider: CloudProvider;
@@ -12,7 +14,7 @@ export type DatacenterProvider = {
 
 type Cached = DatacenterProvider & { version: string };
 
-/** One provider per datacenter per process (it owns the Keystone token and catalog). */
+/** One provider per datacenter per process (it owns the cloud session, e.g. a Keystone token). */
 const caches = new WeakMap<ServiceConfig, Map<string, Cached>>();
 
 const cacheOf = (config: ServiceConfig): Map<string, Cached> => {
@@ -25,10 +27,10 @@ const cacheOf = (config: ServiceConfig): Map<string, Cached> => {
 };
 
 /**
- * The CloudProvider for a datacenter, through its tunnel, with its service account. Built once
- * and reused while the credential and the agent stay the same: every call reads one row and
- * compares versions, so a credential change (in any process) or a re-enrolled agent (new router
- * secret) builds a fresh provider.
+ * The CloudProvider for a datacenter, through its tunnel, with its credential, built by the
+ * adapter registered for the datacenter's kind. Built once and reused while the credential and
+ * the agent stay the same: every call reads one row and compares versions, so a credential
+ * change (in any process) or a re-enrolled agent (new router secret) builds a fresh provider.
  */
 export const providerForDatacenter = async (
   deps: CloudDeps,
@@ -36,10 +38,10 @@ export const providerForDatacenter = async (
 ): Promise<DatacenterProvider> => {
   const row = await findCloudAccessRow(deps.db, datacenterId);
   if (!row) throw notFound('datacenter', datacenterId);
-  if (row.kind !== 'openstack')
-    throw precondition('datacenter_kind_unsupported', { datacenter: row.name, kind: row.kind });
+  const registration = registrationFor(row.kind, row.name);
   const { credential, agent } = row;
-  if (!credential) throw precondition('datacenter_credentials_missing', { datacenter: row.name });
+  if (!credential || credential.kind !== row.kind)
+    throw precondition('datacenter_credentials_missing', { datacenter: row.name });
   if (!agent || agent.revokedAt)
     throw precondition('agent_not_enrolled_yet', { datacenter: row.name });
   const version = [
@@ -51,19 +53,13 @@ export const providerForDatacenter = async (
   const hit = cache.get(datacenterId);
   if (hit && hit.version === version && hit.datacenter.name === row.name) return hit;
   const datacenter = { id: row.id, name: row.name };
-  const provider = buildOpenStackProvider(
+  const provider = buildRegisteredProvider(
+    registration,
     deps.config,
     { ...datacenter, routerSecret: deps.config.secretBox.open(agent.routerSecretEnc) },
-    {
-      authPath: credential.authPath,
-      username: credential.username,
-      password: deps.config.secretBox.open(credential.passwordEnc),
-      userDomainName: credential.userDomainName,
-      projectName: credential.projectName,
-      projectDomainName: credential.projectDomainName,
-      regionName: credential.regionName,
-    },
+    await openCredential(deps, credential),
   );
+  rememberDatacenterName(provider, row.name);
   const built: Cached = { provider, datacenter, version };
   cache.set(datacenterId, built);
   return { provider, datacenter };

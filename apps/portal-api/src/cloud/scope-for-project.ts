@@ -7,6 +7,7 @@ import {
   withTenantBindingLock,
 } from '../repositories/tenant-binding-repository';
 import type { CloudDeps } from './cloud-deps';
+import { registrationFor } from './provider-registry';
 
 /** Callers in this process asking for the same binding share one attempt. */
 const inFlight = new Map<string, Promise<Scope>>();
@@ -24,7 +25,8 @@ const bindOnce = async (
   return withTenantBindingLock(deps.db, datacenterId, projectId, async (tx) => {
     const existing = await findTenantBinding(tx, datacenterId, projectId);
     if (existing) return { projectExternalId: existing.projectExternalId };
-    const binding = await provider.ensureTenant(
+    const registration = registrationFor(provider.kind, datacenterId);
+    const answered = await provider.ensureTenant(
       {
         departmentId: project.departmentId,
         departmentName: project.department.name,
@@ -33,16 +35,18 @@ const bindOnce = async (
       },
       signal ? { signal } : undefined,
     );
-    await insertTenantBinding(tx, { datacenterId, projectId, ...binding });
-    return { projectExternalId: binding.projectExternalId };
+    // The adapter's own binding schema: what is stored is what the adapter promised.
+    const { projectExternalId, ...mapping } = registration.tenantBindingSchema.parse(answered);
+    await insertTenantBinding(tx, { datacenterId, projectId, projectExternalId, mapping });
+    return { projectExternalId };
   });
 };
 
 /**
  * The cloud scope of a portal project in a datacenter: its stored TenantBinding, or — on first
  * use — the department and project made sure of in the cloud (provider.ensureTenant) and the
- * binding stored. Concurrent first callers create exactly one binding. Authorisation is the
- * caller's job.
+ * binding stored (the scope id in a column, the adapter's mapping as JSON). Concurrent first
+ * callers create exactly one binding. Authorisation is the caller's job.
  */
 export const scopeForProject = async (
   deps: CloudDeps,

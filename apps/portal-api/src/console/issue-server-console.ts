@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/context';
 import { findServerFor } from '../services/servers/find-server-for';
 import { consoleSocketPath } from './console-socket-path';
 import type { ConsoleTickets } from './console-tickets';
+import { consoleOf } from '../cloud/sub-port';
 
 /** Where the browser opens the relay (same origin as the API). */
 export const consoleRelayPath = '/api/v1/console/ws';
@@ -35,7 +36,7 @@ export const issueServerConsole = async (
   const remote = await (async () => {
     try {
       const scope = await scopeForProject(ctx, provider, server.datacenterId, project.id);
-      return await provider.getServerConsole(scope, server.externalId, {
+      return await consoleOf(provider).getServerConsole(scope, server.externalId, {
         requestId: ctx.requestId,
       });
     } catch (error) {

@@ -1,11 +1,13 @@
+import type { Prisma } from '../generated/prisma/client';
 import type { Database, DbClient } from './db-client';
 
+/** projectExternalId is what every cloud call names; mapping is the rest of the adapter's binding. */
 export type TenantBindingRow = {
   id: string;
   datacenterId: string;
   projectId: string;
-  domainExternalId: string;
   projectExternalId: string;
+  mapping: Prisma.JsonValue;
   createdAt: Date;
 };
 
@@ -18,7 +20,12 @@ export const findTenantBinding = (
 
 export const insertTenantBinding = (
   db: DbClient,
-  data: Omit<TenantBindingRow, 'id' | 'createdAt'>,
+  data: {
+    datacenterId: string;
+    projectId: string;
+    projectExternalId: string;
+    mapping: Record<string, string>;
+  },
 ): Promise<TenantBindingRow> => db.tenantBinding.create({ data });
 
 /**

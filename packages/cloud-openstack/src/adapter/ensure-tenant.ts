@@ -1,9 +1,5 @@
-import {
-  isCloudError,
-  type CallOptions,
-  type TenantBinding,
-  type TenantRef,
-} from '@yunguan/cloud-core';
+import { isCloudError, type CallOptions, type TenantRef } from '@yunguan/cloud-core';
+import type { OpenStackTenantBinding } from '../datacenter-credential';
 import type { ProviderClient } from '../provider-client';
 import type { Call, ServiceClient } from '../service-client';
 import { createDomain, listDomains, updateDomain } from '../services/identity/v3/domains/requests';
@@ -40,7 +36,7 @@ export const ensureTenant = async (
   identity: ServiceClient,
   tenant: TenantRef,
   options?: CallOptions,
-): Promise<TenantBinding> => {
+): Promise<OpenStackTenantBinding> => {
   const call: Call = { scope: 'default', options };
   const domainName = domainNameOf(tenant);
   const domain = await findOrCreate(

@@ -1,4 +1,4 @@
-import type { NetworkPort } from '@yunguan/cloud-core';
+import type { FirewallPort } from '@yunguan/cloud-core';
 import type { ServiceClient } from '../service-client';
 import {
   createFirewallGroup,
@@ -27,7 +27,7 @@ import { toFirewallGroupDto, toFirewallPolicyDto, toFirewallRuleDto } from './to
 const where = (path: string) => ({ service: 'network', path: `fwaas/${path}` });
 
 type Verbs = Pick<
-  NetworkPort,
+  FirewallPort,
   | 'listFirewallGroups'
   | 'getFirewallGroup'
   | 'createFirewallGroup'
@@ -42,7 +42,9 @@ type Verbs = Pick<
   | 'deleteFirewallRule'
 >;
 
-const groupOpts = (spec: Parameters<NetworkPort['updateFirewallGroup']>[2]): FirewallGroupOpts => ({
+const groupOpts = (
+  spec: Parameters<FirewallPort['updateFirewallGroup']>[2],
+): FirewallGroupOpts => ({
   ...(spec.name === undefined ? {} : { name: spec.name }),
   ...(spec.description === undefined ? {} : { description: spec.description }),
   ...(spec.ingressPolicyExternalId === undefined

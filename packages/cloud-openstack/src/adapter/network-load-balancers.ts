@@ -1,4 +1,9 @@
-import { CloudError, type CallOptions, type NetworkPort, type Scope } from '@yunguan/cloud-core';
+import {
+  CloudError,
+  type CallOptions,
+  type LoadBalancingPort,
+  type Scope,
+} from '@yunguan/cloud-core';
 import type { ServiceClient } from '../service-client';
 import {
   createHealthMonitor,
@@ -36,7 +41,7 @@ import { toLbListenerDto, toLbPoolDto, toLoadBalancerDto } from './to-network-dt
 const where = (path: string) => ({ service: 'load-balancer', path: `lbaas/${path}` });
 
 type Verbs = Pick<
-  NetworkPort,
+  LoadBalancingPort,
   | 'listLoadBalancers'
   | 'getLoadBalancer'
   | 'createLoadBalancer'

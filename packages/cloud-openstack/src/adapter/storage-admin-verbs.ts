@@ -1,4 +1,4 @@
-import type { StoragePort } from '@yunguan/cloud-core';
+import type { BlockStoragePort } from '@yunguan/cloud-core';
 import type { ServiceClients } from '../service-client';
 import { listPools } from '../services/block-storage/v3/pools/requests';
 import {
@@ -13,7 +13,7 @@ import { asAdmin, deleteIdempotently } from './storage-ownership';
 import { toStoragePoolDto, toVolumeTypeDto } from './to-storage-dto';
 
 type AdminVerbs = Pick<
-  StoragePort,
+  BlockStoragePort,
   | 'listVolumeTypes'
   | 'createVolumeType'
   | 'updateVolumeTypeExtraSpecs'

@@ -1,4 +1,4 @@
-import type { StoragePort } from '@yunguan/cloud-core';
+import type { BlockStoragePort } from '@yunguan/cloud-core';
 import type { ServiceClients } from '../service-client';
 import {
   createBackup,
@@ -21,7 +21,7 @@ import {
 } from './to-storage-dto';
 
 type CopyVerbs = Pick<
-  StoragePort,
+  BlockStoragePort,
   | 'listVolumeSnapshots'
   | 'getVolumeSnapshot'
   | 'createVolumeSnapshot'

@@ -1,4 +1,4 @@
-import type { CallOptions, CreateVolumeSpec, Scope, StoragePort } from '@yunguan/cloud-core';
+import type { CallOptions, CreateVolumeSpec, Scope, BlockStoragePort } from '@yunguan/cloud-core';
 import type { ServiceClients } from '../service-client';
 import {
   createVolume,
@@ -20,7 +20,7 @@ import {
 import { toVolumeDto, volumeProjectOf } from './to-storage-dto';
 
 type VolumeVerbs = Pick<
-  StoragePort,
+  BlockStoragePort,
   | 'listVolumes'
   | 'getVolume'
   | 'createVolume'

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isCloudError, type TenantBinding } from '@yunguan/cloud-core';
+import { expect } from 'vitest';
 import { ProviderClient, type AuthOptions } from '../../src/provider-client';
 import { serviceClients, type Call } from '../../src/service-client';
 import {
@@ -21,7 +22,9 @@ import {
   listSecurityGroups,
 } from '../../src/services/network/v2/security-groups/requests';
 import { createSubnet } from '../../src/services/network/v2/subnets/requests';
-import type { ContractSetup } from './provider-contract';
+import type { ContractSetup } from '@yunguan/cloud-core/contract';
+import { openStackTenantBindingSchema } from '../../src/datacenter-credential';
+import { loginWithAppCredential } from './keystone-login';
 
 const admin: Call = { scope: 'default' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -145,7 +148,10 @@ export const prepareCloudFixtures = async (auth: AuthOptions): Promise<CloudFixt
       resizeFlavorExternalId: byName('m1.small'),
       hugeFlavorExternalId: huge.id,
       removeTenant: (binding) => removeTenant(auth, binding),
-      authUrl: auth.authUrl,
+      checkBinding: (binding) => {
+        expect(openStackTenantBindingSchema.parse(binding).domainExternalId).not.toBe('');
+      },
+      loginWithAppCredential: (id, secret) => loginWithAppCredential(auth.authUrl, id, secret),
       cleanup,
     };
   } catch (error) {
@@ -155,7 +161,8 @@ export const prepareCloudFixtures = async (auth: AuthOptions): Promise<CloudFixt
 };
 
 /** Drop a tenant the suite made: its default security group, the project, then the domain. */
-const removeTenant = async (auth: AuthOptions, binding: TenantBinding) => {
+const removeTenant = async (auth: AuthOptions, tenant: TenantBinding) => {
+  const binding = openStackTenantBindingSchema.parse(tenant);
   const s = serviceClients(new ProviderClient(auth));
   const groups = await listSecurityGroups(s.network, admin, {
     project_id: binding.projectExternalId,

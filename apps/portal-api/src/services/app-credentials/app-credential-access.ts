@@ -1,4 +1,6 @@
+import { openStackDatacenterCredentialSchema } from '@yunguan/cloud-openstack';
 import { notFound } from '@yunguan/domain';
+import { readCredential } from '../../cloud/credential-store';
 import { findCloudAccessRow } from '../../repositories/datacenter-credential-repository';
 import { projectCatalogAccess } from '../catalog/catalog-access';
 import type { ServiceContext } from '../context';
@@ -15,10 +17,13 @@ export const appCredentialAccess = async (
   const access = await projectCatalogAccess(ctx, datacenterId, projectId, 'resource.use');
   const row = await findCloudAccessRow(ctx.db, datacenterId);
   if (!row?.credential) throw notFound('datacenter', datacenterId);
+  // Application credentials are Keystone's: the datacenter's OpenStack account says where.
+  const { credential } = await readCredential(ctx, row.credential, row.name);
+  const { authPath, regionName } = openStackDatacenterCredentialSchema.parse(credential);
   return {
     ...access,
     owner: { userId: ctx.principal.userId, username: ctx.principal.username },
-    authPath: row.credential.authPath,
-    regionName: row.credential.regionName,
+    authPath,
+    regionName,
   };
 };

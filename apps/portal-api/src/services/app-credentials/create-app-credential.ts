@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { appCredentialAccess } from './app-credential-access';
 import { cloudsYamlOf, openrcOf, placeholderAuthUrl } from './credential-files';
+import { appCredentialsOf } from '../../cloud/sub-port';
 
 /**
  * An application credential for the caller's own cloud user in the project (member role only),
@@ -21,7 +22,7 @@ export const createAppCredential = async (
   const { provider, datacenter, scope, options, owner, project } = access;
   let created;
   try {
-    created = await provider.createAppCredential(
+    created = await appCredentialsOf(provider).createAppCredential(
       scope,
       owner,
       { name: input.name, ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) },

@@ -3,6 +3,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { appCredentialAccess } from './app-credential-access';
+import { appCredentialsOf } from '../../cloud/sub-port';
 
 /**
  * Revoke one of the caller's application credentials in the project. A credential the caller
@@ -19,12 +20,12 @@ export const deleteAppCredential = async (
     args.projectId,
   );
   const own = await withCloudErrors(datacenter.name, () =>
-    provider.listAppCredentials(scope, owner, options),
+    appCredentialsOf(provider).listAppCredentials(scope, owner, options),
   );
   if (!own.some((c) => c.externalId === args.credentialId))
     throw notFound('application credential', args.credentialId);
   await withCloudErrors(datacenter.name, () =>
-    provider.deleteAppCredential(scope, owner, args.credentialId, options),
+    appCredentialsOf(provider).deleteAppCredential(scope, owner, args.credentialId, options),
   );
   await recordAudit(ctx.db, ctx, {
     action: 'app-credential.delete',

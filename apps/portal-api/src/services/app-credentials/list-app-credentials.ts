@@ -2,6 +2,7 @@ import type { AppCredential } from '@yunguan/contract';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { appCredentialAccess } from './app-credential-access';
+import { appCredentialsOf } from '../../cloud/sub-port';
 
 /** The caller's own application credentials in the project (never secrets). */
 export const listAppCredentials = async (
@@ -14,7 +15,7 @@ export const listAppCredentials = async (
     args.projectId,
   );
   const found = await withCloudErrors(datacenter.name, () =>
-    provider.listAppCredentials(scope, owner, options),
+    appCredentialsOf(provider).listAppCredentials(scope, owner, options),
   );
   return {
     items: found.map((c) => ({

@@ -4,6 +4,7 @@ import { domainErrorOfCloud, withCloudErrors } from '../../cloud/domain-error-of
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { baremetalAccess } from './baremetal-access';
+import { baremetalOf } from '../../cloud/sub-port';
 
 const powerOf: Partial<Record<BaremetalAction, BaremetalPowerAction>> = {
   'power-on': 'on',
@@ -23,7 +24,7 @@ export const actOnBaremetalNode = async (
 ): Promise<BaremetalNodeDto> => {
   const { provider, datacenter, options } = await baremetalAccess(ctx, args.datacenterId);
   const node = await withCloudErrors(datacenter.name, () =>
-    provider.getBaremetalNode(args.nodeId, options),
+    baremetalOf(provider).getBaremetalNode(args.nodeId, options),
   );
   const audit = (result: 'success' | 'failure', detail: Record<string, string>) =>
     recordAudit(ctx.db, ctx, {
@@ -36,9 +37,10 @@ export const actOnBaremetalNode = async (
     });
   try {
     const power = powerOf[args.action];
-    if (power !== undefined) await provider.setBaremetalPower(node.externalId, power, options);
+    if (power !== undefined)
+      await baremetalOf(provider).setBaremetalPower(node.externalId, power, options);
     else
-      await provider.setBaremetalProvision(
+      await baremetalOf(provider).setBaremetalProvision(
         node.externalId,
         args.action as Exclude<BaremetalAction, 'power-on' | 'power-off' | 'reboot'>,
         options,
@@ -53,6 +55,6 @@ export const actOnBaremetalNode = async (
   });
   ctx.audit.written = true;
   return withCloudErrors(datacenter.name, () =>
-    provider.getBaremetalNode(node.externalId, options),
+    baremetalOf(provider).getBaremetalNode(node.externalId, options),
   );
 };

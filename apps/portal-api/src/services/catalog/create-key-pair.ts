@@ -3,6 +3,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { projectCatalogAccess } from './catalog-access';
+import { keyPairsOf } from '../../cloud/sub-port';
 
 /**
  * Import a public key or have the cloud generate a pair in the project's scope. A generated
@@ -20,7 +21,7 @@ export const createKeyPair = async (
     'resource.use',
   );
   const created = await withCloudErrors(datacenter.name, () =>
-    provider.createKeyPair(
+    keyPairsOf(provider).createKeyPair(
       scope,
       { name: input.name, ...(input.publicKey ? { publicKey: input.publicKey } : {}) },
       options,

@@ -2,6 +2,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { projectCatalogAccess } from './catalog-access';
+import { keyPairsOf } from '../../cloud/sub-port';
 
 /** Delete a key pair in the project's scope; servers already booted with it keep the key. */
 export const deleteKeyPair = async (
@@ -15,7 +16,9 @@ export const deleteKeyPair = async (
     input.projectId,
     'resource.use',
   );
-  await withCloudErrors(datacenter.name, () => provider.deleteKeyPair(scope, input.name, options));
+  await withCloudErrors(datacenter.name, () =>
+    keyPairsOf(provider).deleteKeyPair(scope, input.name, options),
+  );
   await recordAudit(ctx.db, ctx, {
     action: 'key-pair.delete',
     targetType: 'key-pair',

@@ -2,6 +2,7 @@ import type { KeyPairDto } from '@yunguan/cloud-core';
 import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { projectCatalogAccess } from './catalog-access';
+import { keyPairsOf } from '../../cloud/sub-port';
 
 /** Read through the provider in the project's cloud scope (no cache: project-specific). */
 export const listKeyPairs = async (
@@ -15,6 +16,8 @@ export const listKeyPairs = async (
     projectId,
   );
   return {
-    items: await withCloudErrors(datacenter.name, () => provider.listKeyPairs(scope, options)),
+    items: await withCloudErrors(datacenter.name, () =>
+      keyPairsOf(provider).listKeyPairs(scope, options),
+    ),
   };
 };

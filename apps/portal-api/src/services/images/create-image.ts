@@ -7,6 +7,7 @@ import { findProjectFor } from '../projects/find-visible-project';
 import { toTask } from '../tasks/to-task';
 import { openImageTask, pendingSteps, setStep } from './image-task';
 import { assertMayPublish } from './image-rules';
+import { imagesOf } from '../../cloud/sub-port';
 
 /**
  * Create the image record in the cloud (status queued) and the image.upload task whose `create`
@@ -27,7 +28,7 @@ export const createImage = async (
     'resource.use',
   );
   const image = await withCloudErrors(datacenter.name, () =>
-    provider.createImage(
+    imagesOf(provider).createImage(
       scope,
       {
         name: input.name,

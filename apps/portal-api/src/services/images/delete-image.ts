@@ -10,6 +10,7 @@ import {
   setStep,
   succeedImageTask,
 } from './image-task';
+import { imagesOf } from '../../cloud/sub-port';
 
 /**
  * Delete an image of the project. Glance deletes at once (no long operation), so the
@@ -42,7 +43,7 @@ export const deleteImage = async (
     setStep(pendingSteps(['submit']), 'submit', 'running', ctx.now()),
   );
   try {
-    await provider.deleteImage(scope, image.externalId, options);
+    await imagesOf(provider).deleteImage(scope, image.externalId, options);
   } catch (error) {
     const protectedRefusal =
       isCloudError(error) &&

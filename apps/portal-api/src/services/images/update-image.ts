@@ -13,6 +13,7 @@ import {
   succeedImageTask,
 } from './image-task';
 import { assertMayPublish } from './image-rules';
+import { imagesOf } from '../../cloud/sub-port';
 
 /**
  * Change an image's attributes: one Glance JSON-patch, answered at once, so the image.update
@@ -51,7 +52,7 @@ export const updateImage = async (
     setStep(pendingSteps(['submit']), 'submit', 'running', ctx.now()),
   );
   try {
-    const updated = await provider.updateImage(scope, image.externalId, patch, options);
+    const updated = await imagesOf(provider).updateImage(scope, image.externalId, patch, options);
     await succeedImageTask(ctx, task, 'submit', Object.keys(input).join(', '));
     ctx.audit.written = true;
     return updated;

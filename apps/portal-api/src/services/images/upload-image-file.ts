@@ -15,6 +15,7 @@ import {
   succeedImageTask,
 } from './image-task';
 import { formatBytes } from './image-rules';
+import { imagesOf } from '../../cloud/sub-port';
 
 /** How often the task shows bytes so far (and refreshes its heartbeat) during an upload. */
 const PROGRESS_EVERY_MS = 2_000;
@@ -98,10 +99,16 @@ export const uploadImageFile = async (ctx: ServiceContext, args: UploadArgs): Pr
     await writing;
   };
   try {
-    await provider.uploadImageData(scope, image.externalId, counted.stream, args.sizeBytes, {
-      requestId: ctx.requestId,
-      signal: AbortSignal.timeout(24 * 3600_000),
-    });
+    await imagesOf(provider).uploadImageData(
+      scope,
+      image.externalId,
+      counted.stream,
+      args.sizeBytes,
+      {
+        requestId: ctx.requestId,
+        signal: AbortSignal.timeout(24 * 3600_000),
+      },
+    );
   } catch (error) {
     await stopProgress();
     // The counter stops the stream at the limit; whatever the transport made of that, say so.

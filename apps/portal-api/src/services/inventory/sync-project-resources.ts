@@ -11,6 +11,7 @@ import {
 } from '../../repositories/resource-repository';
 import { observationOf, type DtoOfKind } from '../resources/observation-of';
 import { diffServers, type SyncCounts } from './diff-servers';
+import { blockStorageOf, firewallOf, loadBalancingOf, networkOf } from '../../cloud/sub-port';
 
 type Kind = keyof DtoOfKind;
 
@@ -24,53 +25,65 @@ const lister = <K extends Kind>(l: Lister<K>): Lister => l;
 
 /** The storage and network kinds the sync mirrors (ports are read live where shown). */
 const listers: readonly Lister[] = [
-  lister({ kind: 'volume', capability: 'volume.manage', list: (p, s, o) => p.listVolumes(s, o) }),
+  lister({
+    kind: 'volume',
+    capability: 'volume.manage',
+    list: (p, s, o) => blockStorageOf(p).listVolumes(s, o),
+  }),
   lister({
     kind: 'volume-snapshot',
     capability: 'volume.snapshot',
-    list: (p, s, o) => p.listVolumeSnapshots(s, o),
+    list: (p, s, o) => blockStorageOf(p).listVolumeSnapshots(s, o),
   }),
   lister({
     kind: 'volume-backup',
     capability: 'volume.backup',
-    list: (p, s, o) => p.listVolumeBackups(s, o),
+    list: (p, s, o) => blockStorageOf(p).listVolumeBackups(s, o),
   }),
   lister({
     kind: 'network',
     capability: 'network.manage',
-    list: (p, s, o) => p.listNetworkDetails(s, o),
+    list: (p, s, o) => networkOf(p).listNetworkDetails(s, o),
   }),
-  lister({ kind: 'subnet', capability: 'network.manage', list: (p, s, o) => p.listSubnets(s, o) }),
-  lister({ kind: 'router', capability: 'router.manage', list: (p, s, o) => p.listRouters(s, o) }),
+  lister({
+    kind: 'subnet',
+    capability: 'network.manage',
+    list: (p, s, o) => networkOf(p).listSubnets(s, o),
+  }),
+  lister({
+    kind: 'router',
+    capability: 'router.manage',
+    list: (p, s, o) => networkOf(p).listRouters(s, o),
+  }),
   lister({
     kind: 'floating-ip',
     capability: 'floating-ip',
-    list: (p, s, o) => p.listFloatingIps(s, o),
+    list: (p, s, o) => networkOf(p).listFloatingIps(s, o),
   }),
   lister({
     kind: 'security-group',
     capability: 'security-group.manage',
-    list: (p, s, o) => p.listSecurityGroupDetails(s, o),
+    list: (p, s, o) => networkOf(p).listSecurityGroupDetails(s, o),
   }),
   lister({
     kind: 'firewall-group',
     capability: 'firewall',
-    list: (p, s, o) => p.listFirewallGroups(s, o),
+    list: (p, s, o) => firewallOf(p).listFirewallGroups(s, o),
   }),
   lister({
     kind: 'firewall-policy',
     capability: 'firewall',
-    list: (p, s, o) => p.listFirewallPolicies(s, o),
+    list: (p, s, o) => firewallOf(p).listFirewallPolicies(s, o),
   }),
   lister({
     kind: 'firewall-rule',
     capability: 'firewall',
-    list: (p, s, o) => p.listFirewallRules(s, o),
+    list: (p, s, o) => firewallOf(p).listFirewallRules(s, o),
   }),
   lister({
     kind: 'load-balancer',
     capability: 'load-balancer',
-    list: (p, s, o) => p.listLoadBalancers(s, o),
+    list: (p, s, o) => loadBalancingOf(p).listLoadBalancers(s, o),
   }),
 ];
 

@@ -7,6 +7,7 @@ import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
 import { planLoadBalancerAction, type PlannableAction } from './plan-load-balancer-action';
 import { resolveMemberAddress } from './resolve-member-address';
+import { loadBalancingOf } from '../../cloud/sub-port';
 
 /**
  * One change to a load balancer (listener, pool, member, health monitor): checked against the
@@ -24,7 +25,7 @@ export const actOnLoadBalancer = async (
   });
   if (place.earlier) return place.earlier;
   const lb = await withCloudErrors(place.datacenter.name, () =>
-    place.provider.getLoadBalancer(place.scope, place.row.externalId, {
+    loadBalancingOf(place.provider).getLoadBalancer(place.scope, place.row.externalId, {
       requestId: ctx.requestId,
     }),
   );

@@ -4,6 +4,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
+import { firewallOf } from '../../cloud/sub-port';
 
 /** Queue firewall-policy.delete; a policy a firewall group still uses is refused (409). */
 export const deleteFirewallPolicy = async (
@@ -17,7 +18,7 @@ export const deleteFirewallPolicy = async (
   });
   if (place.earlier) return place.earlier;
   const groups = await withCloudErrors(place.datacenter.name, () =>
-    place.provider.listFirewallGroups(place.scope, { requestId: ctx.requestId }),
+    firewallOf(place.provider).listFirewallGroups(place.scope, { requestId: ctx.requestId }),
   );
   const policy = place.row.externalId;
   const user = groups.find(

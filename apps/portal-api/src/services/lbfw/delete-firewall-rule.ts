@@ -4,6 +4,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import type { ServiceContext } from '../context';
 import { queueTask } from '../tasks/queue-task';
 import { placeForChange } from './lbfw-place';
+import { firewallOf } from '../../cloud/sub-port';
 
 /** Queue firewall-rule.delete; a rule a policy of the project still lists is refused (409). */
 export const deleteFirewallRule = async (
@@ -17,7 +18,7 @@ export const deleteFirewallRule = async (
   });
   if (place.earlier) return place.earlier;
   const policies = await withCloudErrors(place.datacenter.name, () =>
-    place.provider.listFirewallPolicies(place.scope, { requestId: ctx.requestId }),
+    firewallOf(place.provider).listFirewallPolicies(place.scope, { requestId: ctx.requestId }),
   );
   const user = policies.find((p) => p.ruleExternalIds.includes(place.row.externalId));
   if (user) throw conflict('firewall_rule_in_use', { rule: place.row.name, policy: user.name });

@@ -12,6 +12,7 @@ import {
 import { findResourceFor } from '../resources/find-resource-for';
 import { observationOf } from '../resources/observation-of';
 import { withActiveTasks } from '../resources/list-project-resources';
+import { loadBalancingOf } from '../../cloud/sub-port';
 
 /**
  * One load balancer, refreshed from the cloud first so both statuses are live (the mirror is
@@ -28,7 +29,7 @@ export const getLoadBalancer = async (
     const { provider, datacenter } = await providerForDatacenter(ctx, row.datacenterId);
     try {
       const scope = await scopeForProject(ctx, provider, datacenter.id, project.id);
-      const lb = await provider.getLoadBalancer(scope, row.externalId, {
+      const lb = await loadBalancingOf(provider).getLoadBalancer(scope, row.externalId, {
         requestId: ctx.requestId,
       });
       await applyResourceObservation(ctx, row.datacenterId, observationOf('load-balancer', lb));

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { findServerFor } from '../servers/find-server-for';
 import type { LbfwPlace } from './lbfw-place';
 import { resolveProjectSubnet } from './resolve-subnet';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * A pool member's address and subnet: the address given, or the fixed IP of a server of the
@@ -34,7 +35,7 @@ export const resolveMemberAddress = async (
   )
     throw notFound('server', member.serverId);
   const ports = await withCloudErrors(place.datacenter.name, () =>
-    place.provider.listPorts(
+    networkOf(place.provider).listPorts(
       place.scope,
       { deviceExternalId: server.externalId },
       { requestId: ctx.requestId },

@@ -3,6 +3,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { findResourceRowOfKind } from '../../repositories/project-resource-repository';
 import type { ServiceContext } from '../context';
 import type { LbfwPlace } from './lbfw-place';
+import { networkOf } from '../../cloud/sub-port';
 
 const routerOwners = ['network:router_interface', 'network:ha_router_replicated_interface'];
 export const isRouterInterface = (deviceOwner: string) =>
@@ -20,7 +21,7 @@ export const resolveRouterPorts = async (
 ): Promise<string[]> => {
   if (refs.length === 0) return [];
   const ports = await withCloudErrors(place.datacenter.name, () =>
-    place.provider.listPorts(place.scope, undefined, { requestId: ctx.requestId }),
+    networkOf(place.provider).listPorts(place.scope, undefined, { requestId: ctx.requestId }),
   );
   const byId = new Map(ports.map((p) => [p.externalId, p]));
   const out: string[] = [];

@@ -6,6 +6,7 @@ import { findResourceRowOfKind } from '../../repositories/project-resource-repos
 import { findResource } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import type { LbfwPlace } from './lbfw-place';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * A subnet of the place's project, named by its mirror id or its cloud id, as the cloud sees it
@@ -29,7 +30,9 @@ export const resolveProjectSubnet = async (
     throw notFound('subnet', ref);
   const externalId = row?.externalId ?? ref;
   try {
-    return await place.provider.getSubnet(place.scope, externalId, { requestId: ctx.requestId });
+    return await networkOf(place.provider).getSubnet(place.scope, externalId, {
+      requestId: ctx.requestId,
+    });
   } catch (error) {
     if (isCloudError(error) && error.kind === 'not-found')
       throw notFound('subnet', `${field} ${ref}`);

@@ -8,6 +8,7 @@ import { securityGroupSeen } from './network-observations';
 import { queueOnResource } from './queue-on-resource';
 import { describeRule, ruleSpecOf, sameRule } from './security-group-rule-spec';
 import { findTaskTarget } from '../resources/task-target';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * add-rule and remove-rule on a security group (a task each), checked against the group as the
@@ -31,7 +32,7 @@ export const actOnSecurityGroup = async (
   const cloud = await cloudForProject(ctx, found.project.id, found.row.datacenterId);
   await assertCapability(cloud, 'security-group.manage', `security-group.${input.action}`);
   const group = await cloud.call(() =>
-    cloud.provider.getSecurityGroup(cloud.scope, found.row.externalId, cloud.options),
+    networkOf(cloud.provider).getSecurityGroup(cloud.scope, found.row.externalId, cloud.options),
   );
   await applyResourceObservation(ctx, found.row.datacenterId, securityGroupSeen(group));
   if (input.action === 'remove-rule') {

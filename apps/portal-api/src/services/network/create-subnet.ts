@@ -7,6 +7,7 @@ import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findUsableNetwork } from './usable-network';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * Create a subnet (task subnet.create). The contract checked the addresses; here the network
@@ -33,7 +34,9 @@ export const createSubnet = async (
     throw notFound('network', input.networkId);
   const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
   await assertCapability(cloud, 'network.manage', 'subnet.create');
-  const subnets = await cloud.call(() => cloud.provider.listSubnets(cloud.scope, cloud.options));
+  const subnets = await cloud.call(() =>
+    networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options),
+  );
   assertNoOverlap(
     input.cidr,
     subnets.filter((s) => s.networkExternalId === network.row.externalId),

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { findServerFor } from '../servers/find-server-for';
 import type { ProjectCloud } from './network-cloud';
+import { networkOf } from '../../cloud/sub-port';
 
 /** The server port (and fixed IP) a floating IP would point at, after the route check. */
 export type FloatingIpTarget = {
@@ -45,7 +46,11 @@ export const floatingIpTarget = async (
   if (project.id !== fip.project.id || server.datacenterId !== fip.row.datacenterId)
     throw notFound('server', want.serverId);
   const ports: PortDto[] = await cloud.call(() =>
-    cloud.provider.listPorts(cloud.scope, { deviceExternalId: server.externalId }, cloud.options),
+    networkOf(cloud.provider).listPorts(
+      cloud.scope,
+      { deviceExternalId: server.externalId },
+      cloud.options,
+    ),
   );
   let candidates = ports;
   if (want.portId) {
@@ -66,7 +71,9 @@ export const floatingIpTarget = async (
       ...(want.fixedIp ? { fixedIp: want.fixedIp } : {}),
     });
   const fipSpec = fip.row.spec as unknown as FloatingIpDto;
-  const routers = await cloud.call(() => cloud.provider.listRouters(cloud.scope, cloud.options));
+  const routers = await cloud.call(() =>
+    networkOf(cloud.provider).listRouters(cloud.scope, cloud.options),
+  );
   const routed = routers.some(
     (r) =>
       r.externalGateway?.networkExternalId === fipSpec.floatingNetworkExternalId &&

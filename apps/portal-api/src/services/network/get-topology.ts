@@ -17,6 +17,7 @@ import {
   type FloatingIpExtras,
 } from './network-observations';
 import { refreshMirror } from './refresh-mirror';
+import { networkOf } from '../../cloud/sub-port';
 
 type Edge = Topology['edges'][number];
 
@@ -38,11 +39,11 @@ export const getTopology = async (
   const { scope, options } = cloud;
   const [networks, subnets, routers, ports, fips] = await cloud.call(() =>
     Promise.all([
-      cloud.provider.listNetworkDetails(scope, options),
-      cloud.provider.listSubnets(scope, options),
-      cloud.provider.listRouters(scope, options),
-      cloud.provider.listPorts(scope, {}, options),
-      cloud.provider.listFloatingIps(scope, options),
+      networkOf(cloud.provider).listNetworkDetails(scope, options),
+      networkOf(cloud.provider).listSubnets(scope, options),
+      networkOf(cloud.provider).listRouters(scope, options),
+      networkOf(cloud.provider).listPorts(scope, {}, options),
+      networkOf(cloud.provider).listFloatingIps(scope, options),
     ]),
   );
   const servers = await listLiveResourcesOfProject(ctx.db, project.id, ['server'], datacenterId);

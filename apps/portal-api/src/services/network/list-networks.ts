@@ -8,6 +8,7 @@ import { networkItemFor } from './network-item-view';
 import { networkSeen } from './network-observations';
 import { pageRows } from './page-rows';
 import { refreshMirror } from './refresh-mirror';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * Networks of a project. Without datacenterId: the project's own networks from the mirror.
@@ -34,7 +35,7 @@ export const listNetworks = async (
   const cloud = await cloudForProject(ctx, project.id, query.datacenterId);
   const readAt = ctx.now();
   const live = await cloud.call(() =>
-    cloud.provider.listNetworkDetails(cloud.scope, cloud.options),
+    networkOf(cloud.provider).listNetworkDetails(cloud.scope, cloud.options),
   );
   await refreshMirror(ctx, {
     datacenterId: cloud.datacenter.id,

@@ -11,6 +11,7 @@ import { portSeen } from './network-observations';
 import { pageRows } from './page-rows';
 import { refreshMirror } from './refresh-mirror';
 import { findUsableNetwork } from './usable-network';
+import { networkOf } from '../../cloud/sub-port';
 
 type PortQuery = ResourceListQuery & {
   serverId?: string | undefined;
@@ -43,7 +44,9 @@ export const listPorts = async (ctx: ServiceContext, projectId: string, query: P
   }
   const cloud = await cloudForProject(ctx, project.id, datacenterId);
   const readAt = ctx.now();
-  const live = await cloud.call(() => cloud.provider.listPorts(cloud.scope, filter, cloud.options));
+  const live = await cloud.call(() =>
+    networkOf(cloud.provider).listPorts(cloud.scope, filter, cloud.options),
+  );
   await refreshMirror(ctx, {
     datacenterId,
     projectId: project.id,

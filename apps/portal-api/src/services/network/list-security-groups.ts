@@ -5,6 +5,7 @@ import { listProjectResources } from '../resources/list-project-resources';
 import { cloudForProject } from './network-cloud';
 import { securityGroupSeen } from './network-observations';
 import { refreshMirror } from './refresh-mirror';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * The project's security groups with their rules, from the mirror. With datacenterId the
@@ -21,7 +22,7 @@ export const listSecurityGroups = async (
     const cloud = await cloudForProject(ctx, project.id, query.datacenterId);
     const readAt = ctx.now();
     const live = await cloud.call(() =>
-      cloud.provider.listSecurityGroupDetails(cloud.scope, cloud.options),
+      networkOf(cloud.provider).listSecurityGroupDetails(cloud.scope, cloud.options),
     );
     await refreshMirror(ctx, {
       datacenterId: cloud.datacenter.id,

@@ -6,6 +6,7 @@ import { assertCapability, cloudForProject } from './network-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findExternalNetwork } from './usable-network';
+import { networkOf } from '../../cloud/sub-port';
 
 /**
  * The network quick start: one task (network.quick-start, quota networks 1) that makes network,
@@ -43,13 +44,15 @@ export const startQuickStart = async (
     external = { externalId: row.externalId, name: row.name };
   } else {
     const networks = await cloud.call(() =>
-      cloud.provider.listNetworkDetails(cloud.scope, cloud.options),
+      networkOf(cloud.provider).listNetworkDetails(cloud.scope, cloud.options),
     );
     const externals = networks.filter((n) => n.external);
     if (externals.length === 1)
       external = { externalId: externals[0]!.externalId, name: externals[0]!.name };
   }
-  const subnets = await cloud.call(() => cloud.provider.listSubnets(cloud.scope, cloud.options));
+  const subnets = await cloud.call(() =>
+    networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options),
+  );
   assertNoOverlap(input.cidr, subnets, project.name, 'quick_start_cidr_taken');
   const cidr = parseCidr(input.cidr);
   return queueTask(ctx, {

@@ -7,6 +7,7 @@ import { storageInvalid, volumeGone, volumeNotAttached, volumeWrongState } from 
 import { earlierTask } from '../resources/earlier-task';
 import { findResourceFor } from '../resources/find-resource-for';
 import { checkAttachTarget } from './check-attach-target';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /**
  * extend / attach / detach a volume: resource.use on it; a server of the same project and
@@ -36,7 +37,7 @@ export const actOnVolume = async (
   await assertCapability(ctx, cloud, 'volume.manage', input.action);
   const volume: VolumeDto = await readFresh(
     cloud,
-    (p, scope, o) => p.getVolume(scope, row.externalId, o),
+    (p, scope, o) => blockStorageOf(p).getVolume(scope, row.externalId, o),
     volumeGone(row.name),
   );
   const allowed = volumeActionStates[input.action];

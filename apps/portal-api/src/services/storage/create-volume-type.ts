@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { storageAdminAccess } from './volume-type-access';
 import { forgetVolumeTypes } from './volume-types-cache';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /**
  * Create a volume type (compute.admin): synchronous — the cloud answers at once — and audited;
@@ -21,11 +22,13 @@ export const createVolumeType = async (
     'volume.type.manage',
     'create volume type',
   );
-  const existing = await withCloudErrors(datacenter.name, () => provider.listVolumeTypes(options));
+  const existing = await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).listVolumeTypes(options),
+  );
   if (existing.some((t) => t.name === input.name))
     throw conflict('volume_type_name_taken', { datacenter: datacenter.name, name: input.name });
   const created = await withCloudErrors(datacenter.name, () =>
-    provider.createVolumeType(
+    blockStorageOf(provider).createVolumeType(
       {
         name: input.name,
         isPublic: input.isPublic,

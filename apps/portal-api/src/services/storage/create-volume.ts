@@ -10,6 +10,7 @@ import { queueTask } from '../tasks/queue-task';
 import { projectCloud, assertCapability, readFresh, type ProjectCloud } from './storage-cloud';
 import { storageInvalid, storageTargetUnknown } from './storage-errors';
 import { resolveVolumeType } from './volume-types-cache';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 const GIB = 1024 ** 3;
 
@@ -56,7 +57,7 @@ const resolveSource = async (
     });
   const snapshot = await readFresh(
     cloud,
-    (p, scope, o) => p.getVolumeSnapshot(scope, row.externalId, o),
+    (p, scope, o) => blockStorageOf(p).getVolumeSnapshot(scope, row.externalId, o),
     () => storageTargetUnknown('source.snapshotId', source.snapshotId, dc),
   );
   if (snapshot.status !== 'available')

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { queueTask } from '../tasks/queue-task';
 import { findTaskTarget } from '../resources/task-target';
 import { assertNotBusy, projectCloud } from './storage-cloud';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /** Cinder keeps a snapshot while volumes made from it exist: refuse up front, naming them. */
 const assertNoDependentVolumes = async (
@@ -13,9 +14,9 @@ const assertNoDependentVolumes = async (
   row: Pick<ResourceRow, 'datacenterId' | 'externalId' | 'name'>,
 ) => {
   const cloud = await projectCloud(ctx, projectId, row.datacenterId);
-  const dependent = (await cloud.call((p, scope, o) => p.listVolumes(scope, o))).filter(
-    (v) => v.sourceSnapshotExternalId === row.externalId,
-  );
+  const dependent = (
+    await cloud.call((p, scope, o) => blockStorageOf(p).listVolumes(scope, o))
+  ).filter((v) => v.sourceSnapshotExternalId === row.externalId);
   if (dependent.length > 0)
     throw precondition('snapshot_has_dependent_volumes', {
       snapshot: row.name,

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { storageAdminAccess } from './volume-type-access';
 import { forgetVolumeTypes } from './volume-types-cache';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /**
  * Delete a volume type (compute.admin; synchronous, audited). Cinder refuses while volumes use
@@ -19,9 +20,13 @@ export const deleteVolumeType = async (
     'volume.type.manage',
     'delete volume type',
   );
-  const types = await withCloudErrors(datacenter.name, () => provider.listVolumeTypes(options));
+  const types = await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).listVolumeTypes(options),
+  );
   const type = types.find((t) => t.externalId === typeId);
-  await withCloudErrors(datacenter.name, () => provider.deleteVolumeType(typeId, options));
+  await withCloudErrors(datacenter.name, () =>
+    blockStorageOf(provider).deleteVolumeType(typeId, options),
+  );
   await forgetVolumeTypes(ctx.config, datacenter.id);
   await recordAudit(ctx.db, ctx, {
     action: 'volume-type.delete',

@@ -5,6 +5,7 @@ import { queueTask } from '../tasks/queue-task';
 import { findTaskTarget } from '../resources/task-target';
 import { assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { volumeGone, volumeWrongState } from './storage-errors';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /**
  * Delete a volume (a task). Refused up front, in Cinder's terms, while it is attached or not in
@@ -23,15 +24,15 @@ export const deleteVolume = async (
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
   const volume = await readFresh(
     cloud,
-    (p, scope, o) => p.getVolume(scope, row.externalId, o),
+    (p, scope, o) => blockStorageOf(p).getVolume(scope, row.externalId, o),
     volumeGone(row.name),
   );
   const allowed = volumeActionStates.delete;
   if (!allowed.includes(volume.status) || volume.attachments.length > 0)
     throw volumeWrongState(volume, 'delete', allowed);
-  const snapshots = (await cloud.call((p, scope, o) => p.listVolumeSnapshots(scope, o))).filter(
-    (s) => s.volumeExternalId === volume.externalId,
-  );
+  const snapshots = (
+    await cloud.call((p, scope, o) => blockStorageOf(p).listVolumeSnapshots(scope, o))
+  ).filter((s) => s.volumeExternalId === volume.externalId);
   if (snapshots.length > 0)
     throw precondition('volume_has_snapshots', {
       volume: volume.name,

@@ -7,6 +7,7 @@ import { earlierTask } from '../resources/earlier-task';
 import { sourceVolumeOf } from './source-volume-of';
 import { assertCapability, assertNotBusy, projectCloud, readFresh } from './storage-cloud';
 import { volumeGone, volumeWrongState } from './storage-errors';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /**
  * Restore a backup into one of the project's volumes (available, at least the backup's size;
@@ -37,7 +38,7 @@ export const restoreVolumeBackup = async (
   await assertCapability(ctx, cloud, 'volume.backup', 'restore');
   const backup = await readFresh(
     cloud,
-    (p, scope, o) => p.getVolumeBackup(scope, row.externalId, o),
+    (p, scope, o) => blockStorageOf(p).getVolumeBackup(scope, row.externalId, o),
     () => precondition('backup_not_available', { backup: row.name, status: 'deleted' }),
   );
   if (backup.status !== 'available')
@@ -46,7 +47,7 @@ export const restoreVolumeBackup = async (
   if (into) {
     const volume = await readFresh(
       cloud,
-      (p, scope, o) => p.getVolume(scope, into.externalId, o),
+      (p, scope, o) => blockStorageOf(p).getVolume(scope, into.externalId, o),
       volumeGone(into.name),
     );
     if (volume.status !== 'available') throw volumeWrongState(volume, 'restore', ['available']);

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { readFresh, type ProjectCloud } from './storage-cloud';
 import { volumeGone, volumeWrongState } from './storage-errors';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /**
  * The volume a snapshot, backup or restore names: a volume of THIS project (one of another
@@ -31,7 +32,7 @@ export const readyVolume = async (
 ): Promise<VolumeDto> => {
   const volume = await readFresh(
     cloud,
-    (p, scope, o) => p.getVolume(scope, row.externalId, o),
+    (p, scope, o) => blockStorageOf(p).getVolume(scope, row.externalId, o),
     volumeGone(row.name),
   );
   const allowed = volumeActionStates[what];

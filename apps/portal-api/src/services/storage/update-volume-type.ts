@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { storageAdminAccess } from './volume-type-access';
 import { forgetVolumeTypes } from './volume-types-cache';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 /** Set (and, with null, remove) a volume type's extra specs (compute.admin; synchronous, audited). */
 export const updateVolumeType = async (
@@ -19,7 +20,7 @@ export const updateVolumeType = async (
     'update volume type',
   );
   const updated = await withCloudErrors(datacenter.name, () =>
-    provider.updateVolumeTypeExtraSpecs(typeId, input.extraSpecs, options),
+    blockStorageOf(provider).updateVolumeTypeExtraSpecs(typeId, input.extraSpecs, options),
   );
   await forgetVolumeTypes(ctx.config, datacenter.id);
   await recordAudit(ctx.db, ctx, {

@@ -4,6 +4,7 @@ import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
 import { inventoryRedisOf } from '../../cloud/inventory-runtime';
 import { cachedCatalog } from '../catalog/catalog-cache';
 import type { ServiceConfig, ServiceContext } from '../context';
+import { blockStorageOf } from '../../cloud/sub-port';
 
 const LIST = 'volume-types';
 
@@ -14,7 +15,7 @@ export const cachedVolumeTypes = (
 ): Promise<VolumeTypeDto[]> =>
   cachedCatalog(ctx.config, { datacenterId: cloud.datacenter.id, list: LIST }, () =>
     withCloudErrors(cloud.datacenter.name, () =>
-      cloud.provider.listVolumeTypes({ requestId: ctx.requestId }),
+      blockStorageOf(cloud.provider).listVolumeTypes({ requestId: ctx.requestId }),
     ),
   );
 

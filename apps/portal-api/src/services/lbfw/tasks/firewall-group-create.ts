@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -20,7 +21,7 @@ export const createFirewallGroupTask = defineTask({
     const spec = rt.input;
     const created = await rt.step('submit', async () => {
       const { description, ...rest } = spec;
-      const group = await rt.provider.createFirewallGroup(
+      const group = await firewallOf(rt.provider).createFirewallGroup(
         rt.scope,
         { ...rest, ...(description ? { description } : {}) },
         rt.call,

@@ -1,6 +1,7 @@
 import { isCloudError, type FirewallGroupDto } from '@yunguan/cloud-core';
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { judgeFirewallGroup } from './firewall-group-kit';
+import { firewallOf } from '../../../cloud/sub-port';
 
 /**
  * ports (a group bound to ports is still active: release them first, then wait until it
@@ -17,13 +18,13 @@ export const deleteFirewallGroupTask = defineTask({
       async () => {
         let group: FirewallGroupDto;
         try {
-          group = await rt.provider.getFirewallGroup(rt.scope, id, rt.call);
+          group = await firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call);
         } catch (error) {
           if (isCloudError(error) && error.kind === 'not-found') return 0;
           throw error;
         }
         if (group.portExternalIds.length === 0) return 0;
-        await rt.provider.updateFirewallGroup(rt.scope, id, { portExternalIds: [] }, rt.call);
+        await firewallOf(rt.provider).updateFirewallGroup(rt.scope, id, { portExternalIds: [] }, rt.call);
         return group.portExternalIds.length;
       },
       { resend: true, detail: (n) => `${n} port(s) released` },
@@ -32,7 +33,7 @@ export const deleteFirewallGroupTask = defineTask({
       'wait',
       async (): Promise<FirewallGroupDto | null> => {
         try {
-          return await rt.provider.getFirewallGroup(rt.scope, id, rt.call);
+          return await firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call);
         } catch (error) {
           if (isCloudError(error) && error.kind === 'not-found') return null;
           throw error;
@@ -43,7 +44,7 @@ export const deleteFirewallGroupTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteFirewallGroup(rt.scope, id, rt.call);
+        await firewallOf(rt.provider).deleteFirewallGroup(rt.scope, id, rt.call);
         return null;
       },
       { resend: true },

@@ -1,6 +1,7 @@
 import type { FirewallGroupDto } from '@yunguan/cloud-core';
 import { observationOf } from '../../resources/observation-of';
 import type { Judgement, TaskRun } from '../../tasks/task-definition';
+import { firewallOf } from '../../../cloud/sub-port';
 
 /** PENDING_* still going; ERROR failed; ACTIVE, INACTIVE (no ports) and DOWN are settled. */
 export const judgeFirewallGroup = (group: FirewallGroupDto): Judgement => {
@@ -19,7 +20,7 @@ export const waitForFirewallGroup = async (
   return rt.waitUntil(
     'wait',
     async () => {
-      const group = await rt.provider.getFirewallGroup(rt.scope, externalId, rt.call);
+      const group = await firewallOf(rt.provider).getFirewallGroup(rt.scope, externalId, rt.call);
       if (group.status !== written) {
         await rt.observe(observationOf('firewall-group', group));
         written = group.status;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { groupWords, waitForFirewallGroup } from './firewall-group-kit';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   patch: z.object({
@@ -23,7 +24,7 @@ export const updateFirewallGroupTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.updateFirewallGroup(
+        await firewallOf(rt.provider).updateFirewallGroup(
           rt.scope,
           id,
           Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -17,7 +18,7 @@ export const createFirewallPolicyTask = defineTask({
   async run(rt) {
     const spec = rt.input;
     const policy = await rt.step('submit', async () => ({
-      ...(await rt.provider.createFirewallPolicy(
+      ...(await firewallOf(rt.provider).createFirewallPolicy(
         rt.scope,
         {
           name: spec.name,

@@ -1,4 +1,5 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
+import { firewallOf } from '../../../cloud/sub-port';
 
 /** submit (idempotent) → record. */
 export const deleteFirewallPolicyTask = defineTask({
@@ -10,7 +11,7 @@ export const deleteFirewallPolicyTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteFirewallPolicy(rt.scope, id, rt.call);
+        await firewallOf(rt.provider).deleteFirewallPolicy(rt.scope, id, rt.call);
         return null;
       },
       { resend: true },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({ ruleExternalIds: z.array(z.string()) });
 
@@ -14,7 +15,7 @@ export const updateFirewallPolicyTask = defineTask({
     const policy = await rt.step(
       'submit',
       async () => ({
-        ...(await rt.provider.updateFirewallPolicyRules(
+        ...(await firewallOf(rt.provider).updateFirewallPolicyRules(
           rt.scope,
           rt.target(),
           ruleExternalIds,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
+import { firewallOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -24,7 +25,7 @@ export const createFirewallRuleTask = defineTask({
     const spec = rt.input;
     const rule = await rt.step('submit', async () => {
       const { description, ...rest } = spec;
-      const dto = await rt.provider.createFirewallRule(
+      const dto = await firewallOf(rt.provider).createFirewallRule(
         rt.scope,
         { ...rest, ...(description ? { description } : {}) },
         rt.call,

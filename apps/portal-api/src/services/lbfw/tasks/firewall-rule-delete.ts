@@ -1,4 +1,5 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
+import { firewallOf } from '../../../cloud/sub-port';
 
 /** submit (idempotent) → record. */
 export const deleteFirewallRuleTask = defineTask({
@@ -10,7 +11,7 @@ export const deleteFirewallRuleTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteFirewallRule(rt.scope, id, rt.call);
+        await firewallOf(rt.provider).deleteFirewallRule(rt.scope, id, rt.call);
         return null;
       },
       { resend: true },

@@ -9,6 +9,7 @@ import {
   type StepResult,
   type TaskRun,
 } from '../../tasks/task-definition';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 const statusWords = (lb: LoadBalancerDto) =>
   `provisioning ${lb.provisioningStatus}, operating ${lb.operatingStatus}`;
@@ -34,7 +35,7 @@ export const waitForLoadBalancer = async (
 ): Promise<LoadBalancerDto> => {
   let written = '';
   const look = async () => {
-    const lb = await rt.provider.getLoadBalancer(rt.scope, externalId, rt.call);
+    const lb = await loadBalancingOf(rt.provider).getLoadBalancer(rt.scope, externalId, rt.call);
     const words = `${statusWords(lb)} ${lb.updatedAt ?? ''}`;
     if (words !== written) {
       await rt.observe(observationOf('load-balancer', lb));

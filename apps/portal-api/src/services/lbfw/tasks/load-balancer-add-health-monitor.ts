@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const addHealthMonitorTask = lbChangeHandler({
   action: 'load-balancer.add-health-monitor',
@@ -13,7 +14,7 @@ export const addHealthMonitorTask = lbChangeHandler({
   }),
   submit: async (rt, _lb, input) =>
     (
-      await rt.provider.createHealthMonitor(
+      await loadBalancingOf(rt.provider).createHealthMonitor(
         rt.scope,
         {
           poolExternalId: input.poolExternalId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const addListenerTask = lbChangeHandler({
   action: 'load-balancer.add-listener',
@@ -12,7 +13,7 @@ export const addListenerTask = lbChangeHandler({
   }),
   submit: async (rt, lb, input) =>
     (
-      await rt.provider.createListener(
+      await loadBalancingOf(rt.provider).createListener(
         rt.scope,
         {
           loadBalancerExternalId: lb,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const addMemberTask = lbChangeHandler({
   action: 'load-balancer.add-member',
@@ -13,7 +14,7 @@ export const addMemberTask = lbChangeHandler({
   }),
   submit: async (rt, _lb, input) =>
     (
-      await rt.provider.addPoolMember(
+      await loadBalancingOf(rt.provider).addPoolMember(
         rt.scope,
         input.poolExternalId,
         {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const addPoolTask = lbChangeHandler({
   action: 'load-balancer.add-pool',
@@ -11,7 +12,7 @@ export const addPoolTask = lbChangeHandler({
   }),
   submit: async (rt, lb, input) =>
     (
-      await rt.provider.createPool(
+      await loadBalancingOf(rt.provider).createPool(
         rt.scope,
         {
           name: input.name,

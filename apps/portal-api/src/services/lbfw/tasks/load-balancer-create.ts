@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { waitForLoadBalancer } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -20,7 +21,7 @@ export const createLoadBalancerTask = defineTask({
     const created = await rt.step(
       'submit',
       async () => {
-        const lb = await rt.provider.createLoadBalancer(
+        const lb = await loadBalancingOf(rt.provider).createLoadBalancer(
           rt.scope,
           {
             name: spec.name,

@@ -1,6 +1,7 @@
 import { isCloudError, type LoadBalancerDto } from '@yunguan/cloud-core';
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { judgeLoadBalancer } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 /** submit (cascade: listeners, pools, members, monitors) → wait until gone → record. */
 export const deleteLoadBalancerTask = defineTask({
@@ -11,7 +12,7 @@ export const deleteLoadBalancerTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteLoadBalancer(rt.scope, id, rt.call);
+        await loadBalancingOf(rt.provider).deleteLoadBalancer(rt.scope, id, rt.call);
         return null;
       },
       { resend: true },
@@ -20,7 +21,7 @@ export const deleteLoadBalancerTask = defineTask({
       'wait',
       async (): Promise<LoadBalancerDto | null> => {
         try {
-          return await rt.provider.getLoadBalancer(rt.scope, id, rt.call);
+          return await loadBalancingOf(rt.provider).getLoadBalancer(rt.scope, id, rt.call);
         } catch (error) {
           if (isCloudError(error) && error.kind === 'not-found') return null;
           throw error;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const removeHealthMonitorTask = lbChangeHandler({
   action: 'load-balancer.remove-health-monitor',
@@ -10,7 +11,11 @@ export const removeHealthMonitorTask = lbChangeHandler({
   }),
   remove: true,
   submit: async (rt, _lb, input) => {
-    await rt.provider.deleteHealthMonitor(rt.scope, input.healthMonitorExternalId, rt.call);
+    await loadBalancingOf(rt.provider).deleteHealthMonitor(
+      rt.scope,
+      input.healthMonitorExternalId,
+      rt.call,
+    );
     return null;
   },
   detail: (i) => `health monitor of pool ${i.part || i.poolExternalId} removed`,

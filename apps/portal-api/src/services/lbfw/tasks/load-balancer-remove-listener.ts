@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const removeListenerTask = lbChangeHandler({
   action: 'load-balancer.remove-listener',
   input: z.object({ listenerExternalId: z.string(), part: z.string() }),
   remove: true,
   submit: async (rt, _lb, input) => {
-    await rt.provider.deleteListener(rt.scope, input.listenerExternalId, rt.call);
+    await loadBalancingOf(rt.provider).deleteListener(rt.scope, input.listenerExternalId, rt.call);
     return null;
   },
   detail: (i) => `listener ${i.part || i.listenerExternalId} removed`,

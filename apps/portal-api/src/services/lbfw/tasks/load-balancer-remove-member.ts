@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const removeMemberTask = lbChangeHandler({
   action: 'load-balancer.remove-member',
   input: z.object({ poolExternalId: z.string(), memberExternalId: z.string(), part: z.string() }),
   remove: true,
   submit: async (rt, _lb, input) => {
-    await rt.provider.removePoolMember(
+    await loadBalancingOf(rt.provider).removePoolMember(
       rt.scope,
       input.poolExternalId,
       input.memberExternalId,

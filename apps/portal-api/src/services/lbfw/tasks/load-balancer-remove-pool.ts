@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
+import { loadBalancingOf } from '../../../cloud/sub-port';
 
 export const removePoolTask = lbChangeHandler({
   action: 'load-balancer.remove-pool',
   input: z.object({ poolExternalId: z.string(), part: z.string() }),
   remove: true,
   submit: async (rt, _lb, input) => {
-    await rt.provider.deletePool(rt.scope, input.poolExternalId, rt.call);
+    await loadBalancingOf(rt.provider).deletePool(rt.scope, input.poolExternalId, rt.call);
     return null;
   },
   detail: (i) => `pool ${i.part || i.poolExternalId} removed`,

@@ -6,6 +6,7 @@ import {
 } from './observe-floating-ip';
 import { addPortForwardingInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.add-port-forwarding: one forwarding (not repeated), then the floating IP. */
 export const floatingIpAddPortForwarding = defineTask({
@@ -20,7 +21,7 @@ export const floatingIpAddPortForwarding = defineTask({
       async () => {
         try {
           return stored(
-            await rt.provider.createPortForwarding(
+            await networkOf(rt.provider).createPortForwarding(
               rt.scope,
               id,
               {
@@ -43,7 +44,7 @@ export const floatingIpAddPortForwarding = defineTask({
           `${p.protocol} ${p.externalPort} → ${input.server.name} ${p.internalIpAddress}:${p.internalPort}`,
       },
     );
-    const fip = await rt.provider.getFloatingIp(rt.scope, id, rt.call);
+    const fip = await networkOf(rt.provider).getFloatingIp(rt.scope, id, rt.call);
     const resourceId = await observeFloatingIp(rt, fip, null);
     return {
       detail: `${fip.floatingIpAddress}:${input.externalPort}/${input.protocol} forwards to ${input.server.name}`,

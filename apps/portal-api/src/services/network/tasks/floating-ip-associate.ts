@@ -7,6 +7,7 @@ import {
 import { portSeen } from '../network-observations';
 import { floatingIpTargetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.associate: point it at the server's port (repeatable: the same port again). */
 export const floatingIpAssociate = defineTask({
@@ -21,7 +22,7 @@ export const floatingIpAssociate = defineTask({
       async () => {
         try {
           return stored(
-            await rt.provider.associateFloatingIp(
+            await networkOf(rt.provider).associateFloatingIp(
               rt.scope,
               id,
               { portExternalId: input.portExternalId, fixedIpAddress: input.fixedIpAddress },
@@ -38,7 +39,7 @@ export const floatingIpAssociate = defineTask({
       },
     );
     // The server's ports in the mirror let lists name the server a floating IP points at.
-    const ports = await rt.provider.listPorts(
+    const ports = await networkOf(rt.provider).listPorts(
       rt.scope,
       { deviceExternalId: input.serverExternalId },
       rt.call,

@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
 import { createFloatingIpInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.create: allocate one address, then the mirror row. */
 export const floatingIpCreate = defineTask({
@@ -14,7 +15,7 @@ export const floatingIpCreate = defineTask({
       'submit',
       async () =>
         stored(
-          await rt.provider.allocateFloatingIp(
+          await networkOf(rt.provider).allocateFloatingIp(
             rt.scope,
             {
               networkExternalId: input.networkExternalId,

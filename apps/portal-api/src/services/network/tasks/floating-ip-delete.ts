@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.delete: release (idempotent). */
 export const floatingIpDelete = defineTask({
@@ -11,7 +12,7 @@ export const floatingIpDelete = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.releaseFloatingIp(rt.scope, id, rt.call);
+        await networkOf(rt.provider).releaseFloatingIp(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'released' },

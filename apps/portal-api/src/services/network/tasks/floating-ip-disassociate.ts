@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.disassociate: clear its port (repeatable). */
 export const floatingIpDisassociate = defineTask({
@@ -11,7 +12,8 @@ export const floatingIpDisassociate = defineTask({
     const id = rt.target();
     const fip = await rt.step(
       'submit',
-      async () => stored(await rt.provider.disassociateFloatingIp(rt.scope, id, rt.call)),
+      async () =>
+        stored(await networkOf(rt.provider).disassociateFloatingIp(rt.scope, id, rt.call)),
       { resend: true, detail: (f) => `${f.floatingIpAddress} disassociated` },
     );
     const resourceId = await observeFloatingIp(rt, fip, null);

@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
 import { removePortForwardingInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.remove-port-forwarding: idempotent delete, then the floating IP. */
 export const floatingIpRemovePortForwarding = defineTask({
@@ -14,12 +15,12 @@ export const floatingIpRemovePortForwarding = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deletePortForwarding(rt.scope, id, forwarding, rt.call);
+        await networkOf(rt.provider).deletePortForwarding(rt.scope, id, forwarding, rt.call);
         return forwarding;
       },
       { resend: true, detail: () => `port forwarding ${forwarding} removed` },
     );
-    const fip = await rt.provider.getFloatingIp(rt.scope, id, rt.call);
+    const fip = await networkOf(rt.provider).getFloatingIp(rt.scope, id, rt.call);
     const resourceId = await observeFloatingIp(rt, fip, null);
     return { detail: `floating IP ${fip.floatingIpAddress}: forwarding removed`, resourceId };
   },

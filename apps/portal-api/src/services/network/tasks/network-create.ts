@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { networkSeen } from '../network-observations';
 import { createNetworkInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** network.create: one Neutron call, then the mirror row. */
 export const networkCreate = defineTask({
@@ -13,7 +14,7 @@ export const networkCreate = defineTask({
     const spec = rt.input;
     const network = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createNetwork(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createNetwork(rt.scope, spec, rt.call)),
       { detail: (n) => `network ${n.name} created (${n.externalId})` },
     );
     await rt.setTarget(network.externalId);

@@ -1,6 +1,7 @@
 import { defineTask } from '../../tasks/task-definition';
 import { deleteNetworkInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** network.delete: idempotent delete; the network's subnets go with it (as in Neutron). */
 export const networkDelete = defineTask({
@@ -12,7 +13,7 @@ export const networkDelete = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteNetwork(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteNetwork(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

@@ -6,6 +6,7 @@ import { networkSeen, routerSeen, securityGroupSeen, subnetSeen } from '../netwo
 import { describeRule, sameRule } from '../security-group-rule-spec';
 import { quickStartInput } from './network-task-inputs';
 import { stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 type Input = z.output<typeof quickStartInput>;
 
@@ -46,7 +47,7 @@ const wantedRules = (groupId: string, input: Input): CreateSecurityGroupRuleSpec
 
 /** The rules step: add what the default group lacks (so a resent step adds nothing twice). */
 const openRules = async (rt: TaskRun, input: Input) => {
-  const groups = await rt.provider.listSecurityGroupDetails(rt.scope, rt.call);
+  const groups = await networkOf(rt.provider).listSecurityGroupDetails(rt.scope, rt.call);
   const group = groups.find((g) => g.name === 'default');
   if (!group) return { group: null, added: [] as string[], present: 0 };
   const added: string[] = [];
@@ -56,7 +57,7 @@ const openRules = async (rt: TaskRun, input: Input) => {
       present += 1;
       continue;
     }
-    await rt.provider.createSecurityGroupRule(rt.scope, rule, rt.call);
+    await networkOf(rt.provider).createSecurityGroupRule(rt.scope, rule, rt.call);
     added.push(describeRule(rule));
   }
   return { group: group.externalId, added, present };
@@ -76,7 +77,7 @@ export const networkQuickStart = defineTask({
     const { provider, scope, call } = rt;
     const network = await rt.step(
       'network',
-      async () => stored(await provider.createNetwork(scope, { name: input.name }, call)),
+      async () => stored(await networkOf(provider).createNetwork(scope, { name: input.name }, call)),
       { detail: (n) => `network ${n.name} (${n.externalId})` },
     );
     await rt.setTarget(network.externalId);
@@ -85,7 +86,7 @@ export const networkQuickStart = defineTask({
       'subnet',
       async () =>
         stored(
-          await provider.createSubnet(
+          await networkOf(provider).createSubnet(
             scope,
             {
               networkExternalId: network.externalId,
@@ -105,7 +106,7 @@ export const networkQuickStart = defineTask({
     const router = await rt.step(
       'router',
       async () =>
-        stored(await provider.createRouter(scope, { name: `${input.name}-router` }, call)),
+        stored(await networkOf(provider).createRouter(scope, { name: `${input.name}-router` }, call)),
       { detail: (r) => `router ${r.name} (${r.externalId})` },
     );
     await rt.observe(routerSeen(router));
@@ -114,7 +115,7 @@ export const networkQuickStart = defineTask({
       'gateway',
       async () => {
         if (!external) return null;
-        const withGateway = await provider.setRouterGateway(
+        const withGateway = await networkOf(provider).setRouterGateway(
           scope,
           router.externalId,
           { networkExternalId: external.externalId, enableSnat: true },
@@ -133,9 +134,9 @@ export const networkQuickStart = defineTask({
     await rt.step(
       'interface',
       async () => {
-        const now = await provider.getRouter(scope, router.externalId, call);
+        const now = await networkOf(provider).getRouter(scope, router.externalId, call);
         if (!now.interfaces.some((i) => i.subnetExternalId === subnet.externalId))
-          await provider.addRouterInterface(scope, router.externalId, subnet.externalId, call);
+          await networkOf(provider).addRouterInterface(scope, router.externalId, subnet.externalId, call);
         return subnet.externalId;
       },
       { resend: true, detail: () => `router ${router.name} ↔ subnet ${subnet.name}` },
@@ -148,9 +149,9 @@ export const networkQuickStart = defineTask({
           : `default group: ${r.added.length ? `added ${r.added.join('; ')}` : 'nothing to add'}${r.present ? ` (${r.present} already there)` : ''}`,
     });
     const [finalNetwork, finalRouter, groups] = await Promise.all([
-      provider.getNetwork(scope, network.externalId, call),
-      provider.getRouter(scope, router.externalId, call),
-      provider.listSecurityGroupDetails(scope, call),
+      networkOf(provider).getNetwork(scope, network.externalId, call),
+      networkOf(provider).getRouter(scope, router.externalId, call),
+      networkOf(provider).listSecurityGroupDetails(scope, call),
     ]);
     const resourceId = await rt.observe(networkSeen(finalNetwork));
     await rt.observe(routerSeen(finalRouter));

@@ -2,6 +2,7 @@ import { isCloudError, type FloatingIpDto } from '@yunguan/cloud-core';
 import { TaskFailed } from '../../tasks/run-task';
 import type { TaskRun } from '../../tasks/task-definition';
 import { floatingIpSeen } from '../network-observations';
+import { networkOf } from '../../../cloud/sub-port';
 
 /**
  * Write a floating IP to the mirror with its port forwardings (read live when the cloud has
@@ -13,7 +14,7 @@ export const observeFloatingIp = async (
   server: { id: string; name: string } | null,
 ): Promise<string> => {
   const portForwardings = rt.provider.capabilities.has('floating-ip.port-forwarding')
-    ? await rt.provider.listPortForwardings(rt.scope, fip.externalId, rt.call)
+    ? await networkOf(rt.provider).listPortForwardings(rt.scope, fip.externalId, rt.call)
     : [];
   return rt.observe(
     floatingIpSeen(fip, { portForwardings, server: fip.portExternalId ? server : null }),

@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { portSeen } from '../network-observations';
 import { createPortInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** port.create: one Neutron call, then the mirror row. */
 export const portCreate = defineTask({
@@ -13,7 +14,7 @@ export const portCreate = defineTask({
     const spec = rt.input;
     const port = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createPort(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createPort(rt.scope, spec, rt.call)),
       {
         detail: (p) =>
           `port ${p.name || p.externalId} ${p.fixedIps.map((f) => f.ipAddress).join(', ')} (${p.macAddress})`,

@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** port.delete: idempotent delete. */
 export const portDelete = defineTask({
@@ -11,7 +12,7 @@ export const portDelete = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deletePort(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deletePort(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

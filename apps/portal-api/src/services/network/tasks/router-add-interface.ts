@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
 import { routerInterfaceInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** router.add-interface: one call (not repeated: a second one would be refused), then the router. */
 export const routerAddInterface = defineTask({
@@ -14,12 +15,17 @@ export const routerAddInterface = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.addRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+        await networkOf(rt.provider).addRouterInterface(
+          rt.scope,
+          id,
+          input.subnetExternalId,
+          rt.call,
+        );
         return input.subnetExternalId;
       },
       { detail: () => `interface on subnet ${input.subnetName}` },
     );
-    const router = await rt.provider.getRouter(rt.scope, id, rt.call);
+    const router = await networkOf(rt.provider).getRouter(rt.scope, id, rt.call);
     const resourceId = await rt.observe(routerSeen(router));
     const ip = router.interfaces.find((i) => i.subnetExternalId === input.subnetExternalId);
     return {

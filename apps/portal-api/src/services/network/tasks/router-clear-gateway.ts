@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** router.clear-gateway: one PUT (repeatable), then the router as the cloud has it. */
 export const routerClearGateway = defineTask({
@@ -11,7 +12,8 @@ export const routerClearGateway = defineTask({
     const id = rt.target();
     const router = await rt.step(
       'submit',
-      async () => stored(await rt.provider.setRouterGateway(rt.scope, id, null, rt.call)),
+      async () =>
+        stored(await networkOf(rt.provider).setRouterGateway(rt.scope, id, null, rt.call)),
       { resend: true, detail: () => 'gateway cleared' },
     );
     const resourceId = await rt.observe(routerSeen(router));

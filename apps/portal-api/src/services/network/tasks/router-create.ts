@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
 import { createRouterInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** router.create: the router (with its gateway when asked), then the mirror row. */
 export const routerCreate = defineTask({
@@ -26,7 +27,7 @@ export const routerCreate = defineTask({
     };
     const router = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createRouter(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createRouter(rt.scope, spec, rt.call)),
       {
         detail: (r) =>
           `router ${r.name} created${gateway ? `, gateway on ${gateway.networkName}` : ''}`,

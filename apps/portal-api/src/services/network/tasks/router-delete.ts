@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** router.delete: idempotent delete (the gateway goes with the router). */
 export const routerDelete = defineTask({
@@ -11,7 +12,7 @@ export const routerDelete = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteRouter(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteRouter(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

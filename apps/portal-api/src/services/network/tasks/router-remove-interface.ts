@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
 import { routerInterfaceInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** router.remove-interface: repeatable (an interface already gone is fine), then the router. */
 export const routerRemoveInterface = defineTask({
@@ -16,13 +17,18 @@ export const routerRemoveInterface = defineTask({
       'submit',
       async () => {
         try {
-          await rt.provider.removeRouterInterface(rt.scope, id, input.subnetExternalId, rt.call);
+          await networkOf(rt.provider).removeRouterInterface(
+            rt.scope,
+            id,
+            input.subnetExternalId,
+            rt.call,
+          );
         } catch (error) {
           // A resent call after the first one went through: the interface is already gone.
           const gone =
             isCloudError(error) &&
             error.kind === 'not-found' &&
-            !(await rt.provider.getRouter(rt.scope, id, rt.call)).interfaces.some(
+            !(await networkOf(rt.provider).getRouter(rt.scope, id, rt.call)).interfaces.some(
               (i) => i.subnetExternalId === input.subnetExternalId,
             );
           if (!gone) throw error;
@@ -31,7 +37,7 @@ export const routerRemoveInterface = defineTask({
       },
       { resend: true, detail: () => `interface on subnet ${input.subnetName} removed` },
     );
-    const router = await rt.provider.getRouter(rt.scope, id, rt.call);
+    const router = await networkOf(rt.provider).getRouter(rt.scope, id, rt.call);
     const resourceId = await rt.observe(routerSeen(router));
     return { detail: `router ${router.name} no longer on subnet ${input.subnetName}`, resourceId };
   },

@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { routerSeen } from '../network-observations';
 import { setGatewayInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** router.set-gateway: one PUT (repeatable), then the router as the cloud has it. */
 export const routerSetGateway = defineTask({
@@ -15,7 +16,7 @@ export const routerSetGateway = defineTask({
       'submit',
       async () =>
         stored(
-          await rt.provider.setRouterGateway(
+          await networkOf(rt.provider).setRouterGateway(
             rt.scope,
             id,
             {

@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
 import { addRuleInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.add-rule: one rule (not repeated; a duplicate is refused in the cloud's words). */
 export const securityGroupAddRule = defineTask({
@@ -16,7 +17,7 @@ export const securityGroupAddRule = defineTask({
       'submit',
       async () =>
         stored(
-          await rt.provider.createSecurityGroupRule(
+          await networkOf(rt.provider).createSecurityGroupRule(
             rt.scope,
             { ...rule, securityGroupExternalId: id },
             rt.call,
@@ -24,7 +25,7 @@ export const securityGroupAddRule = defineTask({
         ),
       { detail: (r) => `rule ${r.externalId}: ${summary}` },
     );
-    const group = await rt.provider.getSecurityGroup(rt.scope, id, rt.call);
+    const group = await networkOf(rt.provider).getSecurityGroup(rt.scope, id, rt.call);
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `${group.name}: ${summary}`, resourceId };
   },

@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
 import { createSecurityGroupInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.create: the group (the cloud adds its egress rules), then the mirror row. */
 export const securityGroupCreate = defineTask({
@@ -12,7 +13,8 @@ export const securityGroupCreate = defineTask({
     const input = rt.input;
     const group = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createSecurityGroup(rt.scope, input, rt.call)),
+      async () =>
+        stored(await networkOf(rt.provider).createSecurityGroup(rt.scope, input, rt.call)),
       { detail: (g) => `group ${g.name} created with ${g.rules.length} rule(s)` },
     );
     await rt.setTarget(group.externalId);

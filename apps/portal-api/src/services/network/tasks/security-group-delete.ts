@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.delete: idempotent delete (the cloud refuses while ports use the group). */
 export const securityGroupDelete = defineTask({
@@ -11,7 +12,7 @@ export const securityGroupDelete = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteSecurityGroup(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteSecurityGroup(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

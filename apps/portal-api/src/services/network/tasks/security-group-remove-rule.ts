@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
 import { removeRuleInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.remove-rule: idempotent delete, then the group. */
 export const securityGroupRemoveRule = defineTask({
@@ -14,12 +15,12 @@ export const securityGroupRemoveRule = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteSecurityGroupRule(rt.scope, ruleExternalId, rt.call);
+        await networkOf(rt.provider).deleteSecurityGroupRule(rt.scope, ruleExternalId, rt.call);
         return ruleExternalId;
       },
       { resend: true, detail: () => `rule removed: ${rule}` },
     );
-    const group = await rt.provider.getSecurityGroup(rt.scope, id, rt.call);
+    const group = await networkOf(rt.provider).getSecurityGroup(rt.scope, id, rt.call);
     const resourceId = await rt.observe(securityGroupSeen(group));
     return { detail: `${group.name}: ${rule} removed`, resourceId };
   },

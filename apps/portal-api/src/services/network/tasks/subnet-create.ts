@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { subnetSeen } from '../network-observations';
 import { createSubnetInput } from './network-task-inputs';
 import { neutronSteps, observeNetworkOf, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** subnet.create: the subnet, then its network again (its subnet list changed). */
 export const subnetCreate = defineTask({
@@ -25,7 +26,7 @@ export const subnetCreate = defineTask({
     };
     const subnet = await rt.step(
       'submit',
-      async () => stored(await rt.provider.createSubnet(rt.scope, spec, rt.call)),
+      async () => stored(await networkOf(rt.provider).createSubnet(rt.scope, spec, rt.call)),
       {
         detail: (s) =>
           `subnet ${s.name} ${s.cidr} on ${input.networkName}, gateway ${s.gatewayIp ?? 'none'}`,

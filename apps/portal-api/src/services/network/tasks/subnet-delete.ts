@@ -1,6 +1,7 @@
 import { defineTask } from '../../tasks/task-definition';
 import { deleteSubnetInput } from './network-task-inputs';
 import { neutronSteps, observeNetworkOf } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** subnet.delete: idempotent delete, then its network again. */
 export const subnetDelete = defineTask({
@@ -12,7 +13,7 @@ export const subnetDelete = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteSubnet(rt.scope, id, rt.call);
+        await networkOf(rt.provider).deleteSubnet(rt.scope, id, rt.call);
         return id;
       },
       { resend: true, detail: () => 'deleted in the cloud' },

@@ -3,6 +3,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { subnetSeen } from '../network-observations';
 import { updateSubnetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** subnet.update: one PUT (repeatable: the same values again), then the mirror row. */
 export const subnetUpdate = defineTask({
@@ -14,7 +15,7 @@ export const subnetUpdate = defineTask({
     const patch = rt.input;
     const subnet = await rt.step(
       'submit',
-      async () => stored(await rt.provider.updateSubnet(rt.scope, id, patch, rt.call)),
+      async () => stored(await networkOf(rt.provider).updateSubnet(rt.scope, id, patch, rt.call)),
       {
         resend: true,
         detail: (s) => `changed: ${Object.keys(patch).join(', ') || 'nothing'} on ${s.cidr}`,

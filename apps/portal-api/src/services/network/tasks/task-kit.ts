@@ -1,6 +1,7 @@
 import { isCloudError, type NetworkDetailDto } from '@yunguan/cloud-core';
 import type { TaskRun, StepResult } from '../../tasks/task-definition';
 import { networkSeen } from '../network-observations';
+import { networkOf } from '../../../cloud/sub-port';
 
 /** A DTO as a step result (stored on the task so a resumed attempt does not call again). */
 export const stored = <T>(value: T): T & StepResult => value as T & StepResult;
@@ -19,7 +20,7 @@ export const observeNetworkOf = async (
   if (!networkExternalId) return;
   let network: NetworkDetailDto;
   try {
-    network = await rt.provider.getNetwork(rt.scope, networkExternalId, rt.call);
+    network = await networkOf(rt.provider).getNetwork(rt.scope, networkExternalId, rt.call);
   } catch (error) {
     if (isCloudError(error) && error.kind === 'not-found') return;
     throw error;

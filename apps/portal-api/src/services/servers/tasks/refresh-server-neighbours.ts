@@ -4,6 +4,7 @@ import { portSeen } from '../../network/network-observations';
 import { observeFloatingIp } from '../../network/tasks/observe-floating-ip';
 import { observationOf } from '../../resources/observation-of';
 import type { TaskRun } from '../../tasks/task-definition';
+import { blockStorageOf, networkOf } from '../../../cloud/sub-port';
 
 const orGone = async <T>(read: () => Promise<T>): Promise<T | null> => {
   try {
@@ -38,7 +39,7 @@ export const refreshServerNeighbours = async (
       (a) => a.serverExternalId === serverExternalId,
     );
   for (const row of rows.filter((r) => r.type === 'volume' && attachedTo(r))) {
-    const volume = await orGone(() => rt.provider.getVolume(rt.scope, row.externalId, rt.call));
+    const volume = await orGone(() => blockStorageOf(rt.provider).getVolume(rt.scope, row.externalId, rt.call));
     if (volume) await rt.observe(observationOf('volume', volume));
     else await rt.observeGone('volume', row.externalId);
   }
@@ -48,7 +49,7 @@ export const refreshServerNeighbours = async (
   const portIds = new Set(ports.map((p) => p.externalId));
   if (ports.length > 0) {
     const live = new Map(
-      (await rt.provider.listPorts(rt.scope, {}, rt.call)).map((p) => [p.externalId, p]),
+      (await networkOf(rt.provider).listPorts(rt.scope, {}, rt.call)).map((p) => [p.externalId, p]),
     );
     for (const port of ports) {
       const now = live.get(port.externalId);
@@ -69,7 +70,7 @@ export const refreshServerNeighbours = async (
     );
   });
   for (const row of fips) {
-    const fip = await orGone(() => rt.provider.getFloatingIp(rt.scope, row.externalId, rt.call));
+    const fip = await orGone(() => networkOf(rt.provider).getFloatingIp(rt.scope, row.externalId, rt.call));
     if (fip) await observeFloatingIp(rt, fip, null);
     else await rt.observeGone('floating-ip', row.externalId);
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
 
@@ -14,14 +15,14 @@ export const attachVolumeTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.attachVolume(rt.scope, externalId, serverExternalId, rt.call);
+        await blockStorageOf(rt.provider).attachVolume(rt.scope, externalId, serverExternalId, rt.call);
         return null;
       },
       { detail: () => `to ${serverName}` },
     );
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
       (v) => {
         const on = v.attachments.find((a) => a.serverExternalId === serverExternalId);
         if (v.status.startsWith('error'))

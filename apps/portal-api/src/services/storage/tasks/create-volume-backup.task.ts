@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record, untilStatus } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -19,7 +20,7 @@ export const createVolumeBackupTask = defineTask({
     const externalId = await rt.step(
       'submit',
       async () => {
-        const created = await rt.provider.createVolumeBackup(
+        const created = await blockStorageOf(rt.provider).createVolumeBackup(
           rt.scope,
           {
             volumeExternalId: given.volumeExternalId,
@@ -40,7 +41,7 @@ export const createVolumeBackupTask = defineTask({
     const seen = await rt.waitUntil(
       'wait',
       observing(rt, 'volume-backup', () =>
-        rt.provider.getVolumeBackup(rt.scope, externalId, rt.call),
+        blockStorageOf(rt.provider).getVolumeBackup(rt.scope, externalId, rt.call),
       ),
       untilStatus('backup', 'available', (b) =>
         'failReason' in b && typeof b.failReason === 'string' && b.failReason ? b.failReason : null,

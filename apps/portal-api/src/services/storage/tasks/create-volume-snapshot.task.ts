@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record, untilStatus } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -18,7 +19,7 @@ export const createVolumeSnapshotTask = defineTask({
     const externalId = await rt.step(
       'submit',
       async () => {
-        const created = await rt.provider.createVolumeSnapshot(
+        const created = await blockStorageOf(rt.provider).createVolumeSnapshot(
           rt.scope,
           {
             volumeExternalId: given.volumeExternalId,
@@ -38,7 +39,7 @@ export const createVolumeSnapshotTask = defineTask({
     const seen = await rt.waitUntil(
       'wait',
       observing(rt, 'volume-snapshot', () =>
-        rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call),
+        blockStorageOf(rt.provider).getVolumeSnapshot(rt.scope, externalId, rt.call),
       ),
       untilStatus('snapshot', 'available'),
     );

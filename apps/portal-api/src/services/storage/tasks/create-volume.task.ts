@@ -2,6 +2,7 @@ import type { CreateVolumeSpec } from '@yunguan/cloud-core';
 import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record, untilStatus } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   name: z.string(),
@@ -33,7 +34,7 @@ export const createVolumeTask = defineTask({
     const externalId = await rt.step(
       'submit',
       async () => {
-        const created = await rt.provider.createVolume(rt.scope, spec, rt.call);
+        const created = await blockStorageOf(rt.provider).createVolume(rt.scope, spec, rt.call);
         await rt.setTarget(created.externalId);
         await record(rt, 'volume', created);
         return created.externalId;
@@ -43,7 +44,7 @@ export const createVolumeTask = defineTask({
     await rt.setTarget(externalId);
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
       untilStatus('volume', 'available'),
     );
     const resourceId = await record(rt, 'volume', seen);

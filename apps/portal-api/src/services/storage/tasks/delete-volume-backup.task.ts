@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { observing, orGone, untilGone } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume-backup.delete: submit (idempotent) → wait until gone → mark the row deleted. */
 export const deleteVolumeBackupTask = defineTask({
@@ -10,7 +11,7 @@ export const deleteVolumeBackupTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteVolumeBackup(rt.scope, externalId, rt.call);
+        await blockStorageOf(rt.provider).deleteVolumeBackup(rt.scope, externalId, rt.call);
         return null;
       },
       { resend: true, detail: () => 'deleting' },
@@ -18,7 +19,7 @@ export const deleteVolumeBackupTask = defineTask({
     await rt.waitUntil(
       'wait',
       observing(rt, 'volume-backup', () =>
-        orGone(() => rt.provider.getVolumeBackup(rt.scope, externalId, rt.call)),
+        orGone(() => blockStorageOf(rt.provider).getVolumeBackup(rt.scope, externalId, rt.call)),
       ),
       untilGone('backup'),
     );

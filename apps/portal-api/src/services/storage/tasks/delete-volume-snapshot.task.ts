@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { observing, orGone, untilGone } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume-snapshot.delete: submit (idempotent) → wait until gone → mark the row deleted. */
 export const deleteVolumeSnapshotTask = defineTask({
@@ -10,7 +11,7 @@ export const deleteVolumeSnapshotTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteVolumeSnapshot(rt.scope, externalId, rt.call);
+        await blockStorageOf(rt.provider).deleteVolumeSnapshot(rt.scope, externalId, rt.call);
         return null;
       },
       { resend: true, detail: () => 'deleting' },
@@ -18,7 +19,7 @@ export const deleteVolumeSnapshotTask = defineTask({
     await rt.waitUntil(
       'wait',
       observing(rt, 'volume-snapshot', () =>
-        orGone(() => rt.provider.getVolumeSnapshot(rt.scope, externalId, rt.call)),
+        orGone(() => blockStorageOf(rt.provider).getVolumeSnapshot(rt.scope, externalId, rt.call)),
       ),
       untilGone('snapshot'),
     );

@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { observing, orGone, untilGone } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume.delete: submit (idempotent, may be resent) → wait until gone → mark the row deleted. */
 export const deleteVolumeTask = defineTask({
@@ -10,7 +11,7 @@ export const deleteVolumeTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.deleteVolume(rt.scope, externalId, rt.call);
+        await blockStorageOf(rt.provider).deleteVolume(rt.scope, externalId, rt.call);
         return null;
       },
       { resend: true, detail: () => 'deleting' },
@@ -18,7 +19,7 @@ export const deleteVolumeTask = defineTask({
     await rt.waitUntil(
       'wait',
       observing(rt, 'volume', () =>
-        orGone(() => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+        orGone(() => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
       ),
       untilGone('volume'),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({ newSizeGb: z.number().int().positive() });
 
@@ -14,14 +15,14 @@ export const extendVolumeTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await rt.provider.extendVolume(rt.scope, externalId, newSizeGb, rt.call);
+        await blockStorageOf(rt.provider).extendVolume(rt.scope, externalId, newSizeGb, rt.call);
         return null;
       },
       { detail: () => `to ${newSizeGb} GB` },
     );
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => rt.provider.getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
       (v) => {
         if (v.status.startsWith('error'))
           return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };

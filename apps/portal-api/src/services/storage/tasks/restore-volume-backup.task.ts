@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
+import { blockStorageOf } from '../../../cloud/sub-port';
 
 const input = z.object({
   volumeExternalId: z.string().optional(),
@@ -22,7 +23,7 @@ export const restoreVolumeBackupTask = defineTask({
       'submit',
       async () =>
         (
-          await rt.provider.restoreVolumeBackup(
+          await blockStorageOf(rt.provider).restoreVolumeBackup(
             rt.scope,
             backupId,
             {
@@ -37,10 +38,10 @@ export const restoreVolumeBackupTask = defineTask({
       { detail: (id) => `into volume ${given.volumeName ?? id}` },
     );
     const lookVolume = observing(rt, 'volume', () =>
-      rt.provider.getVolume(rt.scope, volumeExternalId, rt.call),
+      blockStorageOf(rt.provider).getVolume(rt.scope, volumeExternalId, rt.call),
     );
     const lookBackup = observing(rt, 'volume-backup', () =>
-      rt.provider.getVolumeBackup(rt.scope, backupId, rt.call),
+      blockStorageOf(rt.provider).getVolumeBackup(rt.scope, backupId, rt.call),
     );
     const { volume, backup } = await rt.waitUntil(
       'wait',

@@ -1,5 +1,6 @@
-import { isCloudError, type BaremetalNodeDto, type CloudProvider } from '@yunguan/cloud-core';
+import { isCloudError, type BaremetalNodeDto, type CloudProvider } from '../index';
 import { expect, it } from 'vitest';
+import { baremetalOf } from './ports';
 
 /** The test's own loop (the adapter never waits): look until the node shows `done`. */
 const until = async (
@@ -8,10 +9,10 @@ const until = async (
   done: (n: BaremetalNodeDto) => boolean,
 ): Promise<BaremetalNodeDto> => {
   const deadline = Date.now() + 30_000;
-  let node = await provider.getBaremetalNode(id);
+  let node = await baremetalOf(provider).getBaremetalNode(id);
   while (!done(node) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    node = await provider.getBaremetalNode(id);
+    node = await baremetalOf(provider).getBaremetalNode(id);
   }
   return node;
 };
@@ -31,11 +32,13 @@ export const describeBaremetalContract = (
     expect(found.has('baremetal')).toBe(baremetal === 'present');
     expect(found.has('server.create')).toBe(true);
     if (baremetal === 'absent') {
-      const error: unknown = await provider.listBaremetalNodes().catch((e: unknown) => e);
+      const error: unknown = await baremetalOf(provider)
+        .listBaremetalNodes()
+        .catch((e: unknown) => e);
       expect(isCloudError(error) && error.kind).toBe('unavailable');
       return;
     }
-    const nodes = await provider.listBaremetalNodes();
+    const nodes = await baremetalOf(provider).listBaremetalNodes();
     expect(nodes.find((n) => n.externalId === nodeId)).toMatchObject({
       provisionState: 'enroll',
       maintenance: false,
@@ -45,25 +48,25 @@ export const describeBaremetalContract = (
   it('powers a node off and on, manages and provides it (Ironic accepts, acts later)', async () => {
     const { provider, baremetal, nodeId } = get();
     if (baremetal === 'absent') {
-      const error: unknown = await provider
+      const error: unknown = await baremetalOf(provider)
         .setBaremetalPower('00000000-0000-4000-8000-000000000000', 'off')
         .catch((e: unknown) => e);
       expect(isCloudError(error) && error.kind).toBe('unavailable');
       return;
     }
     const id = nodeId ?? '';
-    await provider.setBaremetalPower(id, 'off');
+    await baremetalOf(provider).setBaremetalPower(id, 'off');
     expect((await until(provider, id, (n) => n.powerState === 'power off')).powerState).toBe(
       'power off',
     );
-    await provider.setBaremetalPower(id, 'on');
+    await baremetalOf(provider).setBaremetalPower(id, 'on');
     expect((await until(provider, id, (n) => n.powerState === 'power on')).powerState).toBe(
       'power on',
     );
-    await provider.setBaremetalProvision(id, 'manage');
+    await baremetalOf(provider).setBaremetalProvision(id, 'manage');
     const managed = await until(provider, id, (n) => n.targetProvisionState === null);
     expect(managed.provisionState).toBe('manageable');
-    await provider.setBaremetalProvision(id, 'provide');
+    await baremetalOf(provider).setBaremetalProvision(id, 'provide');
     const provided = await until(provider, id, (n) => n.targetProvisionState === null);
     expect(provided.provisionState).toBe('available');
   }, 60_000);

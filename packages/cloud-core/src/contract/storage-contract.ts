@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import {
   isCloudError,
+  operationHandle,
   type CloudProvider,
   type Scope,
   type TenantBinding,
   type VolumeBackupDto,
   type VolumeDto,
   type VolumeSnapshotDto,
-} from '@yunguan/cloud-core';
+} from '../index';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ContractSetup } from './provider-contract';
+import { blockStorageOf } from './ports';
+import { settle } from './settle';
 
 type StorageSetup = Pick<
   ContractSetup,
@@ -125,14 +128,15 @@ export const describeStorageContract = (
       };
       for (const id of extraVolumes) {
         await step(async () => {
-          await provider.deleteVolume(scope, id);
-          await untilGone(`volume ${id}`, () => provider.getVolume(scope, id));
+          await blockStorageOf(provider).deleteVolume(scope, id);
+          await untilGone(`volume ${id}`, () => blockStorageOf(provider).getVolume(scope, id));
         });
       }
-      if (snapshotId !== '') await step(() => provider.deleteVolumeSnapshot(scope, snapshotId));
+      if (snapshotId !== '')
+        await step(() => blockStorageOf(provider).deleteVolumeSnapshot(scope, snapshotId));
       if (serverId !== '') await step(() => provider.deleteServer(scope, serverId));
-      if (volumeId !== '') await step(() => provider.deleteVolume(scope, volumeId));
-      if (typeId !== '') await step(() => provider.deleteVolumeType(typeId));
+      if (volumeId !== '') await step(() => blockStorageOf(provider).deleteVolume(scope, volumeId));
+      if (typeId !== '') await step(() => blockStorageOf(provider).deleteVolumeType(typeId));
       if (other !== undefined) {
         const binding = other;
         await step(() => setup.removeTenant(binding));
@@ -142,12 +146,12 @@ export const describeStorageContract = (
 
     it('lists volume types; creates one with extra specs, sets and unsets them, deletes it', async () => {
       const { provider } = get();
-      const types = await provider.listVolumeTypes();
+      const types = await blockStorageOf(provider).listVolumeTypes();
       expect(types.length).toBeGreaterThan(0);
       const backend =
         types.map((t) => t.extraSpecs.volume_backend_name).find((b) => b !== undefined) ??
         'contract';
-      const created = await provider.createVolumeType({
+      const created = await blockStorageOf(provider).createVolumeType({
         name: `contract-type-${suffix}`,
         description: 'contract',
         isPublic: true,
@@ -159,24 +163,28 @@ export const describeStorageContract = (
         isPublic: true,
         extraSpecs: { volume_backend_name: backend, 'contract:tier': 'gold' },
       });
-      const updated = await provider.updateVolumeTypeExtraSpecs(typeId, {
+      const updated = await blockStorageOf(provider).updateVolumeTypeExtraSpecs(typeId, {
         'contract:tier': 'silver',
         'contract:zone': 'a',
         volume_backend_name: null,
         'contract:never-set': null,
       });
       expect(updated.extraSpecs).toEqual({ 'contract:tier': 'silver', 'contract:zone': 'a' });
-      const listed = (await provider.listVolumeTypes()).find((t) => t.externalId === typeId);
+      const listed = (await blockStorageOf(provider).listVolumeTypes()).find(
+        (t) => t.externalId === typeId,
+      );
       expect(listed?.extraSpecs).toEqual({ 'contract:tier': 'silver', 'contract:zone': 'a' });
-      await provider.deleteVolumeType(typeId);
-      expect((await provider.listVolumeTypes()).map((t) => t.externalId)).not.toContain(typeId);
-      await provider.deleteVolumeType(typeId);
+      await blockStorageOf(provider).deleteVolumeType(typeId);
+      expect(
+        (await blockStorageOf(provider).listVolumeTypes()).map((t) => t.externalId),
+      ).not.toContain(typeId);
+      await blockStorageOf(provider).deleteVolumeType(typeId);
       typeId = '';
     }, 60_000);
 
     it('creates an empty 1 GB volume that becomes available; other projects cannot see it', async () => {
       const { provider, scope } = get();
-      const created = await provider.createVolume(scope, {
+      const created = await blockStorageOf(provider).createVolume(scope, {
         name: `contract-vol-${suffix}`,
         description: 'contract volume',
         sizeGb: 1,
@@ -187,7 +195,7 @@ export const describeStorageContract = (
       expect(created).toMatchObject({ sizeGb: 1, projectExternalId: scope.projectExternalId });
       const ready = await until(
         'new volume',
-        () => provider.getVolume(scope, volumeId),
+        () => blockStorageOf(provider).getVolume(scope, volumeId),
         reaches('available'),
       );
       expect(ready).toMatchObject({
@@ -202,8 +210,10 @@ export const describeStorageContract = (
         sourceSnapshotExternalId: null,
       });
       expect(ready.volumeType).not.toBeNull();
-      expect((await provider.listVolumes(scope)).map((v) => v.externalId)).toContain(volumeId);
-      const all = await provider.listAllVolumes();
+      expect(
+        (await blockStorageOf(provider).listVolumes(scope)).map((v) => v.externalId),
+      ).toContain(volumeId);
+      const all = await blockStorageOf(provider).listAllVolumes();
       expect(all.find((v) => v.externalId === volumeId)?.projectExternalId).toBe(
         scope.projectExternalId,
       );
@@ -214,34 +224,36 @@ export const describeStorageContract = (
         projectName: 'Contract other project',
       });
       const otherScope = { projectExternalId: other.projectExternalId };
-      const error = await cloudErrorOf(provider.getVolume(otherScope, volumeId));
+      const error = await cloudErrorOf(blockStorageOf(provider).getVolume(otherScope, volumeId));
       expect(error.kind).toBe('not-found');
-      expect((await provider.listVolumes(otherScope)).map((v) => v.externalId)).not.toContain(
-        volumeId,
-      );
+      expect(
+        (await blockStorageOf(provider).listVolumes(otherScope)).map((v) => v.externalId),
+      ).not.toContain(volumeId);
       // Deleting someone else's volume is "already gone" for that project, and leaves it be.
-      await provider.deleteVolume(otherScope, volumeId);
-      expect((await provider.getVolume(scope, volumeId)).status).toBe('available');
+      await blockStorageOf(provider).deleteVolume(otherScope, volumeId);
+      expect((await blockStorageOf(provider).getVolume(scope, volumeId)).status).toBe('available');
     }, 120_000);
 
     it('refuses to shrink a volume in the cloud’s words; extends it as this peer’s driver can', async () => {
       const { provider, scope, setup } = get();
       const extend = declared(setup.volumeExtend, 'volumeExtend');
-      const created = await provider.createVolume(scope, {
+      const created = await blockStorageOf(provider).createVolume(scope, {
         name: `contract-extend-${suffix}`,
         sizeGb: 2,
         source: { type: 'empty' },
       });
       extraVolumes.push(created.externalId);
-      const read = () => provider.getVolume(scope, created.externalId);
+      const read = () => blockStorageOf(provider).getVolume(scope, created.externalId);
       expect((await until('volume to extend', read, reaches('available'))).status).toBe(
         'available',
       );
-      const error = await cloudErrorOf(provider.extendVolume(scope, created.externalId, 1));
+      const error = await cloudErrorOf(
+        blockStorageOf(provider).extendVolume(scope, created.externalId, 1),
+      );
       expect(error.kind).toBe('bad-request');
       expect(error.upstreamMessage).toMatch(/greater than current size/i);
 
-      await provider.extendVolume(scope, created.externalId, 3);
+      await blockStorageOf(provider).extendVolume(scope, created.externalId, 3);
       const extended = await until(
         'extend',
         read,
@@ -255,7 +267,7 @@ export const describeStorageContract = (
         // error_extending and the old size; such a volume may still be deleted.
         expect(extended).toMatchObject({ status: 'error_extending', sizeGb: 2 });
       }
-      await provider.deleteVolume(scope, created.externalId);
+      await blockStorageOf(provider).deleteVolume(scope, created.externalId);
       await untilGone('extended volume', read);
       extraVolumes.splice(extraVolumes.indexOf(created.externalId), 1);
     }, 120_000);
@@ -277,10 +289,10 @@ export const describeStorageContract = (
       }
       expect(progress.state).toBe('succeeded');
 
-      await provider.attachVolume(scope, volumeId, serverId);
+      await blockStorageOf(provider).attachVolume(scope, volumeId, serverId);
       const used = await until(
         'attach',
-        () => provider.getVolume(scope, volumeId),
+        () => blockStorageOf(provider).getVolume(scope, volumeId),
         reaches('in-use'),
       );
       expect(used.status).toBe('in-use');
@@ -288,7 +300,7 @@ export const describeStorageContract = (
       expect(used.attachments[0]?.device).toMatch(/^\/dev\//);
       // Cinder (at 3.0) snapshots an in-use volume only when forced.
       const refused = await cloudErrorOf(
-        provider.createVolumeSnapshot(scope, {
+        blockStorageOf(provider).createVolumeSnapshot(scope, {
           volumeExternalId: volumeId,
           name: `contract-in-use-${suffix}`,
           force: false,
@@ -297,10 +309,10 @@ export const describeStorageContract = (
       expect(refused.kind).toBe('bad-request');
       expect(refused.upstreamMessage).toMatch(/in-use|available/i);
 
-      await provider.detachVolume(scope, volumeId, serverId);
+      await blockStorageOf(provider).detachVolume(scope, volumeId, serverId);
       const free = await until(
         'detach',
-        () => provider.getVolume(scope, volumeId),
+        () => blockStorageOf(provider).getVolume(scope, volumeId),
         reaches('available'),
       );
       expect(free).toMatchObject({ status: 'available', attachments: [] });
@@ -317,7 +329,7 @@ export const describeStorageContract = (
 
     it('snapshots the available volume, makes a volume from the snapshot, deletes both', async () => {
       const { provider, scope } = get();
-      const snapshot = await provider.createVolumeSnapshot(scope, {
+      const snapshot = await blockStorageOf(provider).createVolumeSnapshot(scope, {
         volumeExternalId: volumeId,
         name: `contract-snap-${suffix}`,
         description: 'contract snapshot',
@@ -327,7 +339,7 @@ export const describeStorageContract = (
       expect(snapshot).toMatchObject({ volumeExternalId: volumeId, sizeGb: 1 });
       const ready: VolumeSnapshotDto = await until(
         'snapshot',
-        () => provider.getVolumeSnapshot(scope, snapshotId),
+        () => blockStorageOf(provider).getVolumeSnapshot(scope, snapshotId),
         reaches('available'),
       );
       expect(ready).toMatchObject({
@@ -335,11 +347,11 @@ export const describeStorageContract = (
         name: `contract-snap-${suffix}`,
         projectExternalId: scope.projectExternalId,
       });
-      expect((await provider.listVolumeSnapshots(scope)).map((s) => s.externalId)).toContain(
-        snapshotId,
-      );
+      expect(
+        (await blockStorageOf(provider).listVolumeSnapshots(scope)).map((s) => s.externalId),
+      ).toContain(snapshotId);
 
-      const copy = await provider.createVolume(scope, {
+      const copy = await blockStorageOf(provider).createVolume(scope, {
         name: `contract-from-snap-${suffix}`,
         sizeGb: 1,
         source: { type: 'snapshot', snapshotExternalId: snapshotId },
@@ -347,7 +359,7 @@ export const describeStorageContract = (
       extraVolumes.push(copy.externalId);
       const copied = await until(
         'volume from snapshot',
-        () => provider.getVolume(scope, copy.externalId),
+        () => blockStorageOf(provider).getVolume(scope, copy.externalId),
         reaches('available'),
       );
       expect(copied).toMatchObject({
@@ -356,18 +368,22 @@ export const describeStorageContract = (
         sourceSnapshotExternalId: snapshotId,
       });
 
-      await provider.deleteVolume(scope, copy.externalId);
-      await untilGone('volume from snapshot', () => provider.getVolume(scope, copy.externalId));
+      await blockStorageOf(provider).deleteVolume(scope, copy.externalId);
+      await untilGone('volume from snapshot', () =>
+        blockStorageOf(provider).getVolume(scope, copy.externalId),
+      );
       extraVolumes.splice(extraVolumes.indexOf(copy.externalId), 1);
-      await provider.deleteVolumeSnapshot(scope, snapshotId);
-      await untilGone('snapshot', () => provider.getVolumeSnapshot(scope, snapshotId));
-      await provider.deleteVolumeSnapshot(scope, snapshotId);
+      await blockStorageOf(provider).deleteVolumeSnapshot(scope, snapshotId);
+      await untilGone('snapshot', () =>
+        blockStorageOf(provider).getVolumeSnapshot(scope, snapshotId),
+      );
+      await blockStorageOf(provider).deleteVolumeSnapshot(scope, snapshotId);
       snapshotId = '';
     }, 180_000);
 
     it('makes a volume from an image as this peer’s driver can', async () => {
       const { provider, scope, setup } = get();
-      const created = await provider.createVolume(scope, {
+      const created = await blockStorageOf(provider).createVolume(scope, {
         name: `contract-from-image-${suffix}`,
         sizeGb: 1,
         source: { type: 'image', imageExternalId: setup.imageExternalId },
@@ -375,7 +391,7 @@ export const describeStorageContract = (
       extraVolumes.push(created.externalId);
       const settled: VolumeDto = await until(
         'volume from image',
-        () => provider.getVolume(scope, created.externalId),
+        () => blockStorageOf(provider).getVolume(scope, created.externalId),
         reaches('available'),
         120_000,
       );
@@ -391,8 +407,10 @@ export const describeStorageContract = (
         // since the copy never finished, names no image_id in its image metadata.
         expect(settled).toMatchObject({ status: 'error', bootable: false });
       }
-      await provider.deleteVolume(scope, created.externalId);
-      await untilGone('volume from image', () => provider.getVolume(scope, created.externalId));
+      await blockStorageOf(provider).deleteVolume(scope, created.externalId);
+      await untilGone('volume from image', () =>
+        blockStorageOf(provider).getVolume(scope, created.externalId),
+      );
       extraVolumes.splice(extraVolumes.indexOf(created.externalId), 1);
     }, 180_000);
 
@@ -406,17 +424,17 @@ export const describeStorageContract = (
         // Cinder itself would accept the backup (202) and leave it in error, undeletable
         // ("Service cinder-backup could not be found."): the adapter refuses before that.
         const error = await cloudErrorOf(
-          provider.createVolumeBackup(scope, {
+          blockStorageOf(provider).createVolumeBackup(scope, {
             volumeExternalId: volumeId,
             name: `contract-backup-${suffix}`,
           }),
         );
         expect(error.kind).toBe('unavailable');
         expect(error.upstreamMessage).toMatch(/cinder-backup/);
-        expect(await provider.listVolumeBackups(scope)).toEqual([]);
+        expect(await blockStorageOf(provider).listVolumeBackups(scope)).toEqual([]);
         return;
       }
-      const backup = await provider.createVolumeBackup(scope, {
+      const backup = await blockStorageOf(provider).createVolumeBackup(scope, {
         volumeExternalId: volumeId,
         name: `contract-backup-${suffix}`,
         description: 'contract backup',
@@ -424,7 +442,7 @@ export const describeStorageContract = (
       expect(backup).toMatchObject({ volumeExternalId: volumeId, incremental: false });
       const ready: VolumeBackupDto = await until(
         'backup',
-        () => provider.getVolumeBackup(scope, backup.externalId),
+        () => blockStorageOf(provider).getVolumeBackup(scope, backup.externalId),
         reaches('available'),
       );
       expect(ready).toMatchObject({
@@ -433,37 +451,43 @@ export const describeStorageContract = (
         failReason: null,
         projectExternalId: scope.projectExternalId,
       });
-      expect((await provider.listVolumeBackups(scope)).map((b) => b.externalId)).toContain(
+      expect(
+        (await blockStorageOf(provider).listVolumeBackups(scope)).map((b) => b.externalId),
+      ).toContain(backup.externalId);
+      const restored = await blockStorageOf(provider).restoreVolumeBackup(
+        scope,
         backup.externalId,
+        {
+          name: `contract-restored-${suffix}`,
+        },
       );
-      const restored = await provider.restoreVolumeBackup(scope, backup.externalId, {
-        name: `contract-restored-${suffix}`,
-      });
       extraVolumes.push(restored.volumeExternalId);
       const volume = await until(
         'restored volume',
-        () => provider.getVolume(scope, restored.volumeExternalId),
+        () => blockStorageOf(provider).getVolume(scope, restored.volumeExternalId),
         reaches('available'),
       );
       expect(volume).toMatchObject({ status: 'available', sizeGb: 1 });
       await until(
         'backup after restore',
-        () => provider.getVolumeBackup(scope, backup.externalId),
+        () => blockStorageOf(provider).getVolumeBackup(scope, backup.externalId),
         reaches('available'),
       );
-      await provider.deleteVolumeBackup(scope, backup.externalId);
-      await untilGone('backup', () => provider.getVolumeBackup(scope, backup.externalId));
-      await provider.deleteVolumeBackup(scope, backup.externalId);
-      await provider.deleteVolume(scope, restored.volumeExternalId);
+      await blockStorageOf(provider).deleteVolumeBackup(scope, backup.externalId);
+      await untilGone('backup', () =>
+        blockStorageOf(provider).getVolumeBackup(scope, backup.externalId),
+      );
+      await blockStorageOf(provider).deleteVolumeBackup(scope, backup.externalId);
+      await blockStorageOf(provider).deleteVolume(scope, restored.volumeExternalId);
       await untilGone('restored volume', () =>
-        provider.getVolume(scope, restored.volumeExternalId),
+        blockStorageOf(provider).getVolume(scope, restored.volumeExternalId),
       );
       extraVolumes.splice(extraVolumes.indexOf(restored.volumeExternalId), 1);
     }, 180_000);
 
     it('lists the storage pools with names and capacities in GB (or unknown)', async () => {
       const { provider } = get();
-      const pools = await provider.listStoragePools();
+      const pools = await blockStorageOf(provider).listStoragePools();
       expect(pools.length).toBeGreaterThan(0);
       for (const pool of pools) {
         expect(pool.name).not.toBe('');
@@ -480,18 +504,47 @@ export const describeStorageContract = (
 
     it('deletes the volume: it goes away, and deleting it again is no error', async () => {
       const { provider, scope } = get();
-      await provider.deleteVolume(scope, volumeId);
-      await untilGone('volume', () => provider.getVolume(scope, volumeId));
-      await provider.deleteVolume(scope, volumeId);
-      expect((await provider.listVolumes(scope)).map((v) => v.externalId)).not.toContain(volumeId);
+      await blockStorageOf(provider).deleteVolume(scope, volumeId);
+      await untilGone('volume', () => blockStorageOf(provider).getVolume(scope, volumeId));
+      await blockStorageOf(provider).deleteVolume(scope, volumeId);
+      expect(
+        (await blockStorageOf(provider).listVolumes(scope)).map((v) => v.externalId),
+      ).not.toContain(volumeId);
       volumeId = '';
     }, 120_000);
+
+    it('follows a volume create and delete with operation handles, like a server’s', async () => {
+      const { provider, scope } = get();
+      const volume = await blockStorageOf(provider).createVolume(scope, {
+        name: `contract-follow-${suffix}`,
+        sizeGb: 1,
+        source: { type: 'empty' },
+      });
+      extraVolumes.push(volume.externalId);
+      const of = (kind: 'volume.create' | 'volume.delete', settlesOn: string[]) =>
+        operationHandle({
+          kind,
+          resourceType: 'volume',
+          externalId: volume.externalId,
+          projectExternalId: scope.projectExternalId,
+          settlesOn,
+        });
+      const created = await settle(provider, of('volume.create', ['available']), 90_000);
+      expect(created).toMatchObject({ state: 'succeeded', detail: 'available' });
+      expect(created.resource?.externalId).toBe(volume.externalId);
+      await blockStorageOf(provider).deleteVolume(scope, volume.externalId);
+      const deleted = await settle(provider, of('volume.delete', ['deleted']), 90_000);
+      expect(deleted.state).toBe('succeeded');
+      extraVolumes.splice(extraVolumes.indexOf(volume.externalId), 1);
+    }, 180_000);
 
     it('reports a volume that never existed as a not-found CloudError', async () => {
       const { provider, scope } = get();
       const id = `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`;
-      expect((await cloudErrorOf(provider.getVolume(scope, id))).kind).toBe('not-found');
-      await provider.deleteVolume(scope, id);
+      expect((await cloudErrorOf(blockStorageOf(provider).getVolume(scope, id))).kind).toBe(
+        'not-found',
+      );
+      await blockStorageOf(provider).deleteVolume(scope, id);
     });
   });
 };

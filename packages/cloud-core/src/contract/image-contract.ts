@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isCloudError, type CloudProvider, type Scope } from '@yunguan/cloud-core';
+import { isCloudError, type CloudProvider, type Scope } from '../index';
 import { expect, it } from 'vitest';
+import { imagesOf } from './ports';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,7 +34,7 @@ export const describeImageContract = (
 
   it('creates an image, streams 64 KB into it, and it is active with size and checksums', async () => {
     const { provider, scope } = get();
-    const created = await provider.createImage(scope, {
+    const created = await imagesOf(provider).createImage(scope, {
       name: `contract-image-${suffix}`,
       diskFormat: 'qcow2',
       containerFormat: 'bare',
@@ -45,7 +46,7 @@ export const describeImageContract = (
     expect(created).toMatchObject({ status: 'queued', diskFormat: 'qcow2', protected: false });
     expect(created.ownerExternalId).toBe(scope.projectExternalId);
     const bytes = randomBytes(64 * 1024);
-    await provider.uploadImageData(scope, imageId, streamOf(bytes), bytes.length);
+    await imagesOf(provider).uploadImageData(scope, imageId, streamOf(bytes), bytes.length);
     let image = await provider.getImage(scope, imageId);
     for (let i = 0; i < 40 && image.status !== 'active'; i += 1) {
       await sleep(250);
@@ -62,7 +63,7 @@ export const describeImageContract = (
 
   it('updates name, sizes and tags, and protects the image: delete is refused', async () => {
     const { provider, scope } = get();
-    const updated = await provider.updateImage(scope, imageId, {
+    const updated = await imagesOf(provider).updateImage(scope, imageId, {
       name: `contract-image-${suffix}-renamed`,
       minDiskGb: 2,
       tags: ['contract'],
@@ -70,7 +71,9 @@ export const describeImageContract = (
     });
     expect(updated).toMatchObject({ minDiskGb: 2, tags: ['contract'], protected: true });
     expect(updated.name).toBe(`contract-image-${suffix}-renamed`);
-    const error: unknown = await provider.deleteImage(scope, imageId).catch((e: unknown) => e);
+    const error: unknown = await imagesOf(provider)
+      .deleteImage(scope, imageId)
+      .catch((e: unknown) => e);
     expect(isCloudError(error) && ['forbidden', 'conflict'].includes(error.kind)).toBe(true);
     expect(isCloudError(error) && error.upstreamMessage).toMatch(/protected/i);
     expect((await provider.getImage(scope, imageId)).status).toBe('active');
@@ -78,8 +81,8 @@ export const describeImageContract = (
 
   it('deletes the image once unprotected; it is gone', async () => {
     const { provider, scope } = get();
-    await provider.updateImage(scope, imageId, { protected: false });
-    await provider.deleteImage(scope, imageId);
+    await imagesOf(provider).updateImage(scope, imageId, { protected: false });
+    await imagesOf(provider).deleteImage(scope, imageId);
     const error: unknown = await provider.getImage(scope, imageId).catch((e: unknown) => e);
     expect(isCloudError(error) && error.kind).toBe('not-found');
   });
@@ -87,7 +90,7 @@ export const describeImageContract = (
   it('refuses to upload into an image of another project as not-found', async () => {
     const { provider, scope } = get();
     const other = randomBytes(8).toString('hex');
-    const error: unknown = await provider
+    const error: unknown = await imagesOf(provider)
       .uploadImageData(
         scope,
         `00000000-0000-4000-8000-${other.slice(0, 12)}`,
