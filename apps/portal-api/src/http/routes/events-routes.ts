@@ -4,7 +4,7 @@ import { can, isPlatformAdmin, type Principal } from '@yunguan/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createEventFeed, type FeedListener } from '../../events/event-feed';
 import { toPortalEvent } from '../../events/to-portal-event';
-import type { LifecycleEventRow } from '../../repositories/lifecycle-event-repository';
+import type { LifecycleEventRow } from '../../services/events/resume-event-stream';
 import { resumeEventStream } from '../../services/events/resume-event-stream';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';

@@ -5,6 +5,9 @@ import {
   type LifecycleEventRow,
 } from '../../repositories/lifecycle-event-repository';
 
+/** The log's row as the SSE route sends it. */
+export type { LifecycleEventRow };
+
 /** At most this many log rows are replayed to a resuming stream; further behind is a reset. */
 export const SSE_REPLAY_LIMIT = 1_000;
 

@@ -1,4 +1,4 @@
-import type { ResourceKind, ResourceTaskAction, Task } from '@yunguan/contract';
+import type { ResourceTaskAction, Task } from '@yunguan/contract';
 import type { JsonInput } from '../../repositories/db-client';
 import type { ProjectRow } from '../../repositories/project-repository';
 import type { ResourceRow } from '../../repositories/resource-repository';

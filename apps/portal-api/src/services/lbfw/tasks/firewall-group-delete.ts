@@ -24,7 +24,12 @@ export const deleteFirewallGroupTask = defineTask({
           throw error;
         }
         if (group.portExternalIds.length === 0) return 0;
-        await firewallOf(rt.provider).updateFirewallGroup(rt.scope, id, { portExternalIds: [] }, rt.call);
+        await firewallOf(rt.provider).updateFirewallGroup(
+          rt.scope,
+          id,
+          { portExternalIds: [] },
+          rt.call,
+        );
         return group.portExternalIds.length;
       },
       { resend: true, detail: (n) => `${n} port(s) released` },

@@ -1,9 +1,5 @@
 import { defineTask } from '../../tasks/task-definition';
-import {
-  noRouteFailure,
-  observeFloatingIp,
-  type FloatingIpTargetInput,
-} from './observe-floating-ip';
+import { noRouteFailure, observeFloatingIp } from './observe-floating-ip';
 import { addPortForwardingInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';

@@ -1,9 +1,5 @@
 import { defineTask } from '../../tasks/task-definition';
-import {
-  noRouteFailure,
-  observeFloatingIp,
-  type FloatingIpTargetInput,
-} from './observe-floating-ip';
+import { noRouteFailure, observeFloatingIp } from './observe-floating-ip';
 import { portSeen } from '../network-observations';
 import { floatingIpTargetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';

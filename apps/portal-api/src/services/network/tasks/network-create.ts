@@ -1,4 +1,3 @@
-import type { CreateNetworkSpec } from '@yunguan/cloud-core';
 import { defineTask } from '../../tasks/task-definition';
 import { networkSeen } from '../network-observations';
 import { createNetworkInput } from './network-task-inputs';

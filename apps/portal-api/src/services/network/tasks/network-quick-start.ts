@@ -77,7 +77,8 @@ export const networkQuickStart = defineTask({
     const { provider, scope, call } = rt;
     const network = await rt.step(
       'network',
-      async () => stored(await networkOf(provider).createNetwork(scope, { name: input.name }, call)),
+      async () =>
+        stored(await networkOf(provider).createNetwork(scope, { name: input.name }, call)),
       { detail: (n) => `network ${n.name} (${n.externalId})` },
     );
     await rt.setTarget(network.externalId);
@@ -106,7 +107,9 @@ export const networkQuickStart = defineTask({
     const router = await rt.step(
       'router',
       async () =>
-        stored(await networkOf(provider).createRouter(scope, { name: `${input.name}-router` }, call)),
+        stored(
+          await networkOf(provider).createRouter(scope, { name: `${input.name}-router` }, call),
+        ),
       { detail: (r) => `router ${r.name} (${r.externalId})` },
     );
     await rt.observe(routerSeen(router));
@@ -136,7 +139,12 @@ export const networkQuickStart = defineTask({
       async () => {
         const now = await networkOf(provider).getRouter(scope, router.externalId, call);
         if (!now.interfaces.some((i) => i.subnetExternalId === subnet.externalId))
-          await networkOf(provider).addRouterInterface(scope, router.externalId, subnet.externalId, call);
+          await networkOf(provider).addRouterInterface(
+            scope,
+            router.externalId,
+            subnet.externalId,
+            call,
+          );
         return subnet.externalId;
       },
       { resend: true, detail: () => `router ${router.name} ↔ subnet ${subnet.name}` },

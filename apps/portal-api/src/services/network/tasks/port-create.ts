@@ -1,4 +1,3 @@
-import type { CreatePortSpec } from '@yunguan/cloud-core';
 import { defineTask } from '../../tasks/task-definition';
 import { portSeen } from '../network-observations';
 import { createPortInput } from './network-task-inputs';

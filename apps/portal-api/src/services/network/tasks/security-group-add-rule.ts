@@ -1,4 +1,3 @@
-import type { CreateSecurityGroupRuleSpec } from '@yunguan/cloud-core';
 import { defineTask } from '../../tasks/task-definition';
 import { securityGroupSeen } from '../network-observations';
 import { addRuleInput } from './network-task-inputs';

@@ -1,4 +1,3 @@
-import type { NetworkPort } from '@yunguan/cloud-core';
 import { defineTask } from '../../tasks/task-definition';
 import { subnetSeen } from '../network-observations';
 import { updateSubnetInput } from './network-task-inputs';

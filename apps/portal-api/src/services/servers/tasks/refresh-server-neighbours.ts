@@ -39,7 +39,9 @@ export const refreshServerNeighbours = async (
       (a) => a.serverExternalId === serverExternalId,
     );
   for (const row of rows.filter((r) => r.type === 'volume' && attachedTo(r))) {
-    const volume = await orGone(() => blockStorageOf(rt.provider).getVolume(rt.scope, row.externalId, rt.call));
+    const volume = await orGone(() =>
+      blockStorageOf(rt.provider).getVolume(rt.scope, row.externalId, rt.call),
+    );
     if (volume) await rt.observe(observationOf('volume', volume));
     else await rt.observeGone('volume', row.externalId);
   }
@@ -70,7 +72,9 @@ export const refreshServerNeighbours = async (
     );
   });
   for (const row of fips) {
-    const fip = await orGone(() => networkOf(rt.provider).getFloatingIp(rt.scope, row.externalId, rt.call));
+    const fip = await orGone(() =>
+      networkOf(rt.provider).getFloatingIp(rt.scope, row.externalId, rt.call),
+    );
     if (fip) await observeFloatingIp(rt, fip, null);
     else await rt.observeGone('floating-ip', row.externalId);
   }

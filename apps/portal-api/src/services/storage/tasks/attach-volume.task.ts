@@ -15,14 +15,21 @@ export const attachVolumeTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await blockStorageOf(rt.provider).attachVolume(rt.scope, externalId, serverExternalId, rt.call);
+        await blockStorageOf(rt.provider).attachVolume(
+          rt.scope,
+          externalId,
+          serverExternalId,
+          rt.call,
+        );
         return null;
       },
       { detail: () => `to ${serverName}` },
     );
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () =>
+        blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call),
+      ),
       (v) => {
         const on = v.attachments.find((a) => a.serverExternalId === serverExternalId);
         if (v.status.startsWith('error'))

@@ -44,7 +44,9 @@ export const createVolumeTask = defineTask({
     await rt.setTarget(externalId);
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () =>
+        blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call),
+      ),
       untilStatus('volume', 'available'),
     );
     const resourceId = await record(rt, 'volume', seen);

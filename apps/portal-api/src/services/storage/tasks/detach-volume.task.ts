@@ -15,14 +15,21 @@ export const detachVolumeTask = defineTask({
     await rt.step(
       'submit',
       async () => {
-        await blockStorageOf(rt.provider).detachVolume(rt.scope, externalId, serverExternalId, rt.call);
+        await blockStorageOf(rt.provider).detachVolume(
+          rt.scope,
+          externalId,
+          serverExternalId,
+          rt.call,
+        );
         return null;
       },
       { detail: () => `from ${serverName}` },
     );
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () =>
+        blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call),
+      ),
       (v) => {
         const still = v.attachments.some((a) => a.serverExternalId === serverExternalId);
         if (v.status.startsWith('error'))

@@ -22,7 +22,9 @@ export const extendVolumeTask = defineTask({
     );
     const seen = await rt.waitUntil(
       'wait',
-      observing(rt, 'volume', () => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
+      observing(rt, 'volume', () =>
+        blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call),
+      ),
       (v) => {
         if (v.status.startsWith('error'))
           return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };

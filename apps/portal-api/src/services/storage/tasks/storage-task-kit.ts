@@ -1,5 +1,4 @@
 import { isCloudError } from '@yunguan/cloud-core';
-import type { z } from 'zod';
 import { observationOf, type DtoOfKind } from '../../resources/observation-of';
 import type { Judgement, TaskRun } from '../../tasks/task-definition';
 
