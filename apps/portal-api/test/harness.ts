@@ -80,7 +80,7 @@ export const createHarness = async (opts: { tunnelPortRange?: string } = {}): Pr
     REDIS_URL: testRedisUrl(),
     YUNGUAN_SECRET_KEY: randomBytes(32).toString('base64'),
     YUNGUAN_FAST_HASH: 'true',
-    LOG_LEVEL: (process.env.YG_TEST_LOG) ?? 'silent',
+    LOG_LEVEL: process.env.YG_TEST_LOG ?? 'silent',
     // Each harness has its own slice of the shared test Redis.
     REDIS_KEY_PREFIX: `yg-test-${randomBytes(4).toString('hex')}:`,
     ...(opts.tunnelPortRange ? { TUNNEL_PORT_RANGE: opts.tunnelPortRange } : {}),

@@ -117,17 +117,18 @@ test('the task timeline shows every step of a create that finished while the str
     )
     .toBe('building');
 
-  // Its detail page (a client-side navigation), tasks tab: the server is still building (the
-  // create task joins this timeline once it knows its server row).
-  await byTestId(page, `server-link-${SERVER}`).click();
-  await page.waitForURL('**/console/compute/servers/*');
-  await byTestId(page, 'server-tab-tasks').click();
-  const timeline = byTestId(page, 'server-task-timeline');
-  const createTask = timeline.locator(`[data-testid="task-${taskId}"]`);
-  expect(await byTestId(page, 'server-detail-status').getAttribute('data-status')).toBe('building');
-  const taskShownBefore =
-    (await createTask.count()) > 0 ? await createTask.getAttribute('data-status') : null;
-  expect(taskShownBefore).not.toBe('succeeded');
+  // The task center (a client-side navigation: the same page, the same event stream), the
+  // create task's row opened on its timeline while the server is still building.
+  await byTestId(page, 'menu-tasks').click();
+  await page.waitForURL('**/console/tasks');
+  const row = byTestId(page, `task-row-${taskId}`);
+  await row.waitFor({ timeout: 30_000 });
+  await row.locator('.ant-table-row-expand-icon').click();
+  const createTask = byTestId(page, `task-${taskId}`);
+  await createTask.waitFor();
+  await expect.poll(() => byTestId(page, 'live-badge').getAttribute('data-connected')).toBe('true');
+  const taskShownBefore = await createTask.getAttribute('data-status');
+  expect(taskShownBefore).toBe('running');
 
   // The stream is lost: every new connection fails, and the open one is closed.
   const eventsRoute = (url: URL) => url.pathname === '/api/v1/events';
@@ -155,17 +156,29 @@ test('the task timeline shows every step of a create that finished while the str
   expect(Date.now() - cutAt).toBeGreaterThanOrEqual(10_000);
   // Nothing reached the page while the stream was down.
   expect((await received(page)).length).toBe(before);
-  expect(await byTestId(page, 'server-detail-status').getAttribute('data-status')).toBe('building');
-  expect((await createTask.count()) > 0 ? await createTask.getAttribute('data-status') : null).toBe(
-    taskShownBefore,
-  );
+  expect(await createTask.getAttribute('data-status')).toBe(taskShownBefore);
   await page.screenshot({ path: path.join(SHOTS, 'events-resume-during-cut.png') });
 
   // Back: the page resumes from its last event and shows every step, without a reload.
   await page.unroute(eventsRoute);
-  await expect
-    .poll(() => createTask.getAttribute('data-status'), { timeout: 45_000, interval: 250 })
-    .toBe('succeeded');
+  try {
+    await expect
+      .poll(() => createTask.getAttribute('data-status'), { timeout: 45_000, interval: 250 })
+      .toBe('succeeded');
+  } catch (error) {
+    const got = await received(page);
+    console.error(
+      'DIAG after cut',
+      JSON.stringify(
+        got.slice(before).map((r) => ({ t: r.type, id: r.id, u: r.url, d: r.data.slice(0, 300) })),
+      ),
+      'sources',
+      await page.evaluate(() =>
+        (window as unknown as { __sse: Tracker }).__sse.sources.map((s) => [s.url, s.readyState]),
+      ),
+    );
+    throw error;
+  }
   const steps = createTask.locator('[data-testid^="task-step-"]');
   const stepStates = await steps.evaluateAll((els) =>
     els.map((el) => `${el.getAttribute('data-testid')}:${el.getAttribute('data-status')}`),
@@ -175,9 +188,6 @@ test('the task timeline shows every step of a create that finished while the str
     'task-step-wait:succeeded',
     'task-step-record:succeeded',
   ]);
-  await expect
-    .poll(() => byTestId(page, 'server-detail-status').getAttribute('data-status'))
-    .toBe('active');
   expect(await page.evaluate(() => (window as unknown as { __noReload?: string }).__noReload)).toBe(
     'still-here',
   );
@@ -194,6 +204,14 @@ test('the task timeline shows every step of a create that finished while the str
       task: (JSON.parse(r.data) as { task: { id: string; status: string } }).task,
     }))
     .filter((r) => r.task.id === taskId);
+  console.info(
+    'after the cut',
+    JSON.stringify(
+      all
+        .slice(before)
+        .map((r) => ({ type: r.type, id: r.id, url: r.url, data: r.data.slice(0, 160) })),
+    ),
+  );
   expect(replayed.some((r) => r.task.status === 'succeeded')).toBe(true);
   expect(replayed.every((r) => r.id > lastBefore)).toBe(true);
   expect(all.slice(before).some((r) => r.type === 'reset')).toBe(false);

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Task, TaskStatus } from '@yunguan/contract';
-import { finishedTaskStatuses, listTasks, resourceKinds, taskStatuses } from '@yunguan/contract';
+import { listTasks, resourceKinds, taskStatuses } from '@yunguan/contract';
 import { DatePicker, Flex, Input, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import Link from 'next/link';
@@ -16,6 +16,8 @@ import { formatDateTime } from '@/lib/format';
 import { kindLabel, taskStatusLabel, taskVerbLabel } from '@/lib/labels';
 import { useMe } from '@/lib/me-context';
 import { taskObjectHref } from '@/lib/task-links';
+import { useLiveEvents } from '@/lib/use-events';
+import { LiveBadge } from '@/components/compute/live-badge';
 import { TaskCard, TaskStatusTag } from './task-timeline';
 
 type Kind = 'server' | 'image' | (typeof resourceKinds)[number];
@@ -28,6 +30,8 @@ const kinds: readonly Kind[] = ['server', 'image', ...resourceKinds];
  * a row opens into its timeline. Refreshes every 5 s while a task on the page is unfinished. */
 export function TaskCenterPage() {
   const { t, lang } = useI18n();
+  // Live: task rows and their timelines follow the event stream (and resume after a drop).
+  const connected = useLiveEvents();
   const me = useMe();
   const list = useListState();
   const [filter, setFilter] = useState<Filter>({});
@@ -48,10 +52,6 @@ export function TaskCenterPage() {
         createdTo: filter.range?.[1]?.toISOString(),
       },
     }),
-    refetchInterval: (q) =>
-      q.state.data?.items.some((task) => !finishedTaskStatuses.includes(task.status))
-        ? 5_000
-        : false,
   });
   const projectName = (id: string) => me.projects.find((p) => p.id === id)?.name ?? '—';
 
@@ -87,7 +87,7 @@ export function TaskCenterPage() {
 
   return (
     <>
-      <PageHeader title={t('tasks.title')} />
+      <PageHeader title={t('tasks.title')} extra={<LiveBadge connected={connected} />} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }} data-testid="task-filters">
         <Select
           allowClear
