@@ -100,23 +100,17 @@ describe('replay after Last-Event-ID', () => {
           orderBy: { seq: 'asc' },
         });
         const replayed = taskEvents(resumed.state.frames, task.id);
-        expect(logged.length).toBeGreaterThanOrEqual(3);
+        // The worker may have moved the task on before the first client left (its last event
+        // may already be a running step): what matters is that everything after its position
+        // comes back, in order, as it was logged — at least the task's finish.
+        expect(logged.length).toBeGreaterThanOrEqual(1);
         expect(replayed.map((e) => e.id)).toEqual(logged.map((r) => r.seq.toString()));
-        expect([...new Set(replayed.map((e) => e.event.task.status))]).toEqual([
-          'running',
-          'succeeded',
-        ]);
-        // Each step's progress as it happened: submit and wait both went running → succeeded.
-        const stepStates = new Set(
-          replayed.flatMap((e) => e.event.task.steps.map((s) => `${s.key}:${s.status}`)),
-        );
-        for (const state of [
-          'submit:running',
-          'wait:running',
-          'wait:succeeded',
-          'record:succeeded',
-        ])
-          expect(stepStates).toContain(state);
+        type Logged = { status: string; steps: { key: string; status: string }[] };
+        const stepsOf = (t: Logged) => t.steps.map((x) => `${x.key}:${x.status}`);
+        const loggedTasks = logged.map((r) => r.payload as unknown as Logged);
+        expect(replayed.map((e) => e.event.task.status)).toEqual(loggedTasks.map((t) => t.status));
+        expect(replayed.map((e) => stepsOf(e.event.task))).toEqual(loggedTasks.map(stepsOf));
+        expect(replayed.at(-1)?.event.task.status).toBe('succeeded');
         const final = replayed.at(-1)!.event.task;
         expect(final.steps.every((s) => s.status === 'succeeded')).toBe(true);
         // The mirror row's changes were replayed too (the server appeared, then became active).

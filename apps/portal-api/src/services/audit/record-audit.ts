@@ -18,17 +18,20 @@ export type AuditEntry = {
 
 type Detail = AuditInsert['detail'];
 const clean = (text: string | null): string | null => (text === null ? null : sanitizeText(text));
+/** Every string in a detail value, however nested (a task's input holds lists and objects). */
+const cleanValue = (value: unknown, max: number): unknown => {
+  if (typeof value === 'string') return sanitizeText(value, max);
+  if (Array.isArray(value)) return value.map((x) => cleanValue(x, 255));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [sanitizeText(k, 64), cleanValue(v, 255)]),
+    );
+  return value;
+};
 const cleanDetail = (detail: Detail): Detail =>
   Object.fromEntries(
-    Object.entries(detail).map(([k, v]) => [
-      sanitizeText(k, 64),
-      typeof v === 'string'
-        ? sanitizeText(v, 1024)
-        : Array.isArray(v)
-          ? v.map((x) => sanitizeText(x, 255))
-          : v,
-    ]),
-  );
+    Object.entries(detail).map(([k, v]) => [sanitizeText(k, 64), cleanValue(v, 1024)]),
+  ) as Detail;
 
 /**
  * Append one audit row (inside the caller's transaction when given one). Text is sanitised
