@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit (pure, fast), int (real PostgreSQL + Redis), e2e (real Chromium).
+// Projects: unit (pure, fast), int (real PostgreSQL + Redis), e2e (real Chromium), and
+// differential (the simulator against real Zed; on demand).
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +17,17 @@ export default defineConfig({
           name: 'int',
           include: ['packages/**/*.int.test.ts', 'apps/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The simulator against real Zed (ADR 0115): not in `npm test` while Zed's answers for
+        // usage and volume transfers vary from run to run (npm run test:differential).
+        test: {
+          name: 'differential',
+          include: ['packages/**/*.diff.ts'],
           globalSetup: ['packages/testing/src/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -51,7 +51,10 @@ export function RecentTasks(props: { tasks: readonly Task[]; updatedAt: number }
                 <TaskStatusTag status={task.status} />
                 <Typography.Text strong>{taskActionLabel(t, task.action)}</Typography.Text>
                 <Typography.Text>{task.targetName}</Typography.Text>
-                {step?.detail && !task.error && (
+                {/* Step details are still the cloud's and the engine's English words (not yet
+                    keys with parameters): shown here in English only; the task center's
+                    timeline shows them in any language. */}
+                {step?.detail && !task.error && lang === 'en' && (
                   <Typography.Text type="secondary">{step.detail}</Typography.Text>
                 )}
                 {task.error && (
