@@ -34,7 +34,7 @@ beforeAll(async () => {
     data: {
       datacenterId,
       projectId: org.project.id,
-      domainExternalId: 'dom-lev',
+      mapping: { domainExternalId: 'dom-lev' },
       projectExternalId: 'proj-lev',
     },
   });
