@@ -11,17 +11,18 @@ const targetIdOf = (params: Record<string, unknown> | undefined): string | null 
 
 /** Every mutating API request leaves an audit row. Services write the success rows inside their
  * transactions; a request that failed before (or without) doing so gets a failure row here —
- * sanitised by recordAudit, so even a request refused for hostile text is audited (ADR 0114). */
+ * sanitised by recordAudit, so even a request refused for hostile text is audited (ADR 0114).
+ * Written in onSend, before the reply leaves: a caller that sees the refusal can find its row. */
 export const registerFailureAudit = (app: FastifyInstance, deps: AppDeps) => {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     if (
       !isMutating(request.method) ||
       !request.url.startsWith('/api/v1/') ||
       reply.statusCode < 400
     )
-      return;
+      return payload;
     const ctx = requestContextOf(deps, request);
-    if (ctx.audit.written) return;
+    if (ctx.audit.written) return payload;
     const contractId = (request.routeOptions.config as { contractId?: string } | undefined)
       ?.contractId;
     const params = request.params as Record<string, unknown> | undefined;
@@ -47,5 +48,6 @@ export const registerFailureAudit = (app: FastifyInstance, deps: AppDeps) => {
     } catch (error) {
       request.log.error({ err: error }, 'could not record failure audit row');
     }
+    return payload;
   });
 };
