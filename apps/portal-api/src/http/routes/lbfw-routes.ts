@@ -1,5 +1,5 @@
 import * as c from '@yunguan/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServiceContext } from '../../services/context';
 import { actOnFirewallGroup } from '../../services/lbfw/act-on-firewall-group';
 import { actOnFirewallPolicy } from '../../services/lbfw/act-on-firewall-policy';
@@ -14,24 +14,9 @@ import { deleteFirewallRule } from '../../services/lbfw/delete-firewall-rule';
 import { deleteLoadBalancer } from '../../services/lbfw/delete-load-balancer';
 import { getLoadBalancer } from '../../services/lbfw/get-load-balancer';
 import { csvColumnsOfKind, getLbfwObject, listLbfw } from '../../services/lbfw/lbfw-items';
-import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
-import { localeOf } from '../locale';
 import { registerContract } from '../register-contract';
-import { headerKey, sendResourceCsv } from './route-kit';
-
-/** The body's key, else the header's. */
-const withKey = <B extends { idempotencyKey?: string | undefined }>(
-  body: B,
-  request: FastifyRequest,
-): B => {
-  const key = body.idempotencyKey ?? headerKey(request);
-  return { ...body, ...(key ? { idempotencyKey: key } : {}) };
-};
-
-const accepted = async (request: FastifyRequest, task: Promise<c.Task>) => ({
-  task: localiseTask(await task, localeOf(request)),
-});
+import { accepted, headerKey, sendResourceCsv, withKey } from './route-kit';
 
 const sendCsv = (
   ctx: ServiceContext,

@@ -30,11 +30,10 @@ import { startQuickStart } from '../../services/network/start-quick-start';
 import { updateSubnet } from '../../services/network/update-subnet';
 import { type CsvColumns } from '../../services/resources/export-resources-csv';
 import { listProjectResources } from '../../services/resources/list-project-resources';
-import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';
 import { registerContract } from '../register-contract';
-import { headerKey, sendResourceCsv } from './route-kit';
+import { accepted, headerKey, sendResourceCsv, withKey } from './route-kit';
 
 const localeErrors = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
@@ -65,25 +64,12 @@ const parseNetworkBody = <S extends z.ZodType>(schema: S, request: FastifyReques
   });
 };
 
-/** The body with its idempotency key (from the body or the header). */
-const keyed = <B extends { idempotencyKey?: string | undefined }>(
-  body: B,
-  request: FastifyRequest,
-): B => {
-  const key = body.idempotencyKey ?? headerKey(request);
-  return key ? { ...body, idempotencyKey: key } : body;
-};
-
 /**
  * Mirror items carry their spec as stored JSON; the contract's response schema parses every
  * answer before it is sent, so this only tells the compiler what that parse guarantees.
  */
 const shaped = <C extends c.Contract>(_contract: C, value: unknown): c.ResponseOf<C> =>
   value as c.ResponseOf<C>;
-
-const accepted = (task: c.Task, request: FastifyRequest) => ({
-  task: localiseTask(task, localeOf(request)),
-});
 
 const spec = (item: { spec: Record<string, unknown> }) => item.spec;
 const csvColumns: Partial<Record<c.ResourceKind, CsvColumns>> = {
@@ -142,15 +128,15 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
     deps,
     { ...c.createNetwork, body: c.createNetworkShape },
     async ({ ctx, params, request }) => {
-      const body = keyed(parseNetworkBody(c.createNetworkInput, request), request);
-      return accepted(await createNetwork(ctx, params.projectId, body), request);
+      const body = withKey(parseNetworkBody(c.createNetworkInput, request), request);
+      return accepted(request, await createNetwork(ctx, params.projectId, body));
     },
   );
   registerContract(app, deps, c.getNetwork, async ({ ctx, params }) =>
     shaped(c.getNetwork, await getNetwork(ctx, params.id)),
   );
   registerContract(app, deps, c.deleteNetwork, async ({ ctx, params, request }) =>
-    accepted(await deleteNetwork(ctx, params.id, headerKey(request)), request),
+    accepted(request, await deleteNetwork(ctx, params.id, headerKey(request))),
   );
 
   // Subnets
@@ -164,8 +150,8 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
     deps,
     { ...c.createSubnet, body: c.createSubnetShape },
     async ({ ctx, params, request }) => {
-      const body = keyed(parseNetworkBody(c.createSubnetInput, request), request);
-      return accepted(await createSubnet(ctx, params.projectId, body), request);
+      const body = withKey(parseNetworkBody(c.createSubnetInput, request), request);
+      return accepted(request, await createSubnet(ctx, params.projectId, body));
     },
   );
   registerContract(app, deps, c.getSubnet, async ({ ctx, params }) =>
@@ -176,12 +162,12 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
     deps,
     { ...c.updateSubnet, body: c.updateSubnetShape },
     async ({ ctx, params, request }) => {
-      const body = keyed(parseNetworkBody(c.updateSubnetInput, request), request);
-      return accepted(await updateSubnet(ctx, params.id, body), request);
+      const body = withKey(parseNetworkBody(c.updateSubnetInput, request), request);
+      return accepted(request, await updateSubnet(ctx, params.id, body));
     },
   );
   registerContract(app, deps, c.deleteSubnet, async ({ ctx, params, request }) =>
-    accepted(await deleteSubnet(ctx, params.id, headerKey(request)), request),
+    accepted(request, await deleteSubnet(ctx, params.id, headerKey(request))),
   );
 
   // Ports
@@ -191,13 +177,13 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : shaped(c.listPorts, await listPorts(ctx, params.projectId, query)),
   );
   registerContract(app, deps, c.createPort, async ({ ctx, params, body, request }) =>
-    accepted(await createPort(ctx, params.projectId, keyed(body, request)), request),
+    accepted(request, await createPort(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getPort, async ({ ctx, params }) =>
     shaped(c.getPort, await getNetworkResource(ctx, 'port', params.id)),
   );
   registerContract(app, deps, c.deletePort, async ({ ctx, params, request }) =>
-    accepted(await deletePort(ctx, params.id, headerKey(request)), request),
+    accepted(request, await deletePort(ctx, params.id, headerKey(request))),
   );
 
   // Routers
@@ -207,16 +193,16 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : shaped(c.listRouters, await listProjectResources(ctx, params.projectId, 'router', query)),
   );
   registerContract(app, deps, c.createRouter, async ({ ctx, params, body, request }) =>
-    accepted(await createRouter(ctx, params.projectId, keyed(body, request)), request),
+    accepted(request, await createRouter(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getRouter, async ({ ctx, params }) =>
     shaped(c.getRouter, await getNetworkResource(ctx, 'router', params.id)),
   );
   registerContract(app, deps, c.deleteRouter, async ({ ctx, params, request }) =>
-    accepted(await deleteRouter(ctx, params.id, headerKey(request)), request),
+    accepted(request, await deleteRouter(ctx, params.id, headerKey(request))),
   );
   registerContract(app, deps, c.actOnRouter, async ({ ctx, params, body, request }) =>
-    accepted(await actOnRouter(ctx, params.id, keyed(body, request)), request),
+    accepted(request, await actOnRouter(ctx, params.id, withKey(body, request))),
   );
 
   // Floating IPs
@@ -226,7 +212,7 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : shaped(c.listFloatingIps, await listFloatingIps(ctx, params.projectId, query)),
   );
   registerContract(app, deps, c.createFloatingIp, async ({ ctx, params, body, request }) =>
-    accepted(await createFloatingIp(ctx, params.projectId, keyed(body, request)), request),
+    accepted(request, await createFloatingIp(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getFloatingIp, async ({ ctx, params }) => {
     const [fip] = await withFloatingIpServers(ctx, [
@@ -235,10 +221,10 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
     return shaped(c.getFloatingIp, fip);
   });
   registerContract(app, deps, c.deleteFloatingIp, async ({ ctx, params, request }) =>
-    accepted(await deleteFloatingIp(ctx, params.id, headerKey(request)), request),
+    accepted(request, await deleteFloatingIp(ctx, params.id, headerKey(request))),
   );
   registerContract(app, deps, c.actOnFloatingIp, async ({ ctx, params, body, request }) =>
-    accepted(await actOnFloatingIp(ctx, params.id, keyed(body, request)), request),
+    accepted(request, await actOnFloatingIp(ctx, params.id, withKey(body, request))),
   );
 
   // Security groups
@@ -248,21 +234,21 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : shaped(c.listProjectSecurityGroups, await listSecurityGroups(ctx, params.projectId, query)),
   );
   registerContract(app, deps, c.createSecurityGroup, async ({ ctx, params, body, request }) =>
-    accepted(await createSecurityGroup(ctx, params.projectId, keyed(body, request)), request),
+    accepted(request, await createSecurityGroup(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getSecurityGroup, async ({ ctx, params }) =>
     shaped(c.getSecurityGroup, await getNetworkResource(ctx, 'security-group', params.id)),
   );
   registerContract(app, deps, c.deleteSecurityGroup, async ({ ctx, params, request }) =>
-    accepted(await deleteSecurityGroup(ctx, params.id, headerKey(request)), request),
+    accepted(request, await deleteSecurityGroup(ctx, params.id, headerKey(request))),
   );
   registerContract(
     app,
     deps,
     { ...c.actOnSecurityGroup, body: c.securityGroupActionShape },
     async ({ ctx, params, request }) => {
-      const body = keyed(parseNetworkBody(c.securityGroupActionInput, request), request);
-      return accepted(await actOnSecurityGroup(ctx, params.id, body), request);
+      const body = withKey(parseNetworkBody(c.securityGroupActionInput, request), request);
+      return accepted(request, await actOnSecurityGroup(ctx, params.id, body));
     },
   );
 
@@ -272,8 +258,8 @@ export const registerNetworkRoutes = (app: FastifyInstance, deps: AppDeps) => {
     deps,
     { ...c.startNetworkQuickStart, body: c.quickStartShape },
     async ({ ctx, params, request }) => {
-      const body = keyed(parseNetworkBody(c.quickStartInput, request), request);
-      return accepted(await startQuickStart(ctx, params.projectId, body), request);
+      const body = withKey(parseNetworkBody(c.quickStartInput, request), request);
+      return accepted(request, await startQuickStart(ctx, params.projectId, body));
     },
   );
   registerContract(app, deps, c.getNetworkTopology, async ({ ctx, params, query }) =>

@@ -7,6 +7,7 @@ import {
   type CsvColumns,
 } from '../../services/resources/export-resources-csv';
 import type { ServiceContext } from '../../services/context';
+import { localiseTask } from '../../services/tasks/to-task';
 import { localeOf } from '../locale';
 import { SENT } from '../register-contract';
 import { parseInput } from '../validate';
@@ -40,3 +41,26 @@ export const sendResourceCsv = async (
     .send(Readable.from(exportResourcesCsv(ctx, projectId, kind, query, columns)));
   return SENT;
 };
+
+/** The body with its idempotency key: the body's field wins, else the Idempotency-Key header. */
+export const withKey = <B extends { idempotencyKey?: string | undefined }>(
+  body: B,
+  request: FastifyRequest,
+): B => {
+  const key = body.idempotencyKey ?? headerKey(request);
+  return key ? { ...body, idempotencyKey: key } : body;
+};
+
+/** 202 body of a queued task, in the caller's language. */
+export const accepted = async (request: FastifyRequest, task: c.Task | Promise<c.Task>) => ({
+  task: localiseTask(await task, localeOf(request)),
+});
+
+/** An item with its recent tasks, in the caller's language. */
+export const withTasks = <T extends { recentTasks: c.Task[] }>(
+  request: FastifyRequest,
+  item: T,
+): T => ({
+  ...item,
+  recentTasks: item.recentTasks.map((t) => localiseTask(t, localeOf(request))),
+});

@@ -13,17 +13,13 @@ import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
 import { localeOf } from '../locale';
 import { registerContract, SENT } from '../register-contract';
-import { headerKey } from './route-kit';
+import { accepted, headerKey, withKey, withTasks } from './route-kit';
 
 export const registerServerAndTaskRoutes = (app: FastifyInstance, deps: AppDeps) => {
   registerContract(app, deps, c.createServer, async ({ ctx, params, body, request }) => {
-    const key = body.idempotencyKey ?? headerKey(request);
-    const tasks = (
-      await createServer(ctx, params.projectId, {
-        ...body,
-        ...(key ? { idempotencyKey: key } : {}),
-      })
-    ).map((t) => localiseTask(t, localeOf(request)));
+    const tasks = (await createServer(ctx, params.projectId, withKey(body, request))).map((t) =>
+      localiseTask(t, localeOf(request)),
+    );
     return { task: tasks[0]!, tasks };
   });
   registerContract(app, deps, c.listServers, async ({ ctx, params, query, reply }) => {
@@ -36,22 +32,15 @@ export const registerServerAndTaskRoutes = (app: FastifyInstance, deps: AppDeps)
       .send(Readable.from(exportServersCsv(ctx, params.projectId, query)));
     return SENT;
   });
-  registerContract(app, deps, c.getServer, async ({ ctx, params, request }) => {
-    const server = await getServer(ctx, params.id);
-    const locale = localeOf(request);
-    return { ...server, recentTasks: server.recentTasks.map((t) => localiseTask(t, locale)) };
-  });
-  registerContract(app, deps, c.actOnServer, async ({ ctx, params, body, request }) => {
-    const key = body.idempotencyKey ?? headerKey(request);
-    const task = await actOnServer(ctx, params.id, {
-      ...body,
-      ...(key ? { idempotencyKey: key } : {}),
-    });
-    return { task: localiseTask(task, localeOf(request)) };
-  });
-  registerContract(app, deps, c.deleteServer, async ({ ctx, params, request }) => ({
-    task: localiseTask(await deleteServer(ctx, params.id, headerKey(request)), localeOf(request)),
-  }));
+  registerContract(app, deps, c.getServer, async ({ ctx, params, request }) =>
+    withTasks(request, await getServer(ctx, params.id)),
+  );
+  registerContract(app, deps, c.actOnServer, ({ ctx, params, body, request }) =>
+    accepted(request, actOnServer(ctx, params.id, withKey(body, request))),
+  );
+  registerContract(app, deps, c.deleteServer, ({ ctx, params, request }) =>
+    accepted(request, deleteServer(ctx, params.id, headerKey(request))),
+  );
   registerContract(app, deps, c.getTask, async ({ ctx, params, request }) =>
     localiseTask(await getTask(ctx, params.id), localeOf(request)),
   );

@@ -1,5 +1,5 @@
 import * as c from '@yunguan/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServiceContext } from '../../services/context';
 import { actOnVolume } from '../../services/storage/act-on-volume';
 import { createVolume } from '../../services/storage/create-volume';
@@ -25,16 +25,9 @@ import { restoreVolumeBackup } from '../../services/storage/restore-volume-backu
 import { storageCsvColumns } from '../../services/storage/storage-csv-columns';
 import type { StorageKind } from '../../services/storage/storage-items';
 import { updateVolumeType } from '../../services/storage/update-volume-type';
-import { localiseTask } from '../../services/tasks/to-task';
 import type { AppDeps } from '../deps';
-import { localeOf } from '../locale';
 import { registerContract } from '../register-contract';
-import { headerKey, sendResourceCsv } from './route-kit';
-
-const keyOf = (request: FastifyRequest, body: { idempotencyKey?: string | undefined }) => {
-  const key = body.idempotencyKey ?? headerKey(request);
-  return key ? { idempotencyKey: key } : {};
-};
+import { accepted, headerKey, sendResourceCsv, withKey, withTasks } from './route-kit';
 
 const sendCsv = (
   ctx: ServiceContext,
@@ -44,15 +37,6 @@ const sendCsv = (
   query: c.ResourceListQuery,
 ) => sendResourceCsv(ctx, reply, projectId, kind, query, storageCsvColumns[kind]);
 
-const accepted = (request: FastifyRequest) => (task: c.Task) => ({
-  task: localiseTask(task, localeOf(request)),
-});
-
-const withTasks = <T extends { recentTasks: c.Task[] }>(request: FastifyRequest, item: T): T => ({
-  ...item,
-  recentTasks: item.recentTasks.map((t) => localiseTask(t, localeOf(request))),
-});
-
 /** The storage API (M1.5): volumes, snapshots, backups; volume types and pools (admin). */
 export const registerStorageRoutes = (app: FastifyInstance, deps: AppDeps) => {
   registerContract(app, deps, c.listVolumes, async ({ ctx, params, query, reply }) =>
@@ -61,18 +45,16 @@ export const registerStorageRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : listVolumes(ctx, params.projectId, query),
   );
   registerContract(app, deps, c.createVolume, async ({ ctx, params, body, request }) =>
-    accepted(request)(
-      await createVolume(ctx, params.projectId, { ...body, ...keyOf(request, body) }),
-    ),
+    accepted(request, await createVolume(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getVolume, async ({ ctx, params, request }) =>
     withTasks(request, await getVolume(ctx, params.id)),
   );
   registerContract(app, deps, c.actOnVolume, async ({ ctx, params, body, request }) =>
-    accepted(request)(await actOnVolume(ctx, params.id, { ...body, ...keyOf(request, body) })),
+    accepted(request, await actOnVolume(ctx, params.id, withKey(body, request))),
   );
   registerContract(app, deps, c.deleteVolume, async ({ ctx, params, request }) =>
-    accepted(request)(await deleteVolume(ctx, params.id, headerKey(request))),
+    accepted(request, await deleteVolume(ctx, params.id, headerKey(request))),
   );
 
   registerContract(app, deps, c.listVolumeSnapshots, async ({ ctx, params, query, reply }) =>
@@ -81,15 +63,14 @@ export const registerStorageRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : listVolumeSnapshots(ctx, params.projectId, query),
   );
   registerContract(app, deps, c.createVolumeSnapshot, async ({ ctx, params, body, request }) =>
-    accepted(request)(
-      await createVolumeSnapshot(ctx, params.projectId, { ...body, ...keyOf(request, body) }),
-    ),
+    accepted(request, await createVolumeSnapshot(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getVolumeSnapshot, async ({ ctx, params, request }) =>
     withTasks(request, await getVolumeSnapshot(ctx, params.id)),
   );
   registerContract(app, deps, c.deleteVolumeSnapshot, async ({ ctx, params, request }) =>
-    accepted(request)(
+    accepted(
+      request,
       await deleteVolumeCopy(ctx, 'volume-snapshot', params.id, headerKey(request)),
     ),
   );
@@ -100,20 +81,16 @@ export const registerStorageRoutes = (app: FastifyInstance, deps: AppDeps) => {
       : listVolumeBackups(ctx, params.projectId, query),
   );
   registerContract(app, deps, c.createVolumeBackup, async ({ ctx, params, body, request }) =>
-    accepted(request)(
-      await createVolumeBackup(ctx, params.projectId, { ...body, ...keyOf(request, body) }),
-    ),
+    accepted(request, await createVolumeBackup(ctx, params.projectId, withKey(body, request))),
   );
   registerContract(app, deps, c.getVolumeBackup, async ({ ctx, params, request }) =>
     withTasks(request, await getVolumeBackup(ctx, params.id)),
   );
   registerContract(app, deps, c.actOnVolumeBackup, async ({ ctx, params, body, request }) =>
-    accepted(request)(
-      await restoreVolumeBackup(ctx, params.id, { ...body, ...keyOf(request, body) }),
-    ),
+    accepted(request, await restoreVolumeBackup(ctx, params.id, withKey(body, request))),
   );
   registerContract(app, deps, c.deleteVolumeBackup, async ({ ctx, params, request }) =>
-    accepted(request)(await deleteVolumeCopy(ctx, 'volume-backup', params.id, headerKey(request))),
+    accepted(request, await deleteVolumeCopy(ctx, 'volume-backup', params.id, headerKey(request))),
   );
 
   registerContract(app, deps, c.listVolumeTypes, async ({ ctx, params }) =>

@@ -1,9 +1,6 @@
-import type { CallOptions, CloudProvider } from '@yunguan/cloud-core';
 import { capabilityOfLbfwKind, datacenterHasLbfw, type LbfwKind } from '@yunguan/contract';
 import { precondition, type DomainError } from '@yunguan/domain';
-import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
-import { cachedCatalog } from '../catalog/catalog-cache';
-import type { ServiceContext } from '../context';
+import type { DatacenterCloud } from '../project-cloud';
 
 /**
  * Why a datacenter with these capabilities cannot hold `kind`, or null. Pure: the real Zed peer
@@ -23,31 +20,14 @@ export const lbfwRefusal = (
   );
 };
 
-/**
- * What the datacenter's cloud offers (the provider's capabilities narrowed by discovery, cached
- * like GET /api/v1/catalog/datacenters shows them); a cloud that cannot be asked is an error.
- */
-export const discoveredCapabilities = (
-  ctx: ServiceContext,
-  provider: CloudProvider,
-  datacenter: { id: string; name: string },
-): Promise<string[]> =>
-  withCloudErrors(datacenter.name, () =>
-    cachedCatalog(ctx.config, { datacenterId: datacenter.id, list: 'capabilities' }, async () => {
-      const options: CallOptions = { requestId: ctx.requestId };
-      return [...(await provider.discoverCapabilities(options))].sort();
-    }),
-  );
-
 /** Refuse (409 PRECONDITION_FAILED) when the datacenter lacks the kind's service. */
 export const assertLbfwCapability = async (
-  ctx: ServiceContext,
-  provider: CloudProvider,
-  datacenter: { id: string; name: string },
+  cloud: DatacenterCloud,
   kind: LbfwKind,
 ): Promise<void> => {
+  const name = cloud.datacenter.name;
   const refusal =
-    lbfwRefusal([...provider.capabilities], kind, datacenter.name) ??
-    lbfwRefusal(await discoveredCapabilities(ctx, provider, datacenter), kind, datacenter.name);
+    lbfwRefusal([...cloud.provider.capabilities], kind, name) ??
+    lbfwRefusal(await cloud.offered(), kind, name);
   if (refusal) throw refusal;
 };

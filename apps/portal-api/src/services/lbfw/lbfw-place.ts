@@ -1,25 +1,17 @@
-import type { CloudProvider, Scope } from '@yunguan/cloud-core';
 import type { LbfwKind, ResourceKind, Task } from '@yunguan/contract';
 import { notFound, type Permission } from '@yunguan/domain';
-import { withCloudErrors } from '../../cloud/domain-error-of-cloud';
-import { providerForDatacenter } from '../../cloud/provider-for-datacenter';
-import { scopeForProject } from '../../cloud/scope-for-project';
 import { findResourceRowOfKind } from '../../repositories/project-resource-repository';
 import type { ProjectRow } from '../../repositories/project-repository';
 import { findResource, type ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
+import { bindProject, datacenterCloud, type ProjectCloud } from '../project-cloud';
 import { earlierTask } from '../resources/earlier-task';
 import { findResourceFor } from '../resources/find-resource-for';
 import { assertLbfwCapability } from './lbfw-capability';
 
 /** Where a firewall/load-balancer request acts: the project, its cloud and its cloud project. */
-export type LbfwPlace = {
-  project: ProjectRow;
-  provider: CloudProvider;
-  datacenter: { id: string; name: string };
-  scope: Scope;
-};
+export type LbfwPlace = ProjectCloud & { project: ProjectRow };
 
 const placeOf = async (
   ctx: ServiceContext,
@@ -27,12 +19,9 @@ const placeOf = async (
   datacenterId: string,
   kind: LbfwKind,
 ): Promise<LbfwPlace> => {
-  const { provider, datacenter } = await providerForDatacenter(ctx, datacenterId);
-  await assertLbfwCapability(ctx, provider, datacenter, kind);
-  const scope = await withCloudErrors(datacenter.name, () =>
-    scopeForProject(ctx, provider, datacenter.id, project.id),
-  );
-  return { project, provider, datacenter, scope };
+  const cloud = await datacenterCloud(ctx, datacenterId);
+  await assertLbfwCapability(cloud, kind);
+  return { project, ...(await bindProject(ctx, cloud, project.id)) };
 };
 
 /** What a request that takes an Idempotency-Key is: its key and task action. */

@@ -3,7 +3,7 @@ import { conflict, precondition } from '@yunguan/domain';
 import type { JsonInput } from '../../repositories/db-client';
 import type { ServiceContext } from '../context';
 import { floatingIpTarget } from './floating-ip-route';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { queueOnResource } from './queue-on-resource';
 import { findTaskTarget } from '../resources/task-target';
 
@@ -39,7 +39,7 @@ export const actOnFloatingIp = async (
           address,
           fixedIp: spec.fixedIpAddress ?? spec.portExternalId,
         });
-      const cloud = await cloudForProject(ctx, found.project.id, found.row.datacenterId);
+      const cloud = await projectCloud(ctx, found.project.id, found.row.datacenterId);
       await assertCapability(
         cloud,
         input.action === 'associate' ? 'floating-ip' : 'floating-ip.port-forwarding',

@@ -3,7 +3,7 @@ import { conflict, notFound, precondition } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { applyResourceObservation } from '../resources/apply-resource-observation';
 import { findResourceFor } from '../resources/find-resource-for';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { securityGroupSeen } from './network-observations';
 import { queueOnResource } from './queue-on-resource';
 import { describeRule, ruleSpecOf, sameRule } from './security-group-rule-spec';
@@ -29,7 +29,7 @@ export const actOnSecurityGroup = async (
   );
   if (target.earlier) return target.earlier;
   const { found } = target;
-  const cloud = await cloudForProject(ctx, found.project.id, found.row.datacenterId);
+  const cloud = await projectCloud(ctx, found.project.id, found.row.datacenterId);
   await assertCapability(cloud, 'security-group.manage', `security-group.${input.action}`);
   const group = await cloud.call(() =>
     networkOf(cloud.provider).getSecurityGroup(cloud.scope, found.row.externalId, cloud.options),

@@ -2,7 +2,7 @@ import type { CreateFloatingIpInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { findExternalNetwork } from './usable-network';
 
@@ -16,7 +16,7 @@ export const createFloatingIp = async (
   const earlier = await earlierCreate(ctx, project.id, 'floating-ip.create', input.idempotencyKey);
   if (earlier) return earlier;
   const network = await findExternalNetwork(ctx, project, input.networkId, input.datacenterId);
-  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'floating-ip', 'floating-ip.create');
   return queueTask(ctx, {
     project,

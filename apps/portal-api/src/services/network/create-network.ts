@@ -3,7 +3,7 @@ import { can, DomainError, platformTarget } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 
 /**
@@ -31,7 +31,7 @@ export const createNetwork = async (
       reason: 'network_admin_fields',
       params: { fields: adminFields.join(', ') },
     });
-  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'network.manage', 'network.create');
   if (input.provider) await assertCapability(cloud, 'network.provider', 'network.create');
   const { idempotencyKey, datacenterId, ...spec } = input;

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { findUsableNetwork } from './usable-network';
 
@@ -44,7 +44,7 @@ export const createPort = async (
       throw notFound('security-group', id);
     groups.push(found.row.externalId);
   }
-  const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, network.row.datacenterId);
   await assertCapability(cloud, 'network.manage', 'port.create');
   return queueTask(ctx, {
     project,

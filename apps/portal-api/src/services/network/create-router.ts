@@ -2,7 +2,7 @@ import type { CreateRouterInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { findExternalNetwork } from './usable-network';
 
@@ -24,7 +24,7 @@ export const createRouter = async (
   const external = input.externalNetworkId
     ? await findExternalNetwork(ctx, project, input.externalNetworkId, input.datacenterId)
     : null;
-  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'router.manage', 'router.create');
   return queueTask(ctx, {
     project,

@@ -2,7 +2,7 @@ import type { CreateSecurityGroupInput, Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 
 /** Create a security group (task security-group.create, quota security_groups 1). */
@@ -20,7 +20,7 @@ export const createSecurityGroup = async (
     input.name,
   );
   if (earlier) return earlier;
-  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'security-group.manage', 'security-group.create');
   return queueTask(ctx, {
     project,

@@ -3,7 +3,7 @@ import { can, notFound, platformTarget } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findUsableNetwork } from './usable-network';
@@ -32,7 +32,7 @@ export const createSubnet = async (
   const network = await findUsableNetwork(ctx, project, input.networkId);
   if (!network.owned && !can(ctx.principal, 'compute.admin', platformTarget))
     throw notFound('network', input.networkId);
-  const cloud = await cloudForProject(ctx, project.id, network.row.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, network.row.datacenterId);
   await assertCapability(cloud, 'network.manage', 'subnet.create');
   const subnets = await cloud.call(() =>
     networkOf(cloud.provider).listSubnets(cloud.scope, cloud.options),

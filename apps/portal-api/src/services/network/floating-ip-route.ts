@@ -6,7 +6,7 @@ import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
 import { findServerFor } from '../servers/find-server-for';
-import type { ProjectCloud } from './network-cloud';
+import type { ProjectCloud } from '../project-cloud';
 import { networkOf } from '../../cloud/sub-port';
 
 /** The server port (and fixed IP) a floating IP would point at, after the route check. */

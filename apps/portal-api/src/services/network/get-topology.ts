@@ -7,7 +7,7 @@ import {
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { consolePath } from './console-paths';
-import { cloudForProject } from './network-cloud';
+import { projectCloud } from '../project-cloud';
 import {
   floatingIpSeen,
   networkSeen,
@@ -34,7 +34,7 @@ export const getTopology = async (
   datacenterId: string,
 ): Promise<Topology> => {
   const project = await findProjectFor(ctx, projectId, 'resource.read');
-  const cloud = await cloudForProject(ctx, project.id, datacenterId);
+  const cloud = await projectCloud(ctx, project.id, datacenterId);
   const readAt = ctx.now();
   const { scope, options } = cloud;
   const [networks, subnets, routers, ports, fips] = await cloud.call(() =>

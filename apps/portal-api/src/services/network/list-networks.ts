@@ -3,7 +3,7 @@ import { listLiveResourcesByExternalIds } from '../../repositories/project-resou
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { listProjectResources, withActiveTasks } from '../resources/list-project-resources';
-import { cloudForProject } from './network-cloud';
+import { projectCloud } from '../project-cloud';
 import { networkItemFor } from './network-item-view';
 import { networkSeen } from './network-observations';
 import { pageRows } from './page-rows';
@@ -32,7 +32,7 @@ export const listNetworks = async (
       liveAt: null,
     };
   }
-  const cloud = await cloudForProject(ctx, project.id, query.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, query.datacenterId);
   const readAt = ctx.now();
   const live = await cloud.call(() =>
     networkOf(cloud.provider).listNetworkDetails(cloud.scope, cloud.options),

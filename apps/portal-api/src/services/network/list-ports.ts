@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { listProjectResources, withActiveTasks } from '../resources/list-project-resources';
 import { findServerFor } from '../servers/find-server-for';
-import { cloudForProject } from './network-cloud';
+import { projectCloud } from '../project-cloud';
 import { portSeen } from './network-observations';
 import { pageRows } from './page-rows';
 import { refreshMirror } from './refresh-mirror';
@@ -42,7 +42,7 @@ export const listPorts = async (ctx: ServiceContext, projectId: string, query: P
     filter = { networkExternalId: network.row.externalId };
     covers = (p) => p.networkExternalId === network.row.externalId;
   }
-  const cloud = await cloudForProject(ctx, project.id, datacenterId);
+  const cloud = await projectCloud(ctx, project.id, datacenterId);
   const readAt = ctx.now();
   const live = await cloud.call(() =>
     networkOf(cloud.provider).listPorts(cloud.scope, filter, cloud.options),

@@ -2,7 +2,7 @@ import type { ResourceListQuery } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { listProjectResources } from '../resources/list-project-resources';
-import { cloudForProject } from './network-cloud';
+import { projectCloud } from '../project-cloud';
 import { securityGroupSeen } from './network-observations';
 import { refreshMirror } from './refresh-mirror';
 import { networkOf } from '../../cloud/sub-port';
@@ -19,7 +19,7 @@ export const listSecurityGroups = async (
 ) => {
   const project = await findProjectFor(ctx, projectId, 'resource.read');
   if (query.datacenterId) {
-    const cloud = await cloudForProject(ctx, project.id, query.datacenterId);
+    const cloud = await projectCloud(ctx, project.id, query.datacenterId);
     const readAt = ctx.now();
     const live = await cloud.call(() =>
       networkOf(cloud.provider).listSecurityGroupDetails(cloud.scope, cloud.options),

@@ -2,7 +2,7 @@ import { parseCidr, type QuickStartInput, type Task } from '@yunguan/contract';
 import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, cloudForProject } from './network-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
 import { earlierCreate } from '../resources/task-target';
 import { assertNoOverlap } from './subnet-overlap';
 import { findExternalNetwork } from './usable-network';
@@ -29,7 +29,7 @@ export const startQuickStart = async (
     input.name,
   );
   if (earlier) return earlier;
-  const cloud = await cloudForProject(ctx, project.id, input.datacenterId);
+  const cloud = await projectCloud(ctx, project.id, input.datacenterId);
   await assertCapability(cloud, 'network.manage', 'network.quick-start');
   await assertCapability(cloud, 'router.manage', 'network.quick-start');
   await assertCapability(cloud, 'security-group.manage', 'network.quick-start');

@@ -2,7 +2,8 @@ import { volumeActionStates, type Task, type VolumeActionInput } from '@yunguan/
 import type { VolumeDto } from '@yunguan/cloud-core';
 import type { ServiceContext } from '../context';
 import { queueTask } from '../tasks/queue-task';
-import { assertCapability, assertNotBusy, projectCloud, readFresh } from './storage-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
+import { assertNotBusy, readFresh } from './storage-checks';
 import { storageInvalid, volumeGone, volumeNotAttached, volumeWrongState } from './storage-errors';
 import { earlierTask } from '../resources/earlier-task';
 import { findResourceFor } from '../resources/find-resource-for';
@@ -34,7 +35,7 @@ export const actOnVolume = async (
       : await checkAttachTarget(ctx, row, project, input.serverId, input.action);
   await assertNotBusy(ctx, 'volume', row);
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
-  await assertCapability(ctx, cloud, 'volume.manage', input.action);
+  await assertCapability(cloud, 'volume.manage', input.action);
   const volume: VolumeDto = await readFresh(
     cloud,
     (p, scope, o) => blockStorageOf(p).getVolume(scope, row.externalId, o),

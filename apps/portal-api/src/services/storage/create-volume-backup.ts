@@ -4,7 +4,8 @@ import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
 import { earlierTask } from '../resources/earlier-task';
 import { readyVolume, sourceVolumeOf } from './source-volume-of';
-import { assertCapability, assertNotBusy, projectCloud } from './storage-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
+import { assertNotBusy } from './storage-checks';
 
 /**
  * Back up a volume of this project: refused up front when the datacenter runs no backup
@@ -26,7 +27,7 @@ export const createVolumeBackup = async (
   const row = await sourceVolumeOf(ctx, project, input.volumeId);
   await assertNotBusy(ctx, 'volume', row);
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
-  await assertCapability(ctx, cloud, 'volume.backup', 'backup');
+  await assertCapability(cloud, 'volume.backup', 'backup');
   const volume = await readyVolume(cloud, row, 'backup', input.force);
   return queueTask(ctx, {
     project,

@@ -3,7 +3,8 @@ import type { ServiceContext } from '../context';
 import { findProjectFor } from '../projects/find-visible-project';
 import { queueTask } from '../tasks/queue-task';
 import { earlierTask } from '../resources/earlier-task';
-import { assertCapability, assertNotBusy, projectCloud } from './storage-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
+import { assertNotBusy } from './storage-checks';
 import { readyVolume, sourceVolumeOf } from './source-volume-of';
 
 /** Snapshot a volume of this project (force for an in-use one): snapshots quota, then a task. */
@@ -22,7 +23,7 @@ export const createVolumeSnapshot = async (
   const row = await sourceVolumeOf(ctx, project, input.volumeId);
   await assertNotBusy(ctx, 'volume', row);
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
-  await assertCapability(ctx, cloud, 'volume.snapshot', 'snapshot');
+  await assertCapability(cloud, 'volume.snapshot', 'snapshot');
   const volume = await readyVolume(cloud, row, 'snapshot', input.force);
   return queueTask(ctx, {
     project,

@@ -7,7 +7,8 @@ import { earlierTask } from '../resources/earlier-task';
 import { findProjectFor } from '../projects/find-visible-project';
 import { findResourceFor } from '../resources/find-resource-for';
 import { queueTask } from '../tasks/queue-task';
-import { projectCloud, assertCapability, readFresh, type ProjectCloud } from './storage-cloud';
+import { projectCloud, assertCapability, type ProjectCloud } from '../project-cloud';
+import { readFresh } from './storage-checks';
 import { storageInvalid, storageTargetUnknown } from './storage-errors';
 import { resolveVolumeType } from './volume-types-cache';
 import { blockStorageOf } from '../../cloud/sub-port';
@@ -42,7 +43,7 @@ const resolveSource = async (
         name: image.name,
         sourceGb: needGb,
       });
-    await assertCapability(ctx, cloud, 'volume.from-image', 'create volume from image');
+    await assertCapability(cloud, 'volume.from-image', 'create volume from image');
     return { type: 'image', imageExternalId: image.externalId };
   }
   // A snapshot of THIS project (another project's, even one the caller sees, is not usable).
@@ -92,7 +93,7 @@ export const createVolume = async (
   });
   if (earlier) return earlier;
   const cloud = await projectCloud(ctx, project.id, input.datacenterId);
-  await assertCapability(ctx, cloud, 'volume.manage', 'create volume');
+  await assertCapability(cloud, 'volume.manage', 'create volume');
   const volumeType = input.volumeType
     ? await resolveVolumeType(ctx, cloud, input.volumeType)
     : undefined;

@@ -4,7 +4,8 @@ import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { queueTask } from '../tasks/queue-task';
 import { findTaskTarget } from '../resources/task-target';
-import { assertNotBusy, projectCloud } from './storage-cloud';
+import { projectCloud } from '../project-cloud';
+import { assertNotBusy } from './storage-checks';
 import { blockStorageOf } from '../../cloud/sub-port';
 
 /** Cinder keeps a snapshot while volumes made from it exist: refuse up front, naming them. */

@@ -3,7 +3,8 @@ import { precondition } from '@yunguan/domain';
 import type { ServiceContext } from '../context';
 import { queueTask } from '../tasks/queue-task';
 import { findTaskTarget } from '../resources/task-target';
-import { assertNotBusy, projectCloud, readFresh } from './storage-cloud';
+import { projectCloud } from '../project-cloud';
+import { assertNotBusy, readFresh } from './storage-checks';
 import { volumeGone, volumeWrongState } from './storage-errors';
 import { blockStorageOf } from '../../cloud/sub-port';
 

@@ -5,7 +5,8 @@ import { findResourceFor } from '../resources/find-resource-for';
 import { queueTask } from '../tasks/queue-task';
 import { earlierTask } from '../resources/earlier-task';
 import { sourceVolumeOf } from './source-volume-of';
-import { assertCapability, assertNotBusy, projectCloud, readFresh } from './storage-cloud';
+import { assertCapability, projectCloud } from '../project-cloud';
+import { assertNotBusy, readFresh } from './storage-checks';
 import { volumeGone, volumeWrongState } from './storage-errors';
 import { blockStorageOf } from '../../cloud/sub-port';
 
@@ -35,7 +36,7 @@ export const restoreVolumeBackup = async (
     });
   if (into) await assertNotBusy(ctx, 'volume', into);
   const cloud = await projectCloud(ctx, project.id, row.datacenterId);
-  await assertCapability(ctx, cloud, 'volume.backup', 'restore');
+  await assertCapability(cloud, 'volume.backup', 'restore');
   const backup = await readFresh(
     cloud,
     (p, scope, o) => blockStorageOf(p).getVolumeBackup(scope, row.externalId, o),

@@ -5,7 +5,8 @@ import type { ProjectRow } from '../../repositories/project-repository';
 import type { ResourceRow } from '../../repositories/resource-repository';
 import type { ServiceContext } from '../context';
 import { findResourceFor } from '../resources/find-resource-for';
-import { readFresh, type ProjectCloud } from './storage-cloud';
+import { type ProjectCloud } from '../project-cloud';
+import { readFresh } from './storage-checks';
 import { volumeGone, volumeWrongState } from './storage-errors';
 import { blockStorageOf } from '../../cloud/sub-port';
 

@@ -1,5 +1,5 @@
-import { isCloudError, type FirewallGroupDto } from '@yunguan/cloud-core';
 import { defineTask, noInput } from '../../tasks/task-definition';
+import { orGone } from '../../tasks/or-gone';
 import { judgeFirewallGroup } from './firewall-group-kit';
 import { firewallOf } from '../../../cloud/sub-port';
 
@@ -16,14 +16,10 @@ export const deleteFirewallGroupTask = defineTask({
     const released = await rt.step(
       'ports',
       async () => {
-        let group: FirewallGroupDto;
-        try {
-          group = await firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call);
-        } catch (error) {
-          if (isCloudError(error) && error.kind === 'not-found') return 0;
-          throw error;
-        }
-        if (group.portExternalIds.length === 0) return 0;
+        const group = await orGone(() =>
+          firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call),
+        );
+        if (!group || group.portExternalIds.length === 0) return 0;
         await firewallOf(rt.provider).updateFirewallGroup(
           rt.scope,
           id,
@@ -36,14 +32,7 @@ export const deleteFirewallGroupTask = defineTask({
     );
     await rt.waitUntil(
       'wait',
-      async (): Promise<FirewallGroupDto | null> => {
-        try {
-          return await firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call);
-        } catch (error) {
-          if (isCloudError(error) && error.kind === 'not-found') return null;
-          throw error;
-        }
-      },
+      () => orGone(() => firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call)),
       (group) => (group ? judgeFirewallGroup(group) : { state: 'done', detail: 'gone' }),
     );
     await rt.step(

@@ -1,22 +1,10 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { firewallOf } from '../../../cloud/sub-port';
 
-/** submit (idempotent) → record. */
-export const deleteFirewallPolicyTask = defineTask({
+/** firewall-policy.delete: submit (idempotent) → record. */
+export const deleteFirewallPolicyTask = defineDeleteTask({
   action: 'firewall-policy.delete',
-  input: noInput,
-  steps: ['submit', 'record'],
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await firewallOf(rt.provider).deleteFirewallPolicy(rt.scope, id, rt.call);
-        return null;
-      },
-      { resend: true },
-    );
-    await rt.observeGone('firewall-policy', id);
-    return { detail: `firewall policy ${rt.task().targetName} deleted` };
-  },
+  kind: 'firewall-policy',
+  noun: 'firewall policy',
+  submit: (rt, id) => firewallOf(rt.provider).deleteFirewallPolicy(rt.scope, id, rt.call),
 });

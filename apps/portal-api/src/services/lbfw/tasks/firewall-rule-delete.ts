@@ -1,22 +1,10 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { firewallOf } from '../../../cloud/sub-port';
 
-/** submit (idempotent) → record. */
-export const deleteFirewallRuleTask = defineTask({
+/** firewall-rule.delete: submit (idempotent) → record. */
+export const deleteFirewallRuleTask = defineDeleteTask({
   action: 'firewall-rule.delete',
-  input: noInput,
-  steps: ['submit', 'record'],
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await firewallOf(rt.provider).deleteFirewallRule(rt.scope, id, rt.call);
-        return null;
-      },
-      { resend: true },
-    );
-    await rt.observeGone('firewall-rule', id);
-    return { detail: `firewall rule ${rt.task().targetName} deleted` };
-  },
+  kind: 'firewall-rule',
+  noun: 'firewall rule',
+  submit: (rt, id) => firewallOf(rt.provider).deleteFirewallRule(rt.scope, id, rt.call),
 });

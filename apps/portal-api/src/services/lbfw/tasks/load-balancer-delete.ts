@@ -1,39 +1,22 @@
-import { isCloudError, type LoadBalancerDto } from '@yunguan/cloud-core';
-import { defineTask, noInput } from '../../tasks/task-definition';
+import type { LoadBalancerDto } from '@yunguan/cloud-core';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
+import { orGone } from '../../tasks/or-gone';
 import { judgeLoadBalancer } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
 
 /** submit (cascade: listeners, pools, members, monitors) → wait until gone → record. */
-export const deleteLoadBalancerTask = defineTask({
+export const deleteLoadBalancerTask = defineDeleteTask({
   action: 'load-balancer.delete',
-  input: noInput,
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await loadBalancingOf(rt.provider).deleteLoadBalancer(rt.scope, id, rt.call);
-        return null;
-      },
-      { resend: true },
-    );
-    await rt.waitUntil(
-      'wait',
-      async (): Promise<LoadBalancerDto | null> => {
-        try {
-          return await loadBalancingOf(rt.provider).getLoadBalancer(rt.scope, id, rt.call);
-        } catch (error) {
-          if (isCloudError(error) && error.kind === 'not-found') return null;
-          throw error;
-        }
-      },
-      (lb) => {
-        if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: 'gone' };
-        const seen = judgeLoadBalancer(lb);
-        return seen.state === 'failed' ? seen : { state: 'pending', detail: lb.provisioningStatus };
-      },
-    );
-    await rt.observeGone('load-balancer', id);
-    return { detail: `load balancer ${rt.task().targetName} deleted with its listeners and pools` };
-  },
+  kind: 'load-balancer',
+  noun: 'load balancer',
+  submit: (rt, id) => loadBalancingOf(rt.provider).deleteLoadBalancer(rt.scope, id, rt.call),
+  until: (rt, id) => ({
+    look: () => orGone(() => loadBalancingOf(rt.provider).getLoadBalancer(rt.scope, id, rt.call)),
+    judge: (lb: LoadBalancerDto | null) => {
+      if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: 'gone' };
+      const seen = judgeLoadBalancer(lb);
+      return seen.state === 'failed' ? seen : { state: 'pending', detail: lb.provisioningStatus };
+    },
+  }),
+  done: 'deleted with its listeners and pools',
 });

@@ -1,23 +1,12 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
-import { neutronSteps } from './task-kit';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
 /** floating-ip.delete: release (idempotent). */
-export const floatingIpDelete = defineTask({
+export const floatingIpDelete = defineDeleteTask({
   action: 'floating-ip.delete',
-  input: noInput,
-  steps: neutronSteps,
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await networkOf(rt.provider).releaseFloatingIp(rt.scope, id, rt.call);
-        return id;
-      },
-      { resend: true, detail: () => 'released' },
-    );
-    await rt.observeGone('floating-ip', id);
-    return { detail: `floating IP ${rt.task().targetName} released` };
-  },
+  kind: 'floating-ip',
+  noun: 'floating IP',
+  submit: (rt, id) => networkOf(rt.provider).releaseFloatingIp(rt.scope, id, rt.call),
+  submitted: 'released',
+  done: 'released',
 });

@@ -1,26 +1,16 @@
-import { defineTask } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { deleteNetworkInput } from './network-task-inputs';
-import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
 
 /** network.delete: idempotent delete; the network's subnets go with it (as in Neutron). */
-export const networkDelete = defineTask({
+export const networkDelete = defineDeleteTask({
   action: 'network.delete',
+  kind: 'network',
+  noun: 'network',
   input: deleteNetworkInput,
-  steps: neutronSteps,
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await networkOf(rt.provider).deleteNetwork(rt.scope, id, rt.call);
-        return id;
-      },
-      { resend: true, detail: () => 'deleted in the cloud' },
-    );
-    await rt.observeGone('network', id);
-    const subnets = rt.input.subnetExternalIds ?? [];
-    for (const subnet of subnets) await rt.observeGone('subnet', subnet);
-    return { detail: `network ${rt.task().targetName} deleted` };
+  submit: (rt, id) => networkOf(rt.provider).deleteNetwork(rt.scope, id, rt.call),
+  submitted: 'deleted in the cloud',
+  async after(rt) {
+    for (const subnet of rt.input.subnetExternalIds ?? []) await rt.observeGone('subnet', subnet);
   },
 });

@@ -1,23 +1,11 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
-import { neutronSteps } from './task-kit';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
 /** port.delete: idempotent delete. */
-export const portDelete = defineTask({
+export const portDelete = defineDeleteTask({
   action: 'port.delete',
-  input: noInput,
-  steps: neutronSteps,
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await networkOf(rt.provider).deletePort(rt.scope, id, rt.call);
-        return id;
-      },
-      { resend: true, detail: () => 'deleted in the cloud' },
-    );
-    await rt.observeGone('port', id);
-    return { detail: `port ${rt.task().targetName} deleted` };
-  },
+  kind: 'port',
+  noun: 'port',
+  submit: (rt, id) => networkOf(rt.provider).deletePort(rt.scope, id, rt.call),
+  submitted: 'deleted in the cloud',
 });

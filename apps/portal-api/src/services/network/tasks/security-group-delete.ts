@@ -1,23 +1,11 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
-import { neutronSteps } from './task-kit';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
 /** security-group.delete: idempotent delete (the cloud refuses while ports use the group). */
-export const securityGroupDelete = defineTask({
+export const securityGroupDelete = defineDeleteTask({
   action: 'security-group.delete',
-  input: noInput,
-  steps: neutronSteps,
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await networkOf(rt.provider).deleteSecurityGroup(rt.scope, id, rt.call);
-        return id;
-      },
-      { resend: true, detail: () => 'deleted in the cloud' },
-    );
-    await rt.observeGone('security-group', id);
-    return { detail: `security group ${rt.task().targetName} deleted` };
-  },
+  kind: 'security-group',
+  noun: 'security group',
+  submit: (rt, id) => networkOf(rt.provider).deleteSecurityGroup(rt.scope, id, rt.call),
+  submitted: 'deleted in the cloud',
 });

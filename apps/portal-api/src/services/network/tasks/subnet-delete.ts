@@ -1,25 +1,15 @@
-import { defineTask } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { deleteSubnetInput } from './network-task-inputs';
-import { neutronSteps, observeNetworkOf } from './task-kit';
+import { observeNetworkOf } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
 
 /** subnet.delete: idempotent delete, then its network again. */
-export const subnetDelete = defineTask({
+export const subnetDelete = defineDeleteTask({
   action: 'subnet.delete',
+  kind: 'subnet',
+  noun: 'subnet',
   input: deleteSubnetInput,
-  steps: neutronSteps,
-  async run(rt) {
-    const id = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await networkOf(rt.provider).deleteSubnet(rt.scope, id, rt.call);
-        return id;
-      },
-      { resend: true, detail: () => 'deleted in the cloud' },
-    );
-    await rt.observeGone('subnet', id);
-    await observeNetworkOf(rt, rt.input.networkExternalId);
-    return { detail: `subnet ${rt.task().targetName} deleted` };
-  },
+  submit: (rt, id) => networkOf(rt.provider).deleteSubnet(rt.scope, id, rt.call),
+  submitted: 'deleted in the cloud',
+  after: (rt) => observeNetworkOf(rt, rt.input.networkExternalId),
 });

@@ -1,4 +1,4 @@
-import { isCloudError, type NetworkDetailDto } from '@yunguan/cloud-core';
+import { orGone } from '../../tasks/or-gone';
 import type { TaskRun, StepResult } from '../../tasks/task-definition';
 import { networkSeen } from '../network-observations';
 import { networkOf } from '../../../cloud/sub-port';
@@ -18,12 +18,8 @@ export const observeNetworkOf = async (
   networkExternalId: string | null | undefined,
 ): Promise<void> => {
   if (!networkExternalId) return;
-  let network: NetworkDetailDto;
-  try {
-    network = await networkOf(rt.provider).getNetwork(rt.scope, networkExternalId, rt.call);
-  } catch (error) {
-    if (isCloudError(error) && error.kind === 'not-found') return;
-    throw error;
-  }
-  await rt.observe(networkSeen(network));
+  const network = await orGone(() =>
+    networkOf(rt.provider).getNetwork(rt.scope, networkExternalId, rt.call),
+  );
+  if (network) await rt.observe(networkSeen(network));
 };

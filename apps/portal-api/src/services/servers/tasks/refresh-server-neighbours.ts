@@ -1,19 +1,10 @@
-import { isCloudError } from '@yunguan/cloud-core';
 import { listLiveResourcesOfProject } from '../../../repositories/project-resource-repository';
 import { portSeen } from '../../network/network-observations';
 import { observeFloatingIp } from '../../network/tasks/observe-floating-ip';
 import { observationOf } from '../../resources/observation-of';
+import { orGone } from '../../tasks/or-gone';
 import type { TaskRun } from '../../tasks/task-definition';
 import { blockStorageOf, networkOf } from '../../../cloud/sub-port';
-
-const orGone = async <T>(read: () => Promise<T>): Promise<T | null> => {
-  try {
-    return await read();
-  } catch (error) {
-    if (isCloudError(error) && error.kind === 'not-found') return null;
-    throw error;
-  }
-};
 
 const specOf = (row: { spec: unknown }) => (row.spec ?? {}) as Record<string, unknown>;
 

@@ -2,12 +2,11 @@ import type { OperationHandle, OperationProgress, ServerDto } from '@yunguan/clo
 import type { TaskPatch, TaskRow } from '../../../repositories/task-repository';
 import { applyServerObservation } from '../../inventory/apply-server-observation';
 import { TaskFailed } from '../../tasks/run-task';
-import type { TaskResult, TaskRun } from '../../tasks/task-definition';
-import { finishStep, noteStep, startStep } from '../../tasks/task-steps';
+import type { Judgement, TaskResult, TaskRun } from '../../tasks/task-definition';
+import { finishStep, startStep } from '../../tasks/task-steps';
 import { stepsOf } from '../../tasks/to-task';
 
 const json = (value: unknown) => value as NonNullable<TaskPatch['steps']>;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,55 +62,36 @@ export const submitMarkerOf = (task: TaskRow): SubmitMarker | null =>
     : null;
 
 /**
- * Look at the operation every followIntervalMs until it settles, writing the heartbeat and the
- * cloud's words each time. A few consecutive transient errors (a tunnel blip) are tolerated;
- * the deadline is counted from the task's start. A server the cloud left in ERROR is mirrored
- * before the task fails, so the list shows it with its fault.
+ * Follow the cloud's operation handle in the task's `wait` step (rt.waitUntil: heartbeat, the
+ * cloud's words, tolerated tunnel blips, the deadline). A server the cloud left in ERROR is
+ * mirrored before the task fails, so the list shows it with its fault.
  */
 export const followOperation = async (
   rt: TaskRun<unknown>,
   handle: OperationHandle,
 ): Promise<OperationProgress> => {
-  const { deps } = rt;
-  const { followIntervalMs, deadlineMs } = deps.config.tasks.settings;
-  const startedAt = (rt.task().startedAt ?? deps.now()).getTime();
-  let lastDetail = '';
-  let failures = 0;
-  for (;;) {
-    let progress: OperationProgress;
-    try {
-      progress = await rt.provider.followOperation(handle, rt.call);
-      failures = 0;
-    } catch (error) {
-      failures += 1;
-      if (failures >= 5) throw error;
-      await sleep(followIntervalMs);
-      continue;
-    }
-    if (progress.state === 'succeeded') return progress;
-    if (progress.state === 'failed') {
-      const observed = progress.resource
-        ? await applyServerObservation(deps, rt.task().datacenterId, progress.resource)
-        : null;
-      throw new TaskFailed(
-        { reason: 'cloud_operation_failed', params: { detail: progress.reason } },
-        observed?.id,
-      );
-    }
-    if (deps.now().getTime() - startedAt > deadlineMs)
-      throw new TaskFailed({
-        reason: 'task_timed_out',
-        params: { minutes: Math.round(deadlineMs / 60_000), detail: progress.detail },
-      });
-    await rt.advance(
-      progress.detail !== lastDetail
-        ? { steps: json(noteStep(stepsOf(rt.task()), 'wait', progress.detail)) }
-        : {},
-    );
-    lastDetail = progress.detail;
-    await sleep(followIntervalMs);
+  let faulted: string | undefined;
+  const look = async () => {
+    const progress = await rt.provider.followOperation(handle, rt.call);
+    if (progress.state === 'failed' && progress.resource)
+      faulted = (await applyServerObservation(rt.deps, rt.task().datacenterId, progress.resource))
+        .id;
+    return progress;
+  };
+  try {
+    return await rt.waitUntil('wait', look, judgeProgress);
+  } catch (error) {
+    if (error instanceof TaskFailed && faulted) throw new TaskFailed(error.failure, faulted);
+    throw error;
   }
 };
+
+const judgeProgress = (progress: OperationProgress): Judgement =>
+  progress.state === 'succeeded'
+    ? { state: 'done', detail: progress.detail }
+    : progress.state === 'failed'
+      ? { state: 'failed', reason: progress.reason }
+      : { state: 'pending', detail: progress.detail };
 
 /** Mirror the server as the task last saw it; the task's result names it. */
 export const recordServer = async (

@@ -1,29 +1,18 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume-backup.delete: submit (idempotent) → wait until gone → mark the row deleted. */
-export const deleteVolumeBackupTask = defineTask({
+export const deleteVolumeBackupTask = defineDeleteTask({
   action: 'volume-backup.delete',
-  input: noInput,
-  async run(rt) {
-    const externalId = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await blockStorageOf(rt.provider).deleteVolumeBackup(rt.scope, externalId, rt.call);
-        return null;
-      },
-      { resend: true, detail: () => 'deleting' },
-    );
-    await rt.waitUntil(
-      'wait',
-      observing(rt, 'volume-backup', () =>
-        orGone(() => blockStorageOf(rt.provider).getVolumeBackup(rt.scope, externalId, rt.call)),
-      ),
-      untilGone('backup'),
-    );
-    await rt.observeGone('volume-backup', externalId);
-    return { detail: `backup ${rt.task().targetName ?? externalId} deleted` };
-  },
+  kind: 'volume-backup',
+  noun: 'backup',
+  submit: (rt, id) => blockStorageOf(rt.provider).deleteVolumeBackup(rt.scope, id, rt.call),
+  submitted: 'deleting',
+  until: (rt, id) => ({
+    look: observing(rt, 'volume-backup', () =>
+      orGone(() => blockStorageOf(rt.provider).getVolumeBackup(rt.scope, id, rt.call)),
+    ),
+    judge: untilGone('backup'),
+  }),
 });

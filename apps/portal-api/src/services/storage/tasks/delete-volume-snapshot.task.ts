@@ -1,29 +1,18 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
 
 /** volume-snapshot.delete: submit (idempotent) → wait until gone → mark the row deleted. */
-export const deleteVolumeSnapshotTask = defineTask({
+export const deleteVolumeSnapshotTask = defineDeleteTask({
   action: 'volume-snapshot.delete',
-  input: noInput,
-  async run(rt) {
-    const externalId = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await blockStorageOf(rt.provider).deleteVolumeSnapshot(rt.scope, externalId, rt.call);
-        return null;
-      },
-      { resend: true, detail: () => 'deleting' },
-    );
-    await rt.waitUntil(
-      'wait',
-      observing(rt, 'volume-snapshot', () =>
-        orGone(() => blockStorageOf(rt.provider).getVolumeSnapshot(rt.scope, externalId, rt.call)),
-      ),
-      untilGone('snapshot'),
-    );
-    await rt.observeGone('volume-snapshot', externalId);
-    return { detail: `snapshot ${rt.task().targetName ?? externalId} deleted` };
-  },
+  kind: 'volume-snapshot',
+  noun: 'snapshot',
+  submit: (rt, id) => blockStorageOf(rt.provider).deleteVolumeSnapshot(rt.scope, id, rt.call),
+  submitted: 'deleting',
+  until: (rt, id) => ({
+    look: observing(rt, 'volume-snapshot', () =>
+      orGone(() => blockStorageOf(rt.provider).getVolumeSnapshot(rt.scope, id, rt.call)),
+    ),
+    judge: untilGone('snapshot'),
+  }),
 });

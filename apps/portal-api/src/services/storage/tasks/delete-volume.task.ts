@@ -1,29 +1,18 @@
-import { defineTask, noInput } from '../../tasks/task-definition';
+import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
 
-/** volume.delete: submit (idempotent, may be resent) → wait until gone → mark the row deleted. */
-export const deleteVolumeTask = defineTask({
+/** volume.delete: submit (idempotent) → wait until gone → mark the row deleted. */
+export const deleteVolumeTask = defineDeleteTask({
   action: 'volume.delete',
-  input: noInput,
-  async run(rt) {
-    const externalId = rt.target();
-    await rt.step(
-      'submit',
-      async () => {
-        await blockStorageOf(rt.provider).deleteVolume(rt.scope, externalId, rt.call);
-        return null;
-      },
-      { resend: true, detail: () => 'deleting' },
-    );
-    await rt.waitUntil(
-      'wait',
-      observing(rt, 'volume', () =>
-        orGone(() => blockStorageOf(rt.provider).getVolume(rt.scope, externalId, rt.call)),
-      ),
-      untilGone('volume'),
-    );
-    await rt.observeGone('volume', externalId);
-    return { detail: `volume ${rt.task().targetName ?? externalId} deleted` };
-  },
+  kind: 'volume',
+  noun: 'volume',
+  submit: (rt, id) => blockStorageOf(rt.provider).deleteVolume(rt.scope, id, rt.call),
+  submitted: 'deleting',
+  until: (rt, id) => ({
+    look: observing(rt, 'volume', () =>
+      orGone(() => blockStorageOf(rt.provider).getVolume(rt.scope, id, rt.call)),
+    ),
+    judge: untilGone('volume'),
+  }),
 });

@@ -1,18 +1,9 @@
-import { isCloudError } from '@yunguan/cloud-core';
 import { observationOf, type DtoOfKind } from '../../resources/observation-of';
 import type { Judgement, TaskRun } from '../../tasks/task-definition';
 
-type StorageKind = 'volume' | 'volume-snapshot' | 'volume-backup';
+export { orGone } from '../../tasks/or-gone';
 
-/** The cloud read a wait loop makes; null once the object is gone. */
-export const orGone = async <T>(read: () => Promise<T>): Promise<T | null> => {
-  try {
-    return await read();
-  } catch (error) {
-    if (isCloudError(error) && error.kind === 'not-found') return null;
-    throw error;
-  }
-};
+type StorageKind = 'volume' | 'volume-snapshot' | 'volume-backup';
 
 /**
  * A look that also writes what it saw to the mirror whenever the status changes, so the list
