@@ -63,6 +63,8 @@ const schema = z.object({
   TASK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   TASK_RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
   TASK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2_000),
+  /** Days of lifecycle events kept for SSE replay and readers of the log (pruned hourly). */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Largest image file accepted by PUT …/images/:id/file (streamed, never buffered). */
   IMAGE_UPLOAD_MAX_BYTES: z.coerce
     .number()

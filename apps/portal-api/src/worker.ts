@@ -2,6 +2,7 @@ import pino from 'pino';
 import { closeDeps, createDeps } from './deps';
 import { loadEnv } from './env';
 import { startInventoryWorker } from './jobs/inventory-worker';
+import { pruneEventsJob } from './jobs/prune-events.job';
 import { purgeExpiredSessionsJob } from './jobs/purge-expired-sessions.job';
 import { reconcileAgentKeysJob } from './jobs/reconcile-agent-keys.job';
 import { recordAgentsSeenJob } from './jobs/record-agents-seen.job';
@@ -19,7 +20,12 @@ const jobDeps = { db: deps.db, config: deps.config, now: () => new Date() };
 const workers = [
   await startQueueWorker(jobDeps, {
     queue: 'maintenance',
-    jobs: [purgeExpiredSessionsJob, reconcileAgentKeysJob, recordAgentsSeenJob],
+    jobs: [
+      purgeExpiredSessionsJob,
+      reconcileAgentKeysJob,
+      recordAgentsSeenJob,
+      pruneEventsJob(env.EVENT_RETENTION_DAYS),
+    ],
     connection,
     worker: { concurrency: 4 },
     log,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pruneEventsJob } from '../src/jobs/prune-events.job';
 import { inTransaction } from '../src/repositories/db-client';
 import {
   readEventsAfter,
@@ -238,5 +239,26 @@ describe('mirror events', () => {
     expect(events.map((e) => [e.type, e.projectId, e.departmentId, e.cloudAt])).toEqual([
       ['resource.created', null, null, null],
     ]);
+  });
+
+  test('the hourly prune drops events older than the retention window and keeps the rest', async () => {
+    const now = new Date();
+    const day = 24 * 60 * 60 * 1000;
+    const old = await h.deps.db.lifecycleEvent.create({
+      data: { type: 'resource.updated', at: new Date(now.getTime() - 31 * day) },
+    });
+    const kept = await h.deps.db.lifecycleEvent.create({
+      data: { type: 'resource.updated', at: new Date(now.getTime() - 29 * day) },
+    });
+    const result = await pruneEventsJob(30).handler(
+      { db: h.deps.db, config: h.deps.config, now: () => now },
+      {},
+      { finalAttempt: true },
+    );
+    expect(result).toMatchObject({ pruned: expect.any(Number) });
+    const left = await h.deps.db.lifecycleEvent.findMany({
+      where: { seq: { in: [old.seq, kept.seq] } },
+    });
+    expect(left.map((e) => e.seq)).toEqual([kept.seq]);
   });
 });
