@@ -255,7 +255,7 @@ describe('mirror events', () => {
       {},
       { finalAttempt: true },
     );
-    expect(result).toMatchObject({ pruned: expect.any(Number) });
+    expect(typeof (result as { pruned: unknown }).pruned).toBe('number');
     const left = await h.deps.db.lifecycleEvent.findMany({
       where: { seq: { in: [old.seq, kept.seq] } },
     });

@@ -100,6 +100,29 @@ const dialogOpen = (page: Page) =>
     )
     .toBe(false);
 
+/**
+ * Submit a task dialog and wait until it closed (the task was accepted). A dialog that stays
+ * open shows why (its error alert): the test fails with those words instead of a click timeout.
+ */
+const submitDialog = async (page: Page, prefix: string) => {
+  await byTestId(page, `${prefix}-submit`).click();
+  const error = byTestId(page, `${prefix}-error`);
+  const invalid = page.locator('.ant-modal-wrap:visible .ant-form-item-explain-error');
+  await expect
+    .poll(
+      async () =>
+        (await error.isVisible())
+          ? `refused: ${await error.innerText()}`
+          : (await invalid.count()) > 0
+            ? `invalid: ${(await invalid.allInnerTexts()).join('; ')}`
+            : (await page.locator('.ant-modal-wrap:visible').count()) === 0
+              ? 'closed'
+              : 'open',
+      { timeout: 60_000 },
+    )
+    .toBe('closed');
+};
+
 const openTab = async (page: Page, tab: string) => {
   await byTestId(page, `network-tab-${tab}`).click();
   await page.waitForURL(`**/console/network/${tab}`);
@@ -428,7 +451,7 @@ test('firewall rule, policy and group; a load balancer with a listener, a pool, 
     .locator('[data-testid="lb-listener-limit"] input, input[data-testid="lb-listener-limit"]')
     .first()
     .fill('1000');
-  await byTestId(page, 'lb-part-submit').click();
+  await submitDialog(page, 'lb-part');
   await byTestId(page, 'lb-listener-http').waitFor({ timeout: 60_000 });
   expect(await byTestId(page, 'lb-listener-http').innerText()).toContain('1000');
   await lbSettled(page);
@@ -436,18 +459,20 @@ test('firewall rule, policy and group; a load balancer with a listener, a pool, 
   await byTestId(page, 'lb-tab-pools').click();
   await byTestId(page, 'lb-add-pool').click();
   await byTestId(page, 'lb-pool-name').fill('web');
-  await byTestId(page, 'lb-part-submit').click();
+  await submitDialog(page, 'lb-part');
   await byTestId(page, 'lb-pool-web').waitFor({ timeout: 60_000 });
   await lbSettled(page);
 
   await byTestId(page, 'lb-add-member-web').click();
+  await dialogOpen(page);
   await byTestId(page, 'lb-member-address').fill('10.50.0.100');
-  await byTestId(page, 'lb-part-submit').click();
+  await submitDialog(page, 'lb-part');
   await byTestId(page, 'lb-pool-web').locator('.ant-table-row-expand-icon').click();
   await byTestId(page, 'lb-member-10.50.0.100').waitFor({ timeout: 60_000 });
   await lbSettled(page);
   await byTestId(page, 'lb-add-monitor-web').click();
-  await byTestId(page, 'lb-part-submit').click();
+  await dialogOpen(page);
+  await submitDialog(page, 'lb-part');
   await byTestId(page, 'lb-monitor-web').waitFor({ timeout: 60_000 });
   await lbSettled(page);
   expect(await byTestId(page, 'lb-pool-web').innerText()).toContain('ROUND_ROBIN');
