@@ -8,7 +8,6 @@ import { useState } from 'react';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { useI18n, type Translate } from '@/i18n/i18n-provider';
 import { callContract } from '@/lib/api';
-import type { MetricUnit } from './format-metric';
 import { MetricLineChart } from './metric-line-chart';
 
 const REFRESH_MS = 30_000;
@@ -72,7 +71,7 @@ function Charts(props: { data: MetricsResponse; metrics: readonly string[]; t: T
       {props.metrics.map((metric) => {
         const series = data.series.filter((s) => s.metric === metric);
         const hasData = series.some((s) => s.points.some(([, v]) => v !== null));
-        const unit = (series[0]?.unit ?? 'percent');
+        const unit = series[0]?.unit ?? 'percent';
         return (
           <Col key={metric} xs={24} lg={12}>
             <Card size="small" title={t(`mon.metric.${metric}` as Parameters<Translate>[0])}>
