@@ -54,8 +54,34 @@ const checkFieldValue = (key: string, value: string) => {
   throw new LineProtocolError(`invalid number for field ${key}: ${value.slice(0, 40)}`);
 };
 
+/** The common case — no escapes, no string fields: plain splits (≈10× faster than scanning). */
+const checkPlainPoint = (line: string, stamp: string): string => {
+  const keyEnd = line.indexOf(' ');
+  if (keyEnd < 0) throw new LineProtocolError('missing fields');
+  const key = line.slice(0, keyEnd).split(',');
+  if (key[0] === '') throw new LineProtocolError('missing measurement');
+  for (let i = 1; i < key.length; i++) {
+    const tag = key[i]!;
+    const eq = tag.indexOf('=');
+    if (eq <= 0 || eq >= tag.length - 1) throw new LineProtocolError(`invalid tag ${tag}`);
+  }
+  const fieldsEnd = line.indexOf(' ', keyEnd + 1);
+  const fields = line.slice(keyEnd + 1, fieldsEnd < 0 ? undefined : fieldsEnd);
+  if (fields.length === 0) throw new LineProtocolError('missing fields');
+  for (const field of fields.split(',')) {
+    const eq = field.indexOf('=');
+    checkFieldValue(eq < 0 ? field : field.slice(0, eq), eq < 0 ? '' : field.slice(eq + 1));
+  }
+  if (fieldsEnd < 0) return `${line} ${stamp}`;
+  const rest = line.slice(fieldsEnd + 1).trim();
+  if (rest === '') return `${line.trimEnd()} ${stamp}`;
+  if (!isTimestamp.test(rest)) throw new LineProtocolError('bad timestamp');
+  return line;
+};
+
 /** Check one point; returns it with a timestamp appended when it had none. */
 const checkPoint = (line: string, stamp: string): string => {
+  if (!line.includes('\\') && !line.includes('"')) return checkPlainPoint(line, stamp);
   const keyEnd = scanTo(line, 0, ' ', false);
   const seriesKey = line.slice(0, keyEnd);
   const measurementEnd = scanTo(seriesKey, 0, ',', false);
@@ -86,6 +112,7 @@ const checkPoint = (line: string, stamp: string): string => {
 
 /** Split into points: a newline ends a point unless it is inside a quoted string field. */
 const splitPoints = (body: string): string[] => {
+  if (!body.includes('"')) return body.split('\n');
   const points: string[] = [];
   let start = 0;
   let inQuote = false;
