@@ -7,7 +7,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildMetricQuery, metricCatalog, rangePlans } from '@yunguan/portal-api/bench';
+import {
+  AGENT_SECRET_HEADER,
+  buildMetricQuery,
+  findCloudAccessRow,
+  metricCatalog,
+  rangePlans,
+} from '@yunguan/portal-api/bench';
 import { freePort, startInfluxd } from '@yunguan/testing';
 import { startPortalStack } from '../portal/portal-stack';
 import { median, percentile } from './stats';
@@ -54,19 +60,33 @@ export const benchChartQuery = async (opts: { requests: number }) => {
         body: new URLSearchParams({ db: 'yunguan', epoch: 'ms', q: statement }),
       });
     const portal = () => fetch(portalUrl, { headers: stack.auth });
+    // The tunnel and agent alone (no portal): the gateway's forwarded port, the agent secret.
+    const { record } = await stack.deps.config.tunnel.registry.readTunnel(stack.datacenterId);
+    const row = await findCloudAccessRow(stack.deps.db, stack.datacenterId);
+    if (!record || !row?.agent) throw new Error('the bench datacenter is not online');
+    const secret = stack.deps.config.secretBox.open(row.agent.routerSecretEnc);
+    const tunnel = () =>
+      fetch(`http://${record.host}:${record.port}/influx/query`, {
+        method: 'POST',
+        headers: { [AGENT_SECRET_HEADER]: secret },
+        body: new URLSearchParams({ db: 'yunguan', epoch: 'ms', q: statement }),
+      });
     for (let i = 0; i < 20; i++) {
       await timed(portal);
+      await timed(tunnel);
       await timed(direct);
     }
-    const ms = { portal: [] as number[], direct: [] as number[] };
+    const ms = { portal: [] as number[], tunnel: [] as number[], direct: [] as number[] };
     for (let i = 0; i < opts.requests; i++) {
       ms.direct.push(await timed(direct));
+      ms.tunnel.push(await timed(tunnel));
       ms.portal.push(await timed(portal));
     }
     const row = (name: string, xs: number[]) =>
-      `  ${name.padEnd(34)} p50 ${median(xs).toFixed(2)} ms  p99 ${percentile(xs, 99).toFixed(2)} ms`;
+      `  ${name.padEnd(38)} p50 ${median(xs).toFixed(2)} ms  p99 ${percentile(xs, 99).toFixed(2)} ms`;
     console.log(`chart query (1h of CPU of ${host}), ${opts.requests} sequential requests each`);
     console.log(row('straight to InfluxDB /query', ms.direct));
+    console.log(row('tunnel → agent → InfluxDB (no portal)', ms.tunnel));
     console.log(row('portal → tunnel → agent → InfluxDB', ms.portal));
     console.log(
       `  portal / direct                    p50 ${(median(ms.portal) / median(ms.direct)).toFixed(2)}  p99 ${(percentile(ms.portal, 99) / percentile(ms.direct, 99)).toFixed(2)}`,
