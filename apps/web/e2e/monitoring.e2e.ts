@@ -147,5 +147,18 @@ test('an admin reads the 监控 area: hosts, Ceph, traffic and health checks', a
   await byTestId(page, 'health-cluster-tunnel').waitFor();
   expect(await byTestId(page, 'monitoring-tunnel').textContent()).toContain('在线');
   await shot(page, '41-monitoring-area', true);
+
+  // A compute host's charts over 24 h: the simulator wrote a day of history on its first start.
+  await page.locator('[data-testid^="monitoring-charts-compute-"]').first().click();
+  const drawer = page.locator('.ant-drawer:visible');
+  await drawer.locator('[data-testid="metric-range"]').getByText('24h').click();
+  await drawer.locator('[data-testid="metric-chart-cpu"] canvas').first().waitFor();
+  await drawer.locator('[data-testid="metric-chart-net_in"] canvas').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(SHOTS, '42-hypervisor-charts.png') });
+  await copyFile(
+    path.join(SHOTS, '42-hypervisor-charts.png'),
+    path.join(DOCS, '42-hypervisor-charts.png'),
+  );
   await page.context().close();
 });

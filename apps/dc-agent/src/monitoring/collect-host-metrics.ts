@@ -7,7 +7,13 @@ import { formatPoint } from './format-point';
  * link state (`nic`: up, carrier, speed from /sys/class/net). Lines in ms precision.
  */
 export type HostSample = { lines: string[]; nics: NicState[]; disks: DiskUse[]; uptimeS: number };
-export type NicState = { name: string; up: boolean; speedMbps: number | null };
+export type NicState = {
+  name: string;
+  up: boolean;
+  speedMbps: number | null;
+  /** Backed by a device (/sys/class/net/<nic>/device): a real or virtual NIC, not a bridge, tap or ifb. */
+  physical: boolean;
+};
 export type DiskUse = { path: string; usedPercent: number };
 
 type CpuTimes = { idle: number; total: number; user: number; system: number; iowait: number };
@@ -40,17 +46,22 @@ const readNics = async (): Promise<(NicState & { rx: number; tx: number })[]> =>
   for (const name of names) {
     if (name === 'lo') continue;
     const base = `/sys/class/net/${name}`;
-    const [operstate, speed, rx, tx] = await Promise.all([
+    const [operstate, speed, rx, tx, device] = await Promise.all([
       readSys(`${base}/operstate`),
       readSys(`${base}/speed`),
       readSys(`${base}/statistics/rx_bytes`),
       readSys(`${base}/statistics/tx_bytes`),
+      readdir(`${base}/device`).then(
+        () => true,
+        () => false,
+      ),
     ]);
     const mbps = Number(speed);
     out.push({
       name,
       up: operstate === 'up' || operstate === 'unknown',
       speedMbps: Number.isFinite(mbps) && mbps > 0 ? mbps : null,
+      physical: device,
       rx: Number(rx ?? 0),
       tx: Number(tx ?? 0),
     });
@@ -160,7 +171,7 @@ export const collectHostMetrics = async (opts: {
   );
   return {
     lines,
-    nics: nics.map(({ name, up, speedMbps }) => ({ name, up, speedMbps })),
+    nics: nics.map(({ name, up, speedMbps, physical }) => ({ name, up, speedMbps, physical })),
     disks,
     uptimeS,
   };

@@ -52,7 +52,10 @@ export const runHealthChecks = (opts: {
       message: `${d.usedPercent.toFixed(1)} % used`,
     });
   }
-  for (const n of opts.host.nics) {
+  // NICs backed by a device (bridges, taps, ifb and veth are not the host's links); all of them
+  // when none is (a container).
+  const physical = opts.host.nics.filter((n) => n.physical);
+  for (const n of physical.length > 0 ? physical : opts.host.nics) {
     results.push({
       check: 'node',
       target: `nic:${n.name}`,

@@ -42,7 +42,7 @@ export const monitoringEn: Record<keyof typeof monitoringZhCN, string> = {
   'mon.disk': 'Disk',
   'mon.load': 'Load',
   'mon.uptime': 'Uptime',
-  'mon.uptimeValue': '{days} d {hours} h',
+  'mon.uptimeValue': '{days} d {hours} h {minutes} min',
   'mon.netIn': 'In',
   'mon.netOut': 'Out',
   'mon.lastSeen': 'Last report',

@@ -40,7 +40,7 @@ export const monitoringZhCN = {
   'mon.disk': '磁盘',
   'mon.load': '负载',
   'mon.uptime': '运行时间',
-  'mon.uptimeValue': '{days} 天 {hours} 小时',
+  'mon.uptimeValue': '{days} 天 {hours} 小时 {minutes} 分',
   'mon.netIn': '流入',
   'mon.netOut': '流出',
   'mon.lastSeen': '最近上报',

@@ -18,7 +18,9 @@ export const summaryStatements = {
   cephPgStates: `SELECT last("count") AS "count" FROM ${raw('ceph_pgmap_state')} WHERE time > now() - 1m GROUP BY "state"`,
   cephPoolUsage: `SELECT last("bytes_used") AS "used", last("max_avail") AS "avail", last("percent_used") AS "pct" FROM ${raw('ceph_pool_usage')} WHERE ${recent} GROUP BY "name"`,
   cephPoolStats: `SELECT last("read_bytes_sec") AS "rbps", last("write_bytes_sec") AS "wbps", last("read_op_per_sec") AS "riops", last("write_op_per_sec") AS "wiops" FROM ${raw('ceph_pool_stats')} WHERE ${recent} GROUP BY "name"`,
-  health: `SELECT last("ok") AS "ok", last("message") AS "message" FROM ${raw('health_check')} WHERE ${recent} GROUP BY "check", "target", "host"`,
+  // The newest point of each check as it is (two last() selectors would report the range's start
+  // as their time).
+  health: `SELECT "ok", "message" FROM ${raw('health_check')} WHERE ${recent} GROUP BY "check", "target", "host" ORDER BY time DESC LIMIT 1`,
   nic: `SELECT last("up") AS "up", last("speed_mbps") AS "speed" FROM ${raw('nic')} WHERE ${recent} GROUP BY "host", "interface"`,
 } as const;
 export type SummaryKey = keyof typeof summaryStatements;

@@ -24,13 +24,16 @@ export function HealthChecksTable({ checks }: { checks: Check[] }) {
         rowKey={(c) => `${c.check}/${c.host}/${c.target}`}
         dataSource={sorted}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         data-testid="monitoring-health"
         onRow={(c) => ({ 'data-testid': `health-${c.check}-${c.target}` }) as object}
         columns={[
           {
             title: t('mon.health.check'),
             key: 'check',
-            render: (_, c) => t(`mon.health.check.${c.check}`),
+            render: (_, c) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{t(`mon.health.check.${c.check}`)}</span>
+            ),
           },
           { title: t('mon.health.target'), dataIndex: 'target' },
           { title: t('mon.host'), dataIndex: 'host' },
@@ -47,7 +50,9 @@ export function HealthChecksTable({ checks }: { checks: Check[] }) {
           {
             title: t('mon.health.checkedAt'),
             key: 'at',
-            render: (_, c) => formatDateTime(c.checkedAt, lang),
+            render: (_, c) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.checkedAt, lang)}</span>
+            ),
           },
         ]}
       />

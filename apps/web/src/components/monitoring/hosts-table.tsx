@@ -72,6 +72,7 @@ export function HostsTable(props: { hosts: Host[]; datacenterId: string }) {
                 : t('mon.uptimeValue', {
                     days: Math.floor(h.uptimeSeconds / 86_400),
                     hours: Math.floor((h.uptimeSeconds % 86_400) / 3_600),
+                    minutes: Math.floor((h.uptimeSeconds % 3_600) / 60),
                   }),
           },
           {
@@ -83,7 +84,7 @@ export function HostsTable(props: { hosts: Host[]; datacenterId: string }) {
             title: t('mon.charts'),
             key: 'charts',
             render: (_, h) =>
-              h.role === 'hypervisor' ? (
+              h.role === 'hypervisor' || h.role === 'agent' ? (
                 <MetricsDrawerButton
                   title={`${h.host} · ${t('mon.tab')}`}
                   contract={getHypervisorMetrics}

@@ -55,6 +55,8 @@ export function MetricLineChart(props: {
           type: 'time',
           min: new Date(from).getTime(),
           max: new Date(to).getTime(),
+          splitNumber: 4,
+          axisLabel: { hideOverlap: true },
         },
         yAxis: {
           type: 'value',
@@ -64,7 +66,9 @@ export function MetricLineChart(props: {
         series: series.map((s) => ({
           type: 'line',
           name: s.label ?? s.metric,
-          showSymbol: false,
+          // A series of one or two points (a new server) would draw nothing without symbols.
+          showSymbol: s.points.filter(([, v]) => v !== null).length <= 2,
+          symbolSize: 5,
           connectNulls: false,
           areaStyle: series.length === 1 ? { opacity: 0.12 } : undefined,
           data: s.points,

@@ -31,7 +31,11 @@ export function TrafficChart({ hosts }: { hosts: MonitoringSummary['hosts'] }) {
       },
       xAxis: {
         type: 'value',
-        axisLabel: { formatter: (v: number) => formatMetric('bytes_per_second', v) },
+        splitNumber: 3,
+        axisLabel: {
+          hideOverlap: true,
+          formatter: (v: number) => formatMetric('bytes_per_second', v),
+        },
       },
       yAxis: { type: 'category', data: rows.map((h) => h.host) },
       series: [
