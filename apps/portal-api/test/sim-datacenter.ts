@@ -124,7 +124,15 @@ const simCloud = (url: string): SimCloud => {
  */
 export const startSimDatacenterForPortal = async (
   h: Harness,
-  opts: { name?: string; delays?: SimDelays; credentials?: boolean } = {},
+  opts: {
+    name?: string;
+    delays?: SimDelays;
+    credentials?: boolean;
+    /** Monitoring: the InfluxDB behind the agent (router.upstreams.influx). */
+    influxUrl?: string;
+    /** How often the simulator writes its series (ms). */
+    metricsIntervalMs?: number;
+  } = {},
 ): Promise<SimDatacenter> => {
   if (!h.app.server.listening) await h.app.listen({ host: '127.0.0.1', port: 0 });
   const address = h.app.server.address();
@@ -168,9 +176,24 @@ export const startSimDatacenterForPortal = async (
     const configFile = path.join(dataDir, 'agent.json');
     const config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
     const delays = { buildMs: 50, actionMs: 50, volumeMs: 50, ...opts.delays };
+    const router = (config.router ?? {}) as { upstreams?: Record<string, string> };
     await writeFile(
       configFile,
-      JSON.stringify({ ...config, sim: { adminPassword: 'admin', delays } }),
+      JSON.stringify({
+        ...config,
+        sim: {
+          adminPassword: 'admin',
+          delays,
+          metricsBackfill: false,
+          ...(opts.metricsIntervalMs ? { metricsIntervalMs: opts.metricsIntervalMs } : {}),
+        },
+        ...(opts.influxUrl
+          ? {
+              router: { ...router, upstreams: { ...router.upstreams, influx: opts.influxUrl } },
+              monitoring: { collectIntervalMs: 1_000, healthCheckIntervalMs: 1_000 },
+            }
+          : {}),
+      }),
     );
     const localPort = await freePort();
     let agent: Child | null = null;

@@ -52,6 +52,7 @@ import { catalogContracts } from './catalog/catalog.contracts';
 import { inventoryContracts } from './inventory/inventory.contracts';
 import { imageContracts } from './images/index';
 import { baremetalContracts } from './baremetal/index';
+import { monitoringContracts } from './monitoring/index';
 import { appCredentialContracts } from './app-credentials/index';
 import { lbfwContracts } from './lbfw/index';
 import { networkContracts } from './network/index';
@@ -118,4 +119,5 @@ export const allContracts: readonly Contract[] = [
   ...networkContracts,
   ...lbfwContracts,
   getOverview,
+  ...monitoringContracts,
 ];

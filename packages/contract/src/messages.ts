@@ -23,6 +23,10 @@ const en: Catalog = {
   UPSTREAM_UNAVAILABLE: () => 'A service the portal depends on is unavailable. Try again shortly.',
   INTERNAL: (p) =>
     `Something went wrong on our side. Quote request id ${p.requestId ?? ''} to support.`,
+  monitoring_not_configured: (p) =>
+    `Datacenter "${p.datacenter}" has no InfluxDB behind its agent, so there are no charts. Set router.upstreams.influx in the agent's agent.json and restart it (docs/monitoring.md).`,
+  monitoring_unavailable: (p) =>
+    `The InfluxDB of datacenter "${p.datacenter}" did not answer the chart query (${p.why}). Check it on the agent's host (yunguan-agent status).`,
   datacenter_offline: (p) =>
     `Datacenter "${p.datacenter}" cannot be reached: ${p.why}. Check that its agent is running (yunguan-agent status) and that the tunnel is online on the Datacenters page.`,
   enrollment_token_invalid: () =>
@@ -171,6 +175,10 @@ const zh: Catalog = {
   UPSTREAM_UNAVAILABLE: () => '平台依赖的服务暂时不可用，请稍后重试。',
   INTERNAL: (p) => `系统内部错误。请将请求编号 ${p.requestId ?? ''} 提供给技术支持。`,
   invalid_token: () => 'API 令牌无效或已过期，请在“API 令牌”中重新创建。',
+  monitoring_not_configured: (p) =>
+    `数据中心“${p.datacenter}”的代理后面没有配置 InfluxDB，因此没有监控图表。请在代理的 agent.json 中设置 router.upstreams.influx 并重启代理（见 docs/monitoring.md）。`,
+  monitoring_unavailable: (p) =>
+    `数据中心“${p.datacenter}”的 InfluxDB 没有响应图表查询（${p.why}）。请在代理所在主机上检查（yunguan-agent status）。`,
   datacenter_offline: (p) =>
     `无法连接数据中心“${p.datacenter}”：${p.why}。请确认其 agent 正在运行（yunguan-agent status），并在“数据中心”页面查看隧道是否在线。`,
   enrollment_token_invalid: () =>

@@ -10,3 +10,5 @@ export {
   type RfbServerInit,
 } from './console/rfb-client';
 export { openBinarySocket, type BinarySocket } from './console/websocket-client';
+export { startSimMetrics, type SimMetrics } from './metrics/start-sim-metrics';
+export { spikeInput, spikeMetrics, type SpikeInput, type Spike } from './metrics/spikes';

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { startInfluxd } from './influxdb';
 import { readOpenrc } from './openrc';
 import { freePort, waitFor } from './ports';
 import { loginPortal } from './portal-login';
@@ -15,6 +16,11 @@ export type E2eDatacenterOptions = {
   /** The simulator's BUILD → ACTIVE time; long enough for a browser to see "building". */
   buildMs?: number;
   actionMs?: number;
+  /**
+   * Monitoring: start a private influxd (Debian's InfluxDB) behind the agent, the simulator
+   * writing its series every `metricsIntervalMs` (default 2 s) with 24 h / 30 d of history.
+   */
+  monitoring?: { metricsIntervalMs?: number };
 };
 
 export type E2eDatacenter = { id: string; name: string; stop: () => Promise<void> };
@@ -94,8 +100,11 @@ export const startE2eDatacenter = async (opts: {
 }): Promise<E2eDatacenter> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yg-e2e-sim-'));
   const children: Child[] = [];
+  /** Peers that are not child processes of ours to name (influxd): stopped after the agent. */
+  const peers: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const child of children.reverse()) await child.stop();
+    for (const peer of peers) await peer();
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -138,8 +147,22 @@ export const startE2eDatacenter = async (opts: {
       ...(opts.datacenter.buildMs !== undefined ? { buildMs: opts.datacenter.buildMs } : {}),
       ...(opts.datacenter.actionMs !== undefined ? { actionMs: opts.datacenter.actionMs } : {}),
     };
-    const sim = { ...(config.sim as Record<string, unknown> | undefined), delays };
-    await writeFile(configPath, JSON.stringify({ ...config, sim }));
+    const monitoring = opts.datacenter.monitoring;
+    const sim = {
+      ...(config.sim as Record<string, unknown> | undefined),
+      delays,
+      ...(monitoring ? { metricsIntervalMs: monitoring.metricsIntervalMs ?? 2_000 } : {}),
+    };
+    let router = config.router as { upstreams?: Record<string, string> } | undefined;
+    if (monitoring) {
+      const influx = await startInfluxd({
+        dataDir: path.join(dir, 'influxdb'),
+        port: await freePort(),
+      });
+      peers.push(influx.stop);
+      router = { ...router, upstreams: { ...router?.upstreams, influx: influx.url } };
+    }
+    await writeFile(configPath, JSON.stringify({ ...config, sim, ...(router ? { router } : {}) }));
     const listenPort = await freePort();
     children.push(
       await startAgentProcess(opts.root, agentDir, true, [

@@ -6,3 +6,4 @@ export * from './stack';
 export * from './tunnel-processes';
 export * from './openrc';
 export * from './portal-login';
+export * from './influxdb';

@@ -60,8 +60,41 @@ export const simConfigSchema = z.object({
     })
     .partial()
     .default({}),
+  /** How often the simulator writes its telegraf-shaped series through the agent's /write. */
+  metricsIntervalMs: z.number().int().positive().default(10_000),
+  /** On the first start, write the last 24 h (raw) and 30 days (5-minute means) of history. */
+  metricsBackfill: z.boolean().default(true),
 });
 export type SimConfig = z.infer<typeof simConfigSchema>;
+
+const retention = z.string().regex(/^\d+[hdw]$/, 'a duration like 7d, 90d, 12w or 48h');
+
+/**
+ * Monitoring: the agent relays line protocol to the datacenter's InfluxDB (`router.upstreams.
+ * influx`; monitoring is off without it), spooling while it is away, and collects its own host.
+ */
+export const monitoringSettingsSchema = z.object({
+  database: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only')
+    .default('yunguan'),
+  rawRetention: retention.default('7d'),
+  downsampledRetention: retention.default('90d'),
+  /** Upper bound of the disk spool; beyond it writes answer 503 (telegraf keeps and retries). */
+  spoolMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024 * 1024),
+  replayIntervalMs: z.number().int().positive().default(1_000),
+  collectIntervalMs: z.number().int().positive().default(10_000),
+  healthCheckIntervalMs: z.number().int().positive().default(30_000),
+  /** Only for InfluxDB 2.x/3.x (an API token); 1.x here runs without authentication. */
+  influxToken: z.string().min(1).optional(),
+  /** `host` tag of the agent's own series; the machine's hostname when unset. */
+  hostName: z.string().min(1).optional(),
+});
+export type MonitoringSettings = z.infer<typeof monitoringSettingsSchema>;
 
 /** `<dataDir>/agent.json`: what enrollment returned plus the operator's router settings. */
 export const agentConfigSchema = enrollAgentOutput
@@ -87,7 +120,13 @@ export const agentConfigSchema = enrollAgentOutput
     dialTunnel: z.boolean().default(true),
     /** `sim`: serve the simulated datacenter (packages/openstack-sim) instead of `router.upstreams`. */
     stack: z.enum(stacks).default('openstack'),
-    sim: simConfigSchema.default({ adminPassword: 'admin', delays: {} }),
+    sim: simConfigSchema.default({
+      adminPassword: 'admin',
+      delays: {},
+      metricsIntervalMs: 10_000,
+      metricsBackfill: true,
+    }),
+    monitoring: monitoringSettingsSchema.default(monitoringSettingsSchema.parse({})),
   })
   .refine((c) => c.dialTunnel || c.router.tunnelListen !== null, {
     message: 'dialTunnel: false needs router.tunnelListen (where the OpenSSH -R forward points)',

@@ -10,6 +10,7 @@ import { proxyHttp } from './proxy-http';
 import { proxyUpgrade } from './proxy-upgrade';
 import { sendError } from './send-json';
 import { serveHealthz, serveInfo } from './serve-agent-endpoints';
+import { serveLocalEndpoint, type LocalEndpoints } from './serve-local-endpoints';
 
 export type RouterOptions = {
   /** Only what the router reads, so a standalone (not enrolled) sim agent can build one too. */
@@ -19,6 +20,11 @@ export type RouterOptions = {
   upstreams: UpstreamChecker;
   startedAt: Date;
   log: Logger;
+  /**
+   * What only the operators' local listener serves: the metrics relay (`/write`, `/ping`) and,
+   * in sim mode, the simulator's spike control. Filled in once monitoring has started.
+   */
+  local?: LocalEndpoints;
 };
 
 /**
@@ -43,8 +49,10 @@ export const createRouter = (opts: RouterOptions): Server => {
         datacenterId: config.datacenterId,
         startedAt: opts.startedAt,
         upstreams: opts.upstreams,
+        monitoring: opts.local?.relay?.status() ?? null,
       });
     }
+    if (opts.local && serveLocalEndpoint(req, res, path ?? '/', opts.local, log)) return;
     const route = matchRoute(url, upstreamUrls);
     if (route === null) return sendError(res, 404, 'NOT_FOUND', `no upstream serves ${path}`);
     if (isCatalogRequest(req.method, url)) {

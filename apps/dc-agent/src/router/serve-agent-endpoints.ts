@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { RelayStatus } from '../monitoring/relay';
 import { agentVersion } from '../version';
 import type { UpstreamChecker } from './check-upstreams';
 import { sendJson } from './send-json';
@@ -10,7 +11,12 @@ export const serveHealthz = (res: ServerResponse, upstreams: UpstreamChecker): v
 /** `/agent/info`: version, uptime and upstream health (behind the secret on the tunnel side). */
 export const serveInfo = (
   res: ServerResponse,
-  info: { datacenterId: string; startedAt: Date; upstreams: UpstreamChecker },
+  info: {
+    datacenterId: string;
+    startedAt: Date;
+    upstreams: UpstreamChecker;
+    monitoring: RelayStatus | null;
+  },
 ): void =>
   sendJson(res, 200, {
     version: agentVersion,
@@ -19,4 +25,5 @@ export const serveInfo = (
     uptimeSeconds: Math.round((Date.now() - info.startedAt.getTime()) / 1000),
     node: process.version,
     upstreams: info.upstreams.snapshot(),
+    monitoring: info.monitoring,
   });

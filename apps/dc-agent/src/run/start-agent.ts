@@ -2,14 +2,20 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startSimMetrics, type SimMetrics } from '@yunguan/openstack-sim';
 import {
   type AgentConfig,
   type ListenAddress,
+  type MonitoringSettings,
+  type SimConfig,
   type Stack,
   defaultSimLocalListen,
+  monitoringSettingsSchema,
   routerConfigSchema,
   simConfigSchema,
 } from '../config/agent-config';
+import { startMonitoring, type Monitoring } from '../monitoring/start-monitoring';
+import type { LocalEndpoints } from '../router/serve-local-endpoints';
 import { readAgentConfig, readAgentConfigIfEnrolled } from '../config/agent-config-file';
 import type { Logger } from '../logger';
 import { startUpstreamChecker } from '../router/check-upstreams';
@@ -17,6 +23,7 @@ import { createRouter } from '../router/create-router';
 import { type AgentState, writeAgentState } from '../tunnel/agent-state';
 import type { BackoffPolicy } from '../tunnel/compute-backoff';
 import { runTunnel } from '../tunnel/run-tunnel';
+import { spikesEndpoint } from './serve-spikes';
 import { type SimStack, startSimStack } from './start-sim-stack';
 import { writeOpenrc } from './write-openrc';
 
@@ -28,6 +35,10 @@ export type RunningAgent = {
   tunnelPort: number | null;
   /** `--stack sim`: the openrc written for the local listener. */
   openrcPath: string | null;
+  /** The relay and collectors, when monitoring is on. */
+  monitoring: () => Monitoring | null;
+  /** Sim mode with monitoring: the simulator's series writer (spikes, writeNow). */
+  simMetrics: () => SimMetrics | null;
   stop: () => Promise<void>;
 };
 
@@ -47,6 +58,12 @@ export const startAgent = async (opts: {
   stack?: Stack;
   /** Overrides agent.json `router.localListen`. */
   localListen?: ListenAddress;
+  /** Overrides agent.json `router.upstreams.influx` (monitoring is off without one). */
+  influxUrl?: string;
+  /** Overrides parts of agent.json `monitoring`. */
+  monitoring?: Partial<MonitoringSettings>;
+  /** Overrides parts of agent.json `sim`. */
+  sim?: Partial<SimConfig>;
 }): Promise<RunningAgent> => {
   const { dataDir, log } = opts;
   const enrolled = await readAgentConfigIfEnrolled(dataDir);
@@ -59,12 +76,16 @@ export const startAgent = async (opts: {
   const startedAt = new Date();
 
   const baseRouter = config?.router ?? routerConfigSchema.parse({});
-  const simConfig = config?.sim ?? simConfigSchema.parse({});
+  const simConfig = { ...(config?.sim ?? simConfigSchema.parse({})), ...opts.sim };
   const sim: SimStack | null =
     stack === 'sim' ? await startSimStack(dataDir, simConfig, log) : null;
   const router = {
     ...baseRouter,
-    upstreams: sim ? { ...baseRouter.upstreams, ...sim.upstreams } : baseRouter.upstreams,
+    upstreams: {
+      ...baseRouter.upstreams,
+      ...sim?.upstreams,
+      ...(opts.influxUrl ? { influx: opts.influxUrl } : {}),
+    },
     localListen: opts.localListen ?? baseRouter.localListen ?? (sim ? defaultSimLocalListen : null),
   };
   const routerConfig = {
@@ -77,10 +98,18 @@ export const startAgent = async (opts: {
   const tunnelRouter = config
     ? createRouter({ config: routerConfig, requireSecret: true, upstreams, startedAt, log })
     : null;
+  const local: LocalEndpoints = { relay: null, spikes: null };
   const localRouter =
     router.localListen === null
       ? null
-      : createRouter({ config: routerConfig, requireSecret: false, upstreams, startedAt, log });
+      : createRouter({
+          config: routerConfig,
+          requireSecret: false,
+          upstreams,
+          startedAt,
+          log,
+          local,
+        });
   let ports: { local: number | null; tunnel: number | null };
   try {
     ports = {
@@ -168,6 +197,39 @@ export const startAgent = async (opts: {
         })
       : Promise.resolve();
   if (config && !config.dialTunnel) setState({ state: 'external' });
+
+  // Monitoring: relay + spool to the datacenter's InfluxDB, the host's own metrics and health
+  // checks; in sim mode the simulator's series come in through the local listener's /write.
+  let monitoring: Monitoring | null = null;
+  let simMetrics: SimMetrics | null = null;
+  const influxUrl = router.upstreams.influx ?? null;
+  if (influxUrl) {
+    monitoring = await startMonitoring({
+      dataDir,
+      influxUrl,
+      settings: {
+        ...(config?.monitoring ?? monitoringSettingsSchema.parse({})),
+        ...opts.monitoring,
+      },
+      upstreams,
+      tunnel: () => ({ state: state.state, dialed: config?.dialTunnel ?? false }),
+      onStatus: (m) => setState({ monitoring: m }),
+      log,
+    });
+    local.relay = monitoring.relay;
+    if (sim && router.localListen && localPort !== null) {
+      simMetrics = await startSimMetrics({
+        ctx: sim.sim.ctx,
+        writeUrl: `http://${hostOf(router.localListen.host)}:${localPort}/write?db=${monitoring.relay.database}`,
+        intervalMs: simConfig.metricsIntervalMs,
+        backfill: simConfig.metricsBackfill,
+        onError: (error) => log.warn({ err: error.message }, 'simulated metrics not written'),
+      });
+      local.spikes = spikesEndpoint(simMetrics);
+    }
+  } else {
+    log.info('monitoring off: router.upstreams.influx is not set');
+  }
   log.info(
     {
       datacenterId: routerConfig.datacenterId,
@@ -181,6 +243,8 @@ export const startAgent = async (opts: {
   );
 
   const stop = async () => {
+    await simMetrics?.stop();
+    await monitoring?.stop();
     abort.abort();
     await loop;
     upstreams.stop();
@@ -192,8 +256,26 @@ export const startAgent = async (opts: {
     setState({ state: 'stopped', since: new Date().toISOString(), nextAttemptAt: null });
     log.info('agent stopped');
   };
-  return { state: () => state, localPort, tunnelPort, openrcPath, stop };
+  return {
+    state: () => state,
+    localPort,
+    tunnelPort,
+    openrcPath,
+    monitoring: () => monitoring,
+    simMetrics: () => simMetrics,
+    stop,
+  };
 };
+
+/** Where to reach a listener bound to `host` from this process. */
+const hostOf = (host: string) =>
+  host === '0.0.0.0'
+    ? '127.0.0.1'
+    : host === '::'
+      ? '[::1]'
+      : host.includes(':')
+        ? `[${host}]`
+        : host;
 
 const listen = (server: Server, at: { host: string; port: number }): Promise<number> =>
   new Promise((resolve, reject) => {

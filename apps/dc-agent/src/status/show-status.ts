@@ -30,6 +30,14 @@ export const showStatus = async (
     if (state.nextAttemptAt) lines.push(`next attempt    ${state.nextAttemptAt}`);
     lines.push(`reconnects      ${state.reconnects}`);
   }
+  if (alive && state.monitoring) {
+    const m = state.monitoring;
+    lines.push(
+      `influxdb        ${m.influx}${m.writeApi ? ` (${m.writeApi} write API)` : ''}, ${m.relayedPoints} points relayed`,
+      `spool           ${m.spool.points} points, ${m.spool.bytes} of ${m.spool.maxBytes} bytes`,
+    );
+    if (m.lastError) lines.push(`influx error    ${m.lastError}`);
+  }
   // With an external tunnel the agent cannot see it: running routers are all it can vouch for.
   const ok = alive && (state.state === 'connected' || state.state === 'external');
   return { text: lines.join('\n'), connected: ok };

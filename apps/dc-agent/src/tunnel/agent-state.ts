@@ -11,6 +11,22 @@ export const agentStateSchema = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),
   reconnects: z.number().int().nonnegative(),
+  /** Monitoring relay (absent when router.upstreams.influx is not set). */
+  monitoring: z
+    .object({
+      influx: z.enum(['unknown', 'up', 'down']),
+      writeApi: z.enum(['v1', 'v2']).nullable(),
+      relayedPoints: z.number().int().nonnegative(),
+      spool: z.object({
+        bytes: z.number().int().nonnegative(),
+        points: z.number().int().nonnegative(),
+        batches: z.number().int().nonnegative(),
+        maxBytes: z.number().int().positive(),
+      }),
+      lastError: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type AgentState = z.infer<typeof agentStateSchema>;
 

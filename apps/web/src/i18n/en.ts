@@ -1,3 +1,4 @@
+import { monitoringEn } from './monitoring.en';
 import { dashboardEn } from './dashboard.en';
 import { labelsEn } from './labels.en';
 import { cloudExtrasEn } from './cloud-extras.en';
@@ -330,4 +331,5 @@ export const en: Record<MessageKey, string> = {
   ...cloudExtrasEn,
   ...labelsEn,
   ...dashboardEn,
+  ...monitoringEn,
 };

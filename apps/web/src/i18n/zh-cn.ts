@@ -1,3 +1,4 @@
+import { monitoringZhCN } from './monitoring.zh-cn';
 import { dashboardZhCN } from './dashboard.zh-cn';
 import { labelsZhCN } from './labels.zh-cn';
 import { cloudExtrasZhCN } from './cloud-extras.zh-cn';
@@ -324,6 +325,7 @@ export const zhCN = {
   ...cloudExtrasZhCN,
   ...labelsZhCN,
   ...dashboardZhCN,
+  ...monitoringZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

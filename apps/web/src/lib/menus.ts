@@ -14,7 +14,7 @@ export type MenuEntry = {
 };
 
 /**
- * Console modules in sidebar order: only what exists. Work orders, billing and monitoring keep
+ * Console modules in sidebar order: only what exists. Work orders and billing keep
  * their menu keys (custom roles store them) but get an entry once they are built.
  */
 export const menuEntries: readonly MenuEntry[] = [
@@ -23,6 +23,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { key: 'storage', path: '/console/storage', group: 'resources', shownWith: 'storage' },
   { key: 'network', path: '/console/network', group: 'resources', shownWith: 'network' },
   { key: 'tasks', path: '/console/tasks', group: 'operations', shownWith: 'overview' },
+  {
+    key: 'monitoring',
+    path: '/console/monitoring',
+    group: 'operations',
+    shownWith: 'monitoring',
+  },
   {
     key: 'admin.departments',
     path: '/console/admin/departments',

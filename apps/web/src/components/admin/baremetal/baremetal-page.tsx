@@ -1,11 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { listBaremetalNodes, type BaremetalNode } from '@yunguan/contract';
+import {
+  getBaremetalMetrics,
+  listBaremetalNodes,
+  metricNames,
+  type BaremetalNode,
+} from '@yunguan/contract';
 import { Tag } from 'antd';
 import { AdminListPage } from '@/components/common/admin-list-page';
 import { rowTestId } from '@/components/common/row-props';
 import { DatacenterSelect, useDatacenterChoice } from '@/components/compute/datacenter-choice';
+import { MetricsDrawerButton } from '@/components/monitoring/metrics-drawer';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { BaremetalActions } from './baremetal-actions';
@@ -91,7 +97,18 @@ export function BaremetalPage() {
         {
           title: t('common.actions'),
           key: 'actions',
-          render: (_, n) => <BaremetalActions datacenterId={datacenterId} node={n} />,
+          render: (_, n) => (
+            <>
+              <BaremetalActions datacenterId={datacenterId} node={n} />{' '}
+              <MetricsDrawerButton
+                title={`${n.name ?? n.externalId} · ${t('mon.tab')}`}
+                contract={getBaremetalMetrics}
+                params={{ id: datacenterId, nodeId: n.externalId }}
+                metrics={metricNames.host}
+                testId={`baremetal-charts-${n.name ?? n.externalId}`}
+              />
+            </>
+          ),
         },
       ]}
     />

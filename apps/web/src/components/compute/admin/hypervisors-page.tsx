@@ -2,8 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { ResponseOf } from '@yunguan/contract';
-import { listHypervisors } from '@yunguan/contract';
+import { getHypervisorMetrics, listHypervisors, metricNames } from '@yunguan/contract';
 import { Progress, Tag, Tooltip } from 'antd';
+import { MetricsDrawerButton } from '@/components/monitoring/metrics-drawer';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { formatRam } from '../catalog/catalog-format';
@@ -107,6 +108,19 @@ export function HypervisorsPage() {
           title: t('admin.runningVms'),
           dataIndex: 'runningVms',
           sorter: (a, b) => a.runningVms - b.runningVms,
+        },
+        {
+          title: t('mon.tab'),
+          key: 'monitoring',
+          render: (_, h) => (
+            <MetricsDrawerButton
+              title={`${h.hostname} · ${t('mon.tab')}`}
+              contract={getHypervisorMetrics}
+              params={{ id, hostname: h.hostname }}
+              metrics={metricNames.host}
+              testId={`hypervisor-charts-${h.hostname}`}
+            />
+          ),
         },
       ]}
     />

@@ -2,7 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Task } from '@yunguan/contract';
-import { consoleCapability, getServer, listTasks } from '@yunguan/contract';
+import {
+  consoleCapability,
+  getServer,
+  getServerMetrics,
+  listTasks,
+  metricNames,
+} from '@yunguan/contract';
 import { Alert, Button, Card, Flex, Tabs } from 'antd';
 import { useState } from 'react';
 import { DetailLoadState, DetailShell } from '@/components/common/detail-shell';
@@ -12,6 +18,7 @@ import { queryOptionsFor } from '@/lib/api';
 import { useDatacenterCapabilities } from '@/lib/datacenter-capabilities';
 import { useLiveEvents } from '@/lib/use-events';
 import { ServerStatusTag } from '../server-status-tag';
+import { MetricPanel } from '@/components/monitoring/metric-panel';
 import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { ServerActionDialog } from '../servers/server-action-dialogs';
 import type { MenuAction } from '../servers/server-action-menu';
@@ -20,7 +27,7 @@ import { ServerConsole } from './server-console';
 import { ServerNetwork, ServerOverview } from './server-overview';
 import { ServerVolumes } from './server-volumes';
 
-type Tab = 'overview' | 'network' | 'volumes' | 'console' | 'tasks';
+type Tab = 'overview' | 'network' | 'volumes' | 'monitoring' | 'console' | 'tasks';
 const quickActions: MenuAction[] = ['start', 'stop', 'reboot-soft'];
 
 /** One server: overview, network, volumes, console and its live action log. */
@@ -129,6 +136,19 @@ export function ServerDetailPage({ id }: { id: string }) {
               key: 'volumes',
               label: <span data-testid="server-tab-volumes">{t('server.tab.volumes')}</span>,
               children: tab === 'volumes' ? <ServerVolumes server={server} /> : null,
+            },
+            {
+              key: 'monitoring',
+              label: <span data-testid="server-tab-monitoring">{t('mon.tab')}</span>,
+              children:
+                tab === 'monitoring' ? (
+                  <MetricPanel
+                    contract={getServerMetrics}
+                    params={{ id: server.id }}
+                    metrics={metricNames.server}
+                    testId="server-metrics"
+                  />
+                ) : null,
             },
             {
               key: 'console',

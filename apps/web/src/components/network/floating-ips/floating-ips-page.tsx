@@ -1,10 +1,12 @@
 'use client';
 
 import type { FloatingIpItem } from '@yunguan/contract';
-import { listFloatingIps } from '@yunguan/contract';
+import { getFloatingIpMetrics, listFloatingIps, metricNames } from '@yunguan/contract';
+import { Flex } from 'antd';
 import Link from 'next/link';
 import { useState } from 'react';
 import { CreateButton } from '@/components/common/list-toolbar';
+import { MetricPanel } from '@/components/monitoring/metric-panel';
 import { useI18n } from '@/i18n/i18n-provider';
 import { useCan } from '@/lib/me-context';
 import { ResourceListPage } from '../common/resource-list-page';
@@ -77,11 +79,20 @@ export function FloatingIpsPage() {
           },
         ]}
         actions={canUse ? (row) => <FloatingIpActions fip={row} onDialog={setDialog} /> : undefined}
-        expandable={
-          forwarding.offered
-            ? { expandedRowRender: (row) => <PortForwardings fip={row} onDialog={setDialog} /> }
-            : undefined
-        }
+        expandable={{
+          // Port forwardings (where offered) and the address's traffic charts.
+          expandedRowRender: (row) => (
+            <Flex vertical gap={16}>
+              {forwarding.offered ? <PortForwardings fip={row} onDialog={setDialog} /> : null}
+              <MetricPanel
+                contract={getFloatingIpMetrics}
+                params={{ id: row.id }}
+                metrics={metricNames.traffic}
+                testId={`fip-metrics-${row.name}`}
+              />
+            </Flex>
+          ),
+        }}
       />
       <AllocateFloatingIpModal open={allocating} onClose={() => setAllocating(false)} />
       <FloatingIpDialogs dialog={dialog} onClose={() => setDialog(null)} />

@@ -1,8 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { getRouter } from '@yunguan/contract';
+import { getRouter, getRouterMetrics, metricNames } from '@yunguan/contract';
 import { Card, Tabs } from 'antd';
+import { useState } from 'react';
+import { MetricPanel } from '@/components/monitoring/metric-panel';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { DetailHeader } from '../common/detail-header';
@@ -18,6 +20,7 @@ const back = '/console/network/routers';
 export function RouterDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
   const connected = useNetworkLive();
+  const [tab, setTab] = useState('interfaces');
   const query = useQuery(queryOptionsFor(getRouter, { params: { id } }));
   const router = query.data;
   if (!router) return <DetailState pending={query.isPending} error={query.error} back={back} />;
@@ -27,11 +30,26 @@ export function RouterDetailPage({ id }: { id: string }) {
       <RouterGateway router={router} />
       <Card>
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             {
               key: 'interfaces',
               label: <span data-testid="router-tab-interfaces">{t('net.rt.interfaces')}</span>,
               children: <RouterInterfaces router={router} />,
+            },
+            {
+              key: 'monitoring',
+              label: <span data-testid="router-tab-monitoring">{t('mon.tab')}</span>,
+              children:
+                tab === 'monitoring' ? (
+                  <MetricPanel
+                    contract={getRouterMetrics}
+                    params={{ id: router.id }}
+                    metrics={metricNames.traffic}
+                    testId="router-metrics"
+                  />
+                ) : null,
             },
             {
               key: 'tasks',

@@ -2,13 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Task } from '@yunguan/contract';
-import { getVolume, listTasks } from '@yunguan/contract';
+import { getVolume, getVolumeMetrics, listTasks, metricNames } from '@yunguan/contract';
 import { Button, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { DetailLoadState, DetailShell } from '@/components/common/detail-shell';
 import { ErrorAlert } from '@/components/common/error-alert';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
+import { MetricPanel } from '@/components/monitoring/metric-panel';
 import { TaskTimeline } from '@/components/tasks/task-timeline';
 import { useStorageLive } from '../use-storage-live';
 import type { VolumeMenuAction } from '../volumes/volume-actions';
@@ -19,7 +20,7 @@ import { AttachmentList, VolumeStatus } from '../volumes/volume-columns';
 import { VolumeAttachments, VolumeOverview } from './volume-overview';
 import { VolumeSnapshots } from './volume-snapshots';
 
-type Tab = 'overview' | 'attachments' | 'snapshots' | 'tasks';
+type Tab = 'overview' | 'attachments' | 'snapshots' | 'monitoring' | 'tasks';
 const quickActions: VolumeMenuAction[] = ['extend', 'attach', 'detach', 'snapshot'];
 
 /** One volume: overview, attachments, its snapshots and the live log of its tasks. */
@@ -101,6 +102,19 @@ export function VolumeDetailPage({ id }: { id: string }) {
               key: 'snapshots',
               label: <span data-testid="volume-tab-snapshots">{t('volume.tab.snapshots')}</span>,
               children: tab === 'snapshots' ? <VolumeSnapshots volume={volume} /> : null,
+            },
+            {
+              key: 'monitoring',
+              label: <span data-testid="volume-tab-monitoring">{t('mon.tab')}</span>,
+              children:
+                tab === 'monitoring' ? (
+                  <MetricPanel
+                    contract={getVolumeMetrics}
+                    params={{ id: volume.id }}
+                    metrics={metricNames.volume}
+                    testId="volume-metrics"
+                  />
+                ) : null,
             },
             {
               key: 'tasks',

@@ -1,0 +1,5 @@
+import { MonitoringPage } from '@/components/monitoring/monitoring-page';
+
+export default function Page() {
+  return <MonitoringPage />;
+}
