@@ -59,3 +59,4 @@ export * from './network/index';
 export * from './lbfw/index';
 export * from './hostile/hostile-input-messages';
 export * from './overview/index';
+export * from './notifications/index';

@@ -30,7 +30,7 @@ export const requestJson = async (
     throw new ChannelError(redact(`${init.method} ${url} failed: ${why}`));
   }
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

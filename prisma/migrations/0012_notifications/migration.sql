@@ -38,11 +38,13 @@ CREATE TABLE "notification_template" (
 );
 
 -- status: queued | sending | sent | failed (a retry is scheduled) | dead (attempts used up).
+-- department_id / project_id: whose event it is (who may read the row); both null: platform.
 -- The channel's name and kind are copied: the log outlives a deleted channel.
 CREATE TABLE "notification" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "event_type" TEXT NOT NULL,
     "severity" TEXT NOT NULL DEFAULT 'info',
+    "department_id" TEXT,
     "project_id" TEXT,
     "channel_id" TEXT REFERENCES "notification_channel"("id") ON DELETE SET NULL,
     "channel_name" TEXT NOT NULL,
@@ -52,6 +54,7 @@ CREATE TABLE "notification" (
     "locale" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "body" TEXT NOT NULL,
+    "params" JSONB NOT NULL DEFAULT '{}',
     "status" TEXT NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "max_attempts" INTEGER NOT NULL,

@@ -29,6 +29,7 @@ import { registerLbfwRoutes } from './routes/lbfw-routes';
 import { registerNetworkRoutes } from './routes/network-routes';
 import { registerStorageRoutes } from './routes/storage-routes';
 import { registerOverviewRoutes } from './routes/overview-routes';
+import { registerNotificationRoutes } from './routes/notification-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -118,5 +119,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerNetworkRoutes(app, deps);
   registerLbfwRoutes(app, deps);
   registerOverviewRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   return app;
 };
