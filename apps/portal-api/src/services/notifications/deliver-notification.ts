@@ -47,11 +47,11 @@ export const deliverNotification = async (
     return 'dead';
   }
   const runtime = deps.config.notifications;
-  const waitRate = await runtime.gate.takeRate(channel.id, channel.ratePerMinute);
-  if (waitRate !== null && attempt.postpone) return attempt.postpone(waitRate);
   const waitSlot = await runtime.gate.takeSlot(channel.id);
   if (waitSlot !== null && attempt.postpone) return attempt.postpone(waitSlot);
   try {
+    const waitRate = await runtime.gate.takeRate(channel.id, channel.ratePerMinute);
+    if (waitRate !== null && attempt.postpone) return await attempt.postpone(waitRate);
     const number = row.attempts + 1;
     if (!(await startAttempt(deps.db, id, number, deps.now()))) return 'skipped';
     try {

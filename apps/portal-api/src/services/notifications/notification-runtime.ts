@@ -91,12 +91,17 @@ const createGate = (
       duration: Math.ceil((settings.sendTimeoutMs * 2) / 1000) + 5,
     }));
   return {
+    // A refused consume still counts in rate-limiter-flexible: give the point back, so waiting
+    // jobs do not use up the window they wait for.
     takeRate: async (channelId, perMinute) => {
+      const limiter = rateOf(perMinute);
       try {
-        await rateOf(perMinute).consume(channelId);
+        await limiter.consume(channelId);
         return null;
       } catch (error) {
-        return waitOf(error);
+        const wait = waitOf(error);
+        await limiter.reward(channelId, 1);
+        return wait;
       }
     },
     takeSlot: async (channelId) => {
@@ -104,7 +109,9 @@ const createGate = (
         await slots().consume(channelId);
         return null;
       } catch (error) {
-        return Math.min(waitOf(error), 500);
+        const wait = Math.min(waitOf(error), 500);
+        await slots().reward(channelId, 1);
+        return wait;
       }
     },
     release: async (channelId) => {
