@@ -4,12 +4,14 @@ import type { Env } from './env';
 import type { AppDeps } from './http/deps';
 import { fastTestCost, productionCost } from './security/password';
 import { createSecretBox } from './security/secret-box';
+import { createNotificationRuntime } from './services/notifications/notification-runtime';
 import { createTaskRuntime } from './services/tasks/task-runtime';
 import { createTunnelRegistry } from './tunnel/tunnel-registry';
 
 /** Wire the process-wide dependencies from validated configuration. */
 export const createDeps = (env: Env): AppDeps => {
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  const secretBox = createSecretBox(env.YUNGUAN_SECRET_KEY);
   return {
     env,
     db: createPrisma(env.DATABASE_URL),
@@ -17,7 +19,7 @@ export const createDeps = (env: Env): AppDeps => {
     config: {
       hashCost: env.YUNGUAN_FAST_HASH ? fastTestCost : productionCost,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600 * 1000,
-      secretBox: createSecretBox(env.YUNGUAN_SECRET_KEY),
+      secretBox,
       tunnel: {
         registry: createTunnelRegistry(redis, {
           prefix: env.REDIS_KEY_PREFIX,
@@ -36,12 +38,26 @@ export const createDeps = (env: Env): AppDeps => {
         reconcileEveryMs: env.TASK_RECONCILE_EVERY_MS,
         retryDelayMs: env.TASK_RETRY_DELAY_MS,
       }),
+      notifications: createNotificationRuntime(
+        redis,
+        env.REDIS_KEY_PREFIX,
+        secretBox,
+        {
+          maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+          retryDelayMs: env.NOTIFY_RETRY_DELAY_MS,
+          sendTimeoutMs: env.NOTIFY_SEND_TIMEOUT_MS,
+          concurrency: env.NOTIFY_CONCURRENCY,
+          channelConcurrency: env.NOTIFY_CHANNEL_CONCURRENCY,
+        },
+        env.DEMO_SMTP_PORT !== undefined,
+      ),
     },
   };
 };
 
 export const closeDeps = async (deps: AppDeps): Promise<void> => {
   await deps.config.tasks.close();
+  await deps.config.notifications.close();
   await deps.db.$disconnect();
   deps.redis.disconnect();
 };

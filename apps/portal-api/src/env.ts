@@ -65,6 +65,15 @@ const schema = z.object({
   TASK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2_000),
   /** Days of lifecycle events kept for SSE replay and readers of the log (pruned hourly). */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Notifications (ADR 0119): attempts before a delivery is dead, first back-off (doubling),
+   * the longest one send may take, sends at once in the worker, and sends at once per channel. */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  NOTIFY_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(5_000),
+  NOTIFY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  NOTIFY_CHANNEL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  /** `npm run demo` only: run a local SMTP server on this loopback port as the demo mailbox. */
+  DEMO_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Largest image file accepted by PUT …/images/:id/file (streamed, never buffered). */
   IMAGE_UPLOAD_MAX_BYTES: z.coerce
     .number()

@@ -6,6 +6,7 @@ import { pruneEventsJob } from './jobs/prune-events.job';
 import { purgeExpiredSessionsJob } from './jobs/purge-expired-sessions.job';
 import { reconcileAgentKeysJob } from './jobs/reconcile-agent-keys.job';
 import { recordAgentsSeenJob } from './jobs/record-agents-seen.job';
+import { startNotificationWorker } from './jobs/start-notification-worker';
 import { startQueueWorker } from './jobs/start-queue-worker';
 import { startTaskWorker } from './jobs/start-task-worker';
 
@@ -32,8 +33,12 @@ const workers = [
   }),
 ];
 workers.push(await startTaskWorker(jobDeps, log));
+workers.push(await startNotificationWorker(jobDeps, log));
 const inventory = await startInventoryWorker(jobDeps, { log });
-log.info({ queues: ['maintenance', 'tasks', 'task-maintenance', 'inventory'] }, 'worker started');
+log.info(
+  { queues: ['maintenance', 'tasks', 'task-maintenance', 'notifications', 'inventory'] },
+  'worker started',
+);
 
 const stop = async (signal: string) => {
   log.info({ signal }, 'worker shutting down');

@@ -57,6 +57,7 @@ import { appCredentialContracts } from './app-credentials/index';
 import { lbfwContracts } from './lbfw/index';
 import { networkContracts } from './network/index';
 import { storageContracts } from './storage/index';
+import { notificationContracts } from './notifications/notification.contracts';
 
 /** Every API operation, for route registration checks, the OpenAPI test and tooling. */
 export const allContracts: readonly Contract[] = [
@@ -118,6 +119,7 @@ export const allContracts: readonly Contract[] = [
   ...storageContracts,
   ...networkContracts,
   ...lbfwContracts,
+  ...notificationContracts,
   getOverview,
   ...monitoringContracts,
 ];

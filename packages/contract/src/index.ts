@@ -60,3 +60,4 @@ export * from './lbfw/index';
 export * from './hostile/hostile-input-messages';
 export * from './overview/index';
 export * from './monitoring/index';
+export * from './notifications/index';

@@ -2,6 +2,10 @@ import type { ErrorCode } from '@yunguan/domain';
 import { hostileMessagesEn, hostileMessagesZh } from './hostile/hostile-input-messages';
 import { lbfwMessagesEn, lbfwMessagesZh } from './lbfw/lbfw-messages';
 import { networkMessagesEn, networkMessagesZh } from './network/network-messages';
+import {
+  notificationMessagesEn,
+  notificationMessagesZh,
+} from './notifications/notification-messages';
 import { ownerMessagesEn, ownerMessagesZh } from './owners/owner-messages';
 import { storageMessagesEn, storageMessagesZh } from './storage/storage-messages';
 
@@ -299,6 +303,7 @@ const catalogs: Record<Locale, Catalog> = {
   en: {
     ...en,
     ...storageMessagesEn,
+    ...notificationMessagesEn,
     ...networkMessagesEn,
     ...lbfwMessagesEn,
     ...hostileMessagesEn,
@@ -307,6 +312,7 @@ const catalogs: Record<Locale, Catalog> = {
   'zh-CN': {
     ...zh,
     ...storageMessagesZh,
+    ...notificationMessagesZh,
     ...networkMessagesZh,
     ...lbfwMessagesZh,
     ...ownerMessagesZh,

@@ -26,6 +26,8 @@ export const permissions = [
   'datacenter.read',
   'datacenter.manage',
   'compute.admin',
+  /** Manage notification channels and read the delivery log (platform: also templates). */
+  'notification.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -121,6 +123,7 @@ export const builtInRoles: Record<BuiltInRoleId, RoleDefinition> = {
       'audit.read',
       'resource.read',
       'resource.use',
+      'notification.manage',
     ],
     menus: [
       ...resourceMenus,
@@ -148,6 +151,7 @@ export const builtInRoles: Record<BuiltInRoleId, RoleDefinition> = {
       'audit.read',
       'resource.read',
       'resource.use',
+      'notification.manage',
     ],
     menus: [...resourceMenus, 'monitoring', 'admin.users', 'admin.quotas', 'admin.audit'],
   },

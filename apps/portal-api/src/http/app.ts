@@ -30,6 +30,7 @@ import { registerNetworkRoutes } from './routes/network-routes';
 import { registerStorageRoutes } from './routes/storage-routes';
 import { registerMonitoringRoutes } from './routes/monitoring-routes';
 import { registerOverviewRoutes } from './routes/overview-routes';
+import { registerNotificationRoutes } from './routes/notification-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -120,5 +121,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerLbfwRoutes(app, deps);
   registerOverviewRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   return app;
 };

@@ -2,8 +2,12 @@ import type { JobsOptions } from 'bullmq';
 import type { z } from 'zod';
 import type { JobDeps } from './job-deps';
 
-/** What a handler learns about the attempt it runs in. */
-export type JobAttempt = { finalAttempt: boolean };
+/**
+ * What a handler learns about the attempt it runs in. `postpone` moves the job back to the
+ * queue's delayed set for `ms` without counting an attempt (a per-channel rate limit, a busy
+ * peer): it never returns.
+ */
+export type JobAttempt = { finalAttempt: boolean; postpone?: (ms: number) => Promise<never> };
 
 /**
  * One job, one file (`<domain>.<verb>`): its queue, payload schema (re-validated by the worker),

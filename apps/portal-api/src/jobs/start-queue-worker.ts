@@ -1,4 +1,4 @@
-import { Queue, Worker, type WorkerOptions } from 'bullmq';
+import { DelayedError, Queue, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobDefinition } from './job-definition';
@@ -43,13 +43,17 @@ export const startQueueWorker = async (deps: JobDeps, spec: QueueWorkerSpec): Pr
   }
   const worker = new Worker(
     spec.queue,
-    async (bullJob) => {
+    async (bullJob, token) => {
       const job = byName.get(bullJob.name);
       if (!job) throw new Error(`unknown job ${bullJob.name}`);
       const payload: unknown = job.payload.parse(bullJob.data ?? {});
       const attempts = bullJob.opts.attempts ?? 1;
       const result = await job.handler(deps, payload, {
         finalAttempt: bullJob.attemptsMade + 1 >= attempts,
+        postpone: async (ms) => {
+          await bullJob.moveToDelayed(Date.now() + ms, token);
+          throw new DelayedError();
+        },
       });
       if (spec.logDone?.(job.name, result) ?? true)
         spec.log?.info({ job: bullJob.name, id: bullJob.id, result }, 'job done');

@@ -24,6 +24,8 @@ export type UserRow = {
   username: string;
   displayName: string;
   email: string | null;
+  wecomUserId: string | null;
+  locale: string;
   departmentId: string | null;
   passwordHash: string;
   status: string;
@@ -108,6 +110,8 @@ export const insertUser = (
     departmentId: string | null;
     displayName: string;
     email: string | null;
+    wecomUserId?: string | null;
+    locale?: string;
     assignments: AssignmentData[];
   },
 ): Promise<UserRow> => {
@@ -121,6 +125,8 @@ export const updateUserRow = (
   data: {
     displayName?: string;
     email?: string | null;
+    wecomUserId?: string | null;
+    locale?: string;
     status?: string;
     passwordHash?: string;
     failedLoginCount?: number;

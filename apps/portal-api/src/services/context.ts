@@ -3,6 +3,7 @@ import type { Database } from '../repositories/db-client';
 import type { HashCost } from '../security/password';
 import type { SecretBox } from '../security/secret-box';
 import type { TunnelRegistry } from '../tunnel/tunnel-registry';
+import type { NotificationRuntime } from './notifications/notification-runtime';
 import type { TaskRuntime } from './tasks/task-runtime';
 
 export type ServiceConfig = {
@@ -12,6 +13,8 @@ export type ServiceConfig = {
   tunnel: { registry: TunnelRegistry; publicUrl: string; callTimeoutMs: number };
   /** Task queue, task settings and the portal event bus (src/services/tasks/task-runtime.ts). */
   tasks: TaskRuntime;
+  /** Notification queue, settings, per-channel gates and the WeCom token cache (ADR 0119). */
+  notifications: NotificationRuntime;
 };
 
 /** Everything a service verb needs about the call; transports build it. */

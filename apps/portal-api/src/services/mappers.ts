@@ -32,6 +32,8 @@ export const toUser = (row: UserRow, now: Date): User => ({
   username: row.username,
   displayName: row.displayName,
   email: row.email,
+  wecomUserId: row.wecomUserId,
+  locale: row.locale === 'en' ? 'en' : 'zh-CN',
   departmentId: row.departmentId,
   departmentName: row.department?.name ?? null,
   status: row.status === 'disabled' ? 'disabled' : 'active',

@@ -17,6 +17,10 @@ export const userSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
+  /** WeCom user id for application messages (notifications). */
+  wecomUserId: z.string().nullable(),
+  /** Language of the user's notifications. */
+  locale: z.enum(['zh-CN', 'en']),
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
@@ -39,6 +43,12 @@ export const usernameSchema = z
 /** NIST 800-63B style: length over composition rules. */
 export const passwordSchema = z.string().min(10).max(128);
 
+/** WeCom user ids: letters, digits, _ - . @ (WeCom's own rule), up to 64. */
+export const wecomUserIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.@-]{1,64}$/, { message: 'letters, digits, _ - . @ (up to 64)' });
+
 export const assignmentInput = z.object({
   role: z.string().min(1).max(64),
   scope: z.enum(['platform', 'department', 'project']),
@@ -54,12 +64,16 @@ export const userInput = z.object({
   roles: z.array(assignmentInput).max(50).default([]),
   displayName: z.string().trim().max(64).optional(),
   email: z.email().max(254).optional(),
+  wecomUserId: wecomUserIdSchema.optional(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
 });
 
 export const userUpdate = z
   .object({
     displayName: z.string().trim().max(64),
     email: z.email().max(254).nullable(),
+    wecomUserId: wecomUserIdSchema.nullable(),
+    locale: z.enum(['zh-CN', 'en']),
     status: z.enum(['active', 'disabled']),
     password: passwordSchema,
     roles: z.array(assignmentInput).max(50),

@@ -18,6 +18,8 @@ export const createUser = async (
     roles: AssignmentInput[];
     displayName?: string;
     email?: string;
+    wecomUserId?: string;
+    locale?: 'zh-CN' | 'en';
   },
 ): Promise<User> => {
   const target = { departmentId: input.departmentId, projectId: null };
@@ -44,6 +46,8 @@ export const createUser = async (
         departmentId: input.departmentId,
         displayName: input.displayName ?? '',
         email: input.email ?? null,
+        wecomUserId: input.wecomUserId ?? null,
+        locale: input.locale ?? 'zh-CN',
         assignments,
       });
       await recordAudit(tx, ctx, {

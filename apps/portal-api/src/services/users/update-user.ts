@@ -17,6 +17,8 @@ import { canManageAssignment, resolveAssignments } from './resolve-assignments';
 export type UpdateUserInput = {
   displayName?: string;
   email?: string | null;
+  wecomUserId?: string | null;
+  locale?: 'zh-CN' | 'en';
   status?: 'active' | 'disabled';
   password?: string;
   roles?: AssignmentInput[];
