@@ -4,6 +4,7 @@ import type { Env } from './env';
 import type { AppDeps } from './http/deps';
 import { fastTestCost, productionCost } from './security/password';
 import { createSecretBox } from './security/secret-box';
+import { createPrincipalCache } from './services/auth/principal-cache';
 import { createTaskRuntime } from './services/tasks/task-runtime';
 import { createTunnelRegistry } from './tunnel/tunnel-registry';
 
@@ -12,11 +13,12 @@ export const createDeps = (env: Env): AppDeps => {
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
   return {
     env,
-    db: createPrisma(env.DATABASE_URL),
+    db: createPrisma(env.DATABASE_URL, env.DATABASE_POOL_SIZE),
     redis,
     config: {
       hashCost: env.YUNGUAN_FAST_HASH ? fastTestCost : productionCost,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600 * 1000,
+      principals: createPrincipalCache(),
       secretBox: createSecretBox(env.YUNGUAN_SECRET_KEY),
       tunnel: {
         registry: createTunnelRegistry(redis, {

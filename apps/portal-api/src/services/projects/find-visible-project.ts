@@ -1,6 +1,10 @@
 import { assertCan, notFound, type Permission } from '@yunguan/domain';
 import type { DbClient } from '../../repositories/db-client';
-import { findProjectRow, type ProjectRow } from '../../repositories/project-repository';
+import {
+  findProjectRow,
+  findProjectScopeRow,
+  type ProjectRow,
+} from '../../repositories/project-repository';
 import type { ServiceContext } from '../context';
 
 /** Load a project and check `permission` on it (404 when out of reach). */
@@ -11,6 +15,24 @@ export const findProjectFor = async (
   db: DbClient = ctx.db,
 ): Promise<ProjectRow> => {
   const row = await findProjectRow(db, id);
+  if (!row) throw notFound('project', id);
+  assertCan(
+    ctx.principal,
+    permission,
+    { departmentId: row.departmentId, projectId: row.id },
+    'project.read',
+    'project',
+  );
+  return row;
+};
+
+/** As findProjectFor, reading only the project's id and department (the list hot path). */
+export const findProjectScopeFor = async (
+  ctx: ServiceContext,
+  id: string,
+  permission: Permission,
+): Promise<{ id: string; departmentId: string }> => {
+  const row = await findProjectScopeRow(ctx.db, id);
   if (!row) throw notFound('project', id);
   assertCan(
     ctx.principal,
