@@ -18,4 +18,4 @@ export { putDatacenterCredentials } from './services/inventory/put-datacenter-cr
 export { runInventorySync } from './services/inventory/run-inventory-sync';
 export { createProject } from './services/projects/create-project';
 export { AGENT_SECRET_HEADER } from './tunnel/call-datacenter';
-export { serverCountSql, serverPageSql } from './repositories/server-page-repository';
+export { serverPageSql } from './repositories/server-page-repository';

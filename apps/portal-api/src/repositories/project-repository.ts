@@ -65,16 +65,6 @@ export const listProjectsOfDepartments = (db: DbClient, departmentIds: string[])
 export const findProjectRow = (db: DbClient, id: string): Promise<ProjectRow | null> =>
   db.project.findFirst({ where: { id, deletedAt: null }, include });
 
-/** Just what a permission check needs: the live project's id and department. */
-export const findProjectScopeRow = (
-  db: DbClient,
-  id: string,
-): Promise<{ id: string; departmentId: string } | null> =>
-  db.project.findFirst({
-    where: { id, deletedAt: null },
-    select: { id: true, departmentId: true },
-  });
-
 export const insertProject = (
   db: DbClient,
   data: { name: string; description: string; departmentId: string },

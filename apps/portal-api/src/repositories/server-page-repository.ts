@@ -6,7 +6,8 @@ import type { ServerFilter, ServerRow, ServerSort } from './server-repository';
  * One page of the server list in one statement (ADR 0120): the page's ids are picked from the
  * partial index `resource_live_servers_by_*` (an index-only scan skips the offset without
  * touching the table — a "deferred join"), then the 50 rows are read by primary key, each with
- * its unfinished task (at most one per target: the `task_one_active_per_target` index).
+ * its unfinished task (at most one per target: the `task_one_active_per_target` index); the
+ * project row and the exact count come in the same round trip.
  */
 export type ServerPageRow = ServerRow & {
   activeTask: { id: string; action: string; status: string } | null;
@@ -35,20 +36,29 @@ const orderOf = (sort: ServerSort, alias: string): Prisma.Sql => {
   return Prisma.raw(`${alias}"${column}" ${dir}, ${alias}"id" ${dir}`);
 };
 
-/** The page statement (exported for the bench's bare reference endpoint: the same SQL). */
+/**
+ * The list statement (exported for the bench's bare reference endpoint: the same SQL): the live
+ * project's department, the exact total and the page, in one round trip. No row when the project
+ * does not exist (or is deleted); one row with null server columns when the page is empty.
+ */
 export const serverPageSql = (
   filter: ServerFilter,
   sort: ServerSort,
   page: number,
   pageSize: number,
 ): Prisma.Sql => Prisma.sql`
-  SELECT r."id", r."datacenter_id", r."external_id", r."project_id", r."project_external_id",
+  WITH p AS (SELECT "department_id" FROM "project"
+             WHERE "id" = ${filter.projectId} AND "deleted_at" IS NULL),
+       c AS (SELECT COUNT(*)::int AS "total" FROM "resource" WHERE ${whereOf(filter)}),
+       k AS (SELECT "id" FROM "resource" WHERE ${whereOf(filter)}
+             ORDER BY ${orderOf(sort, '')} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+  SELECT p."department_id" AS "project_department_id", c."total",
+         r."id", r."datacenter_id", r."external_id", r."project_id", r."project_external_id",
          r."name", r."status", r."spec", r."first_seen_at", r."last_seen_at", r."deleted_at",
          r."updated_at", t."id" AS "task_id", t."action" AS "task_action",
          t."status" AS "task_status"
-  FROM (SELECT "id" FROM "resource" WHERE ${whereOf(filter)}
-        ORDER BY ${orderOf(sort, '')} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) k
-  JOIN "resource" r ON r."id" = k."id"
+  FROM p CROSS JOIN c
+  LEFT JOIN (k JOIN "resource" r ON r."id" = k."id") ON true
   LEFT JOIN LATERAL (
     SELECT "id", "action", "status" FROM "task"
     WHERE "status" IN ('held', 'queued', 'running') AND "target_type" = 'server'
@@ -56,12 +66,10 @@ export const serverPageSql = (
     LIMIT 1) t ON true
   ORDER BY ${orderOf(sort, 'r.')}`;
 
-/** The exact number of servers the filter matches (an index-only scan on the live index). */
-export const serverCountSql = (filter: ServerFilter): Prisma.Sql =>
-  Prisma.sql`SELECT COUNT(*)::int AS "total" FROM "resource" WHERE ${whereOf(filter)}`;
-
 type Raw = {
-  id: string;
+  project_department_id: string;
+  total: number;
+  id: string | null;
   datacenter_id: string;
   external_id: string;
   project_id: string | null;
@@ -78,7 +86,7 @@ type Raw = {
   task_status: string | null;
 };
 
-const toRow = (r: Raw): ServerPageRow => ({
+const toRow = (r: Raw & { id: string }): ServerPageRow => ({
   id: r.id,
   datacenterId: r.datacenter_id,
   externalId: r.external_id,
@@ -97,17 +105,27 @@ const toRow = (r: Raw): ServerPageRow => ({
       : null,
 });
 
-/** A page of servers with their unfinished tasks, and the exact total, in parallel. */
+export type ServerPage = {
+  /** The live project's department. */
+  project: { id: string; departmentId: string };
+  rows: ServerPageRow[];
+  total: number;
+};
+
+/** A page of servers with their unfinished tasks and the exact total; null: no such project. */
 export const listServerPage = async (
   db: DbClient,
   filter: ServerFilter,
   sort: ServerSort,
   page: number,
   pageSize: number,
-): Promise<{ rows: ServerPageRow[]; total: number }> => {
-  const [rows, count] = await Promise.all([
-    db.$queryRaw<Raw[]>(serverPageSql(filter, sort, page, pageSize)),
-    db.$queryRaw<{ total: number }[]>(serverCountSql(filter)),
-  ]);
-  return { rows: rows.map(toRow), total: count[0]?.total ?? 0 };
+): Promise<ServerPage | null> => {
+  const raw = await db.$queryRaw<Raw[]>(serverPageSql(filter, sort, page, pageSize));
+  const first = raw[0];
+  if (!first) return null;
+  return {
+    project: { id: filter.projectId, departmentId: first.project_department_id },
+    rows: raw.filter((r): r is Raw & { id: string } => r.id !== null).map(toRow),
+    total: first.total,
+  };
 };

@@ -1,10 +1,6 @@
 import { assertCan, notFound, type Permission } from '@yunguan/domain';
 import type { DbClient } from '../../repositories/db-client';
-import {
-  findProjectRow,
-  findProjectScopeRow,
-  type ProjectRow,
-} from '../../repositories/project-repository';
+import { findProjectRow, type ProjectRow } from '../../repositories/project-repository';
 import type { ServiceContext } from '../context';
 
 /** Load a project and check `permission` on it (404 when out of reach). */
@@ -26,20 +22,16 @@ export const findProjectFor = async (
   return row;
 };
 
-/** As findProjectFor, reading only the project's id and department (the list hot path). */
-export const findProjectScopeFor = async (
+/** The permission check of findProjectFor on a project already read (the list hot path). */
+export const assertProjectAccess = (
   ctx: ServiceContext,
-  id: string,
+  project: { id: string; departmentId: string },
   permission: Permission,
-): Promise<{ id: string; departmentId: string }> => {
-  const row = await findProjectScopeRow(ctx.db, id);
-  if (!row) throw notFound('project', id);
+): void =>
   assertCan(
     ctx.principal,
     permission,
-    { departmentId: row.departmentId, projectId: row.id },
+    { departmentId: project.departmentId, projectId: project.id },
     'project.read',
     'project',
   );
-  return row;
-};
