@@ -9,10 +9,15 @@
  *
  *   npm run bench -- portal [--creates 500] [--rows 10000] [--clients 50] [--seconds 10]
  *                           [--concurrency 20]   (worker task concurrency)
+ *                           [--only list|create] [--json]
+ *
+ * The list half runs against a bare Fastify + pg endpoint with the same SQL in the same run
+ * (bench/portal/list-bench.ts) and prints the ratio.
  *
  * Not a test: numbers depend on the machine.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   providerForDatacenter,
@@ -21,6 +26,7 @@ import {
   createProject,
 } from '@yunguan/portal-api/bench';
 import type { Bench } from './bench';
+import { benchList } from './portal/list-bench';
 import { startPortalStack, type PortalStack } from './portal/portal-stack';
 
 const pct = (xs: number[], p: number) => {
@@ -149,56 +155,6 @@ const benchPortal = async (
   return { accept, accepted, total, wait, run };
 };
 
-const benchList = async (
-  stack: PortalStack,
-  projectId: string,
-  rows: number,
-  clients: number,
-  seconds: number,
-) => {
-  const now = new Date();
-  for (let i = 0; i < rows; i += 1000) {
-    await stack.deps.db.resource.createMany({
-      data: Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({
-        id: randomUUID(),
-        datacenterId: stack.datacenterId,
-        type: 'server',
-        externalId: randomUUID(),
-        projectId,
-        projectExternalId: 'bench',
-        name: `mirror-${String(i + j).padStart(5, '0')}`,
-        status: (i + j) % 7 === 0 ? 'stopped' : 'active',
-        spec: {
-          flavor: { externalId: '1', name: 'm1.tiny', vcpus: 1, ramMb: 512, diskGb: 1 },
-          locked: false,
-        },
-        firstSeenAt: now,
-        lastSeenAt: now,
-      })),
-    });
-  }
-  const pages = Math.ceil(rows / 50);
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const page = 1 + Math.floor(Math.random() * pages);
-        const t = performance.now();
-        const res = await fetch(
-          `${stack.apiUrl}/api/v1/projects/${projectId}/servers?pageSize=50&page=${page}&sort=name`,
-          { headers: stack.auth },
-        );
-        const body = (await res.json()) as { items: unknown[] };
-        if (res.status !== 200 || body.items.length === 0) throw new Error(`list: ${res.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latencies, rps: latencies.length / ((performance.now() - start) / 1000) };
-};
-
 const run = async (args: string[]) => {
   const { values } = parseArgs({
     args,
@@ -208,68 +164,128 @@ const run = async (args: string[]) => {
       clients: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '20' },
+      only: { type: 'string' },
+      json: { type: 'boolean', default: false },
     },
   });
+  const only = values.only;
+  if (only !== undefined && only !== 'list' && only !== 'create')
+    throw new Error(`--only takes list or create, not ${only}`);
   const n = Number(values.creates);
-  console.log(`starting PostgreSQL, Redis, portal-api, worker, tunnel-gateway and a sim agent…`);
-  const stack = await startPortalStack({ workerConcurrency: Number(values.concurrency) });
+  const report: Record<string, unknown> = {
+    bench: 'portal',
+    at: new Date().toISOString(),
+    loadavg: os.loadavg(),
+    cpus: os.cpus().length,
+  };
+  const say = (line: string) => {
+    if (!values.json) console.log(line);
+  };
+  say(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
+  say(
+    only === 'list'
+      ? 'starting PostgreSQL, Redis and portal-api…'
+      : 'starting PostgreSQL, Redis, portal-api, worker, tunnel-gateway and a sim agent…',
+  );
+  const stack = await startPortalStack({
+    workerConcurrency: Number(values.concurrency),
+    apiOnly: only === 'list',
+  });
   try {
     const ctx = stack.adminCtx;
     const department = await createDepartment(ctx, { name: 'bench', description: '' });
-    const project = await createProject(ctx, {
-      name: 'create',
-      description: '',
-      departmentId: department.id,
-    });
-    const listed = await createProject(ctx, {
-      name: 'list',
-      description: '',
-      departmentId: department.id,
-    });
-    const sim = await simClient(stack.simUrl);
-    const deps = { db: stack.deps.db, config: stack.deps.config };
-    const { provider } = await providerForDatacenter(deps, stack.datacenterId);
-    const scope = await scopeForProject(deps, provider, stack.datacenterId, project.id);
-    await unlimit(sim, scope.projectExternalId);
-    await unlimit(sim, sim.adminProjectId);
-    const { network } = await sim.request<{ network: { id: string } }>(
-      'POST',
-      '/network/v2.0/networks',
-      {
-        network: { name: 'bench-shared', shared: true },
-      },
-    );
-    await sim.request('POST', '/network/v2.0/subnets', {
-      subnet: { network_id: network.id, ip_version: 4, cidr: '10.128.0.0/12', name: 'bench' },
-    });
-    const { images } = await sim.request<{ images: { id: string; name: string }[] }>(
-      'GET',
-      '/image/v2/images',
-    );
-    const imageId = images.find((i) => i.name.startsWith('cirros'))!.id;
+    if (only !== 'list') {
+      const project = await createProject(ctx, {
+        name: 'create',
+        description: '',
+        departmentId: department.id,
+      });
+      const sim = await simClient(stack.simUrl);
+      const deps = { db: stack.deps.db, config: stack.deps.config };
+      const { provider } = await providerForDatacenter(deps, stack.datacenterId);
+      const scope = await scopeForProject(deps, provider, stack.datacenterId, project.id);
+      await unlimit(sim, scope.projectExternalId);
+      await unlimit(sim, sim.adminProjectId);
+      const { network } = await sim.request<{ network: { id: string } }>(
+        'POST',
+        '/network/v2.0/networks',
+        { network: { name: 'bench-shared', shared: true } },
+      );
+      await sim.request('POST', '/network/v2.0/subnets', {
+        subnet: { network_id: network.id, ip_version: 4, cidr: '10.128.0.0/12', name: 'bench' },
+      });
+      const { images } = await sim.request<{ images: { id: string; name: string }[] }>(
+        'GET',
+        '/image/v2/images',
+      );
+      const imageId = images.find((i) => i.name.startsWith('cirros'))!.id;
 
-    const direct = await benchDirect(sim, n, network.id, imageId);
-    console.log(`direct to the sim's Nova: ${n} creates → all ACTIVE in ${ms(direct)}`);
-    const portal = await benchPortal(stack, project.id, n, network.id, imageId);
-    console.log(
-      `through the portal (API → task → worker ×${values.concurrency} → tunnel → sim): all ${n} accepted in ${ms(portal.accepted)}, all ACTIVE in ${ms(portal.total)}`,
-    );
-    console.log(
-      `  API accept p50 ${ms(pct(portal.accept, 50))} p99 ${ms(pct(portal.accept, 99))}; queue wait p50 ${ms(pct(portal.wait, 50))}; task run p50 ${ms(pct(portal.run, 50))} p99 ${ms(pct(portal.run, 99))}`,
-    );
-    console.log(
-      `  portal overhead per op (amortised): ${ms((portal.total - direct) / n)}; ${((n / portal.total) * 1000).toFixed(1)} creates/s end to end`,
-    );
-    const list = await benchList(
-      stack,
-      listed.id,
-      Number(values.rows),
-      Number(values.clients),
-      Number(values.seconds),
-    );
-    console.log(
-      `server list (50 of ${values.rows} mirrored rows, ${values.clients} clients, ${values.seconds} s): p50 ${ms(pct(list.latencies, 50))} p99 ${ms(pct(list.latencies, 99))}, ${list.rps.toFixed(0)} req/s`,
-    );
+      const direct = await benchDirect(sim, n, network.id, imageId);
+      say(`direct to the sim's Nova: ${n} creates → all ACTIVE in ${ms(direct)}`);
+      const portal = await benchPortal(stack, project.id, n, network.id, imageId);
+      const overhead = (portal.total - direct) / n;
+      say(
+        `through the portal (API → task → worker ×${values.concurrency} → tunnel → sim): all ${n} accepted in ${ms(portal.accepted)} (${((n / portal.accepted) * 1000).toFixed(0)}/s; goal ≤ 1500 ms), all ACTIVE in ${ms(portal.total)} (goal ≤ 15000 ms) = ${(portal.total / direct).toFixed(2)}x direct`,
+      );
+      say(
+        `  API accept p50 ${ms(pct(portal.accept, 50))} p99 ${ms(pct(portal.accept, 99))}; queue wait p50 ${ms(pct(portal.wait, 50))}; task run p50 ${ms(pct(portal.run, 50))} p99 ${ms(pct(portal.run, 99))}`,
+      );
+      say(
+        `  portal overhead per op (amortised): ${ms(overhead)} (goal ≤ 20 ms); ${((n / portal.total) * 1000).toFixed(1)} creates/s end to end`,
+      );
+      report.create = {
+        creates: n,
+        workerConcurrency: Number(values.concurrency),
+        directAllActiveMs: direct,
+        acceptedMs: portal.accepted,
+        allActiveMs: portal.total,
+        allActiveVsDirect: portal.total / direct,
+        acceptP50Ms: pct(portal.accept, 50),
+        acceptP99Ms: pct(portal.accept, 99),
+        queueWaitP50Ms: pct(portal.wait, 50),
+        runP50Ms: pct(portal.run, 50),
+        runP99Ms: pct(portal.run, 99),
+        overheadPerOpMs: overhead,
+      };
+    }
+    if (only !== 'create') {
+      const listed = await createProject(ctx, {
+        name: 'list',
+        description: '',
+        departmentId: department.id,
+      });
+      const list = await benchList(stack, listed.id, {
+        rows: Number(values.rows),
+        clients: Number(values.clients),
+        seconds: Number(values.seconds),
+        poolSize: stack.poolSize,
+      });
+      say(
+        `server list (50 of ${values.rows} mirrored rows, ${values.clients} clients, ${values.seconds} s, best of 2 alternating runs):`,
+      );
+      say(
+        `  portal p50 ${ms(list.portal.p50)} p99 ${ms(list.portal.p99)}, ${list.portal.rps.toFixed(0)} req/s (goal ≥ 1000 req/s, p99 ≤ 100 ms)`,
+      );
+      say(
+        `  bare Fastify + pg, same SQL: p50 ${ms(list.bare.p50)} p99 ${ms(list.bare.p99)}, ${list.bare.rps.toFixed(0)} req/s`,
+      );
+      say(`  ratio portal / bare: ${list.ratio.toFixed(2)}x (goal ≥ 0.5x)`);
+      report.list = { rows: Number(values.rows), clients: Number(values.clients), ...list };
+    }
+    report.loadavgAfter = os.loadavg();
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else
+      say(
+        `load average after: ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
   } finally {
     await stack.stop();
   }

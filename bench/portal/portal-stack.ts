@@ -38,6 +38,9 @@ export type PortalStack = {
   auth: Record<string, string>;
   deps: ReturnType<typeof createDeps>;
   adminCtx: Awaited<ReturnType<typeof createSuperAdmin>>['ctx'];
+  /** The portal's database, for the bare reference endpoint of the list bench. */
+  databaseUrl: string;
+  poolSize: number;
   datacenterId: string;
   simUrl: string;
   stop: () => Promise<void>;
@@ -58,6 +61,8 @@ export const startPortalStack = async (opts: {
   workerConcurrency: number;
   /** Monitoring: the InfluxDB behind the agent, and how often the simulator writes (ms). */
   influx?: { url: string; metricsIntervalMs: number };
+  /** Only PostgreSQL, Redis and portal-api (the list bench): no worker, gateway or agent. */
+  apiOnly?: boolean;
 }): Promise<PortalStack> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yg-bench-portal-'));
   await chmod(dir, 0o755);
@@ -101,6 +106,7 @@ export const startPortalStack = async (opts: {
       TUNNEL_PORT_RANGE: `${first}-${first + 10}`,
       TASK_FOLLOW_INTERVAL_MS: '500',
       TASK_CONCURRENCY: String(opts.workerConcurrency),
+      DATABASE_POOL_SIZE: process.env.YG_BENCH_POOL_SIZE ?? '20',
     };
     const deps = createDeps(loadEnv(rawEnv));
     const app = await buildApp(deps);
@@ -122,6 +128,24 @@ export const startPortalStack = async (opts: {
       json: { name: 'bench' },
     });
     const auth = { authorization: `Bearer ${String(token.body.token)}` };
+    if (opts.apiOnly) {
+      const dc = await call(`${apiUrl}/api/v1/datacenters`, {
+        method: 'POST',
+        headers: auth,
+        json: { name: 'bench-list', region: 'RegionOne', kind: 'openstack' },
+      });
+      return {
+        apiUrl,
+        auth,
+        deps,
+        adminCtx,
+        databaseUrl,
+        poolSize: deps.env.DATABASE_POOL_SIZE,
+        datacenterId: String(dc.body.id),
+        simUrl: '',
+        stop,
+      };
+    }
 
     const worker: Child = startChild(
       'worker',
@@ -213,6 +237,8 @@ export const startPortalStack = async (opts: {
       auth,
       deps,
       adminCtx,
+      databaseUrl,
+      poolSize: deps.env.DATABASE_POOL_SIZE,
       datacenterId,
       simUrl: `http://127.0.0.1:${simPort}`,
       stop,

@@ -21,3 +21,4 @@ export { AGENT_SECRET_HEADER } from './tunnel/call-datacenter';
 export { buildMetricQuery } from './services/monitoring/build-metric-query';
 export { metricCatalog } from './services/monitoring/metric-catalog';
 export { rangePlans } from './services/monitoring/range-plan';
+export { serverPageSql } from './repositories/server-page-repository';

@@ -5,6 +5,7 @@ import type { AppDeps } from './http/deps';
 import { fastTestCost, productionCost } from './security/password';
 import { createSecretBox } from './security/secret-box';
 import { createNotificationRuntime } from './services/notifications/notification-runtime';
+import { createPrincipalCache } from './services/auth/principal-cache';
 import { createTaskRuntime } from './services/tasks/task-runtime';
 import { createTunnelRegistry } from './tunnel/tunnel-registry';
 
@@ -14,12 +15,13 @@ export const createDeps = (env: Env): AppDeps => {
   const secretBox = createSecretBox(env.YUNGUAN_SECRET_KEY);
   return {
     env,
-    db: createPrisma(env.DATABASE_URL),
+    db: createPrisma(env.DATABASE_URL, env.DATABASE_POOL_SIZE),
     redis,
     config: {
       hashCost: env.YUNGUAN_FAST_HASH ? fastTestCost : productionCost,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600 * 1000,
       secretBox,
+      principals: createPrincipalCache(),
       tunnel: {
         registry: createTunnelRegistry(redis, {
           prefix: env.REDIS_KEY_PREFIX,

@@ -3,5 +3,5 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export type Db = PrismaClient;
 
-export const createPrisma = (databaseUrl: string): PrismaClient =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+export const createPrisma = (databaseUrl: string, poolSize = 10): PrismaClient =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });

@@ -4,11 +4,14 @@ import type { HashCost } from '../security/password';
 import type { SecretBox } from '../security/secret-box';
 import type { TunnelRegistry } from '../tunnel/tunnel-registry';
 import type { NotificationRuntime } from './notifications/notification-runtime';
+import type { PrincipalCache } from './auth/principal-cache';
 import type { TaskRuntime } from './tasks/task-runtime';
 
 export type ServiceConfig = {
   hashCost: HashCost;
   sessionTtlMs: number;
+  /** Principals cached per process, valid for one principal version (ADR 0120). */
+  principals: PrincipalCache;
   secretBox: SecretBox;
   tunnel: { registry: TunnelRegistry; publicUrl: string; callTimeoutMs: number };
   /** Task queue, task settings and the portal event bus (src/services/tasks/task-runtime.ts). */

@@ -1,24 +1,26 @@
 import type { Me } from '@yunguan/contract';
-import { isPlatformAdmin, menusOf, permissionsOf, reachOf } from '@yunguan/domain';
+import { DomainError, isPlatformAdmin, menusOf, permissionsOf, reachOf } from '@yunguan/domain';
 import { listDepartmentRows } from '../../repositories/department-repository';
 import { listProjectRows } from '../../repositories/project-repository';
-import type { UserRow } from '../../repositories/user-repository';
+import { findUserRow } from '../../repositories/user-repository';
 import type { ServiceContext } from '../context';
 import { toUser } from '../mappers';
 
 /** The caller's own view: no permission needed beyond being logged in. */
 export const getMe = async (
   ctx: ServiceContext,
-  session: { user: UserRow; via: 'session' | 'api_token'; expiresAt: Date },
+  session: { via: 'session' | 'api_token'; expiresAt: Date },
 ): Promise<Me> => {
   const projectReach = reachOf(ctx.principal, 'project.read');
   const departmentReach = reachOf(ctx.principal, 'department.read');
-  const [projects, departments] = await Promise.all([
+  const [user, projects, departments] = await Promise.all([
+    findUserRow(ctx.db, ctx.principal.userId),
     listProjectRows(ctx.db, { reach: projectReach, page: 1, pageSize: 500 }),
     listDepartmentRows(ctx.db, { reach: departmentReach, page: 1, pageSize: 500 }),
   ]);
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'user gone', { reason: 'session_expired' });
   return {
-    user: toUser(session.user, ctx.now()),
+    user: toUser(user, ctx.now()),
     isPlatformAdmin: isPlatformAdmin(ctx.principal),
     permissions: permissionsOf(ctx.principal),
     menus: menusOf(ctx.principal),

@@ -21,3 +21,17 @@ export const findProjectFor = async (
   );
   return row;
 };
+
+/** The permission check of findProjectFor on a project already read (the list hot path). */
+export const assertProjectAccess = (
+  ctx: ServiceContext,
+  project: { id: string; departmentId: string },
+  permission: Permission,
+): void =>
+  assertCan(
+    ctx.principal,
+    permission,
+    { departmentId: project.departmentId, projectId: project.id },
+    'project.read',
+    'project',
+  );

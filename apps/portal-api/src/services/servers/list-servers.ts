@@ -1,44 +1,27 @@
 import type { Server, ServerListQuery } from '@yunguan/contract';
-import { listServerRows, type ServerRow } from '../../repositories/server-repository';
-import { listActiveTasksOfTargets } from '../../repositories/task-repository';
+import { notFound } from '@yunguan/domain';
+import { listServerPage } from '../../repositories/server-page-repository';
 import type { ServiceContext } from '../context';
-import { findProjectFor } from '../projects/find-visible-project';
+import { assertProjectAccess } from '../projects/find-visible-project';
 import { toServer } from './to-server';
 
 type Page = { items: Server[]; total: number; page: number; pageSize: number };
 
-/** Mirror rows → API servers, each with the unfinished task running on it, if any. */
-export const withActiveTasks = async (
-  ctx: ServiceContext,
-  rows: ServerRow[],
-  departmentId: string,
-): Promise<Server[]> => {
-  const active = await listActiveTasksOfTargets(
-    ctx.db,
-    rows.map((r) => ({ datacenterId: r.datacenterId, externalId: r.externalId })),
-  );
-  const byTarget = new Map(active.map((t) => [`${t.datacenterId}/${t.targetExternalId}`, t]));
-  return rows.map((r) => {
-    const task = byTarget.get(`${r.datacenterId}/${r.externalId}`);
-    return toServer(
-      r,
-      departmentId,
-      task ? { id: task.id, action: task.action, status: task.status } : null,
-    );
-  });
-};
-
-/** The project's servers from the inventory mirror. */
+/**
+ * The project's servers from the inventory mirror, each with the unfinished task running on it.
+ * The project, the total and the page come in one statement (ADR 0120); the rows are returned
+ * only once the permission check on the project has passed — a caller out of reach gets the
+ * project's 404 (or 403) and nothing else.
+ */
 export const listServers = async (
   ctx: ServiceContext,
   projectId: string,
   query: ServerListQuery,
 ): Promise<Page> => {
-  const project = await findProjectFor(ctx, projectId, 'resource.read');
-  const { rows, total } = await listServerRows(
+  const page = await listServerPage(
     ctx.db,
     {
-      projectId: project.id,
+      projectId,
       includeDeleted: query.includeDeleted,
       ...(query.status ? { status: query.status } : {}),
       ...(query.datacenterId ? { datacenterId: query.datacenterId } : {}),
@@ -48,9 +31,11 @@ export const listServers = async (
     query.page,
     query.pageSize,
   );
+  if (!page) throw notFound('project', projectId);
+  assertProjectAccess(ctx, page.project, 'resource.read');
   return {
-    items: await withActiveTasks(ctx, rows, project.departmentId),
-    total,
+    items: page.rows.map((r) => toServer(r, page.project.departmentId, r.activeTask)),
+    total: page.total,
     page: query.page,
     pageSize: query.pageSize,
   };

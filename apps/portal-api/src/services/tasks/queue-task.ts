@@ -6,14 +6,13 @@ import type { ProjectRow } from '../../repositories/project-repository';
 import {
   findActiveTaskOfTarget,
   findTaskByIdempotencyKey,
-  inTaskTransaction,
   insertTask,
   type TaskRow,
 } from '../../repositories/task-repository';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { oneAtATime } from '../servers/one-at-a-time';
-import { checkQuota, type QuotaDemand } from './check-quota';
+import type { QuotaDemand } from './check-quota';
+import { commitInGroups } from './commit-in-groups';
 import { kindOfAction } from './task-definition';
 import { definitionOf, stepsOfAction } from './task-registry';
 import { enqueueTasks } from './enqueue-tasks';
@@ -84,6 +83,7 @@ const assertRunnable = (req: TaskRequest) => {
 /**
  * Write prepared tasks in one transaction under the project's quota lock: the quota check
  * (live mirror + unfinished and held tasks + the demand), the rows, the audit; then the jobs.
+ * Concurrent requests of one project share transactions (commit-in-groups.ts, ADR 0120).
  * `ctx.holdTasks` writes them `held` instead: they keep their quota and frozen input and run only
  * once released (releaseHeldTask), or never (cancelHeldTask).
  */
@@ -95,13 +95,12 @@ export const insertTasks = async (
 ): Promise<TaskRow[]> => {
   for (const req of requests) assertRunnable(req);
   const held = ctx.holdTasks === true;
-  const rows = await oneAtATime(`quota:${project.id}`, () =>
-    inTaskTransaction(ctx.db, async (tx) => {
-      const demand: Record<string, number> = {};
-      for (const req of requests)
-        for (const [k, n] of Object.entries(req.demand ?? {}))
-          demand[k] = (demand[k] ?? 0) + (n ?? 0);
-      await checkQuota(tx, project, demand);
+  const demand: Record<string, number> = {};
+  for (const req of requests)
+    for (const [k, n] of Object.entries(req.demand ?? {})) demand[k] = (demand[k] ?? 0) + (n ?? 0);
+  const rows = await commitInGroups(ctx.db, project, {
+    demand,
+    write: async (tx) => {
       const inserted: TaskRow[] = [];
       for (const req of requests) {
         const id = randomUUID();
@@ -131,8 +130,8 @@ export const insertTasks = async (
       }
       await audit(tx, inserted);
       return inserted;
-    }),
-  );
+    },
+  });
   await enqueueTasks(ctx, rows);
   return rows;
 };
