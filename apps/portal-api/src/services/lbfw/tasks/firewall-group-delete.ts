@@ -2,6 +2,7 @@ import { isCloudError, type FirewallGroupDto } from '@yunguan/cloud-core';
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { judgeFirewallGroup } from './firewall-group-kit';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /**
  * ports (a group bound to ports is still active: release them first, then wait until it
@@ -32,7 +33,7 @@ export const deleteFirewallGroupTask = defineTask({
         );
         return group.portExternalIds.length;
       },
-      { resend: true, detail: (n) => `${n} port(s) released` },
+      { resend: true, detail: (n) => m('fwg-ports-released', { count: n }) },
     );
     await rt.waitUntil(
       'wait',
@@ -44,7 +45,7 @@ export const deleteFirewallGroupTask = defineTask({
           throw error;
         }
       },
-      (group) => (group ? judgeFirewallGroup(group) : { state: 'done', detail: 'gone' }),
+      (group) => (group ? judgeFirewallGroup(group) : { state: 'done', detail: m('gone') }),
     );
     await rt.step(
       'submit',
@@ -56,7 +57,7 @@ export const deleteFirewallGroupTask = defineTask({
     );
     await rt.observeGone('firewall-group', id);
     return {
-      detail: `firewall group ${rt.task().targetName} deleted${released ? ` (${released} port(s) released first)` : ''}`,
+      detail: m('fwg-deleted', { name: rt.task().targetName, released }),
     };
   },
 });

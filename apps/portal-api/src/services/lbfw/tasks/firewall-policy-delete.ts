@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** submit (idempotent) → record. */
 export const deleteFirewallPolicyTask = defineTask({
@@ -17,6 +18,6 @@ export const deleteFirewallPolicyTask = defineTask({
       { resend: true },
     );
     await rt.observeGone('firewall-policy', id);
-    return { detail: `firewall policy ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'firewall-policy', name: rt.task().targetName }) };
   },
 });

@@ -1,5 +1,6 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** submit (idempotent) → record. */
 export const deleteFirewallRuleTask = defineTask({
@@ -17,6 +18,6 @@ export const deleteFirewallRuleTask = defineTask({
       { resend: true },
     );
     await rt.observeGone('firewall-rule', id);
-    return { detail: `firewall rule ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'firewall-rule', name: rt.task().targetName }) };
   },
 });

@@ -2,6 +2,7 @@ import { isCloudError, type LoadBalancerDto } from '@yunguan/cloud-core';
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { judgeLoadBalancer } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** submit (cascade: listeners, pools, members, monitors) → wait until gone → record. */
 export const deleteLoadBalancerTask = defineTask({
@@ -28,12 +29,17 @@ export const deleteLoadBalancerTask = defineTask({
         }
       },
       (lb) => {
-        if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: 'gone' };
+        if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: m('gone') };
         const seen = judgeLoadBalancer(lb);
-        return seen.state === 'failed' ? seen : { state: 'pending', detail: lb.provisioningStatus };
+        return seen.state === 'failed'
+          ? seen
+          : {
+              state: 'pending',
+              detail: m('status', { kind: 'load-balancer', status: lb.provisioningStatus }),
+            };
       },
     );
     await rt.observeGone('load-balancer', id);
-    return { detail: `load balancer ${rt.task().targetName} deleted with its listeners and pools` };
+    return { detail: m('lb-deleted', { name: rt.task().targetName }) };
   },
 });

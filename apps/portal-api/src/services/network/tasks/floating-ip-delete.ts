@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** floating-ip.delete: release (idempotent). */
 export const floatingIpDelete = defineTask({
@@ -15,9 +16,9 @@ export const floatingIpDelete = defineTask({
         await networkOf(rt.provider).releaseFloatingIp(rt.scope, id, rt.call);
         return id;
       },
-      { resend: true, detail: () => 'released' },
+      { resend: true, detail: () => m('released') },
     );
     await rt.observeGone('floating-ip', id);
-    return { detail: `floating IP ${rt.task().targetName} released` };
+    return { detail: m('released-of', { kind: 'floating-ip', name: rt.task().targetName }) };
   },
 });

@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { deleteNetworkInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** network.delete: idempotent delete; the network's subnets go with it (as in Neutron). */
 export const networkDelete = defineTask({
@@ -16,11 +17,11 @@ export const networkDelete = defineTask({
         await networkOf(rt.provider).deleteNetwork(rt.scope, id, rt.call);
         return id;
       },
-      { resend: true, detail: () => 'deleted in the cloud' },
+      { resend: true, detail: () => m('deleted-in-cloud') },
     );
     await rt.observeGone('network', id);
     const subnets = rt.input.subnetExternalIds ?? [];
     for (const subnet of subnets) await rt.observeGone('subnet', subnet);
-    return { detail: `network ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'network', name: rt.task().targetName }) };
   },
 });

@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** port.delete: idempotent delete. */
 export const portDelete = defineTask({
@@ -15,9 +16,9 @@ export const portDelete = defineTask({
         await networkOf(rt.provider).deletePort(rt.scope, id, rt.call);
         return id;
       },
-      { resend: true, detail: () => 'deleted in the cloud' },
+      { resend: true, detail: () => m('deleted-in-cloud') },
     );
     await rt.observeGone('port', id);
-    return { detail: `port ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'port', name: rt.task().targetName }) };
   },
 });

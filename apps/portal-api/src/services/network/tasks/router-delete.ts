@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** router.delete: idempotent delete (the gateway goes with the router). */
 export const routerDelete = defineTask({
@@ -15,9 +16,9 @@ export const routerDelete = defineTask({
         await networkOf(rt.provider).deleteRouter(rt.scope, id, rt.call);
         return id;
       },
-      { resend: true, detail: () => 'deleted in the cloud' },
+      { resend: true, detail: () => m('deleted-in-cloud') },
     );
     await rt.observeGone('router', id);
-    return { detail: `router ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'router', name: rt.task().targetName }) };
   },
 });

@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** security-group.delete: idempotent delete (the cloud refuses while ports use the group). */
 export const securityGroupDelete = defineTask({
@@ -15,9 +16,9 @@ export const securityGroupDelete = defineTask({
         await networkOf(rt.provider).deleteSecurityGroup(rt.scope, id, rt.call);
         return id;
       },
-      { resend: true, detail: () => 'deleted in the cloud' },
+      { resend: true, detail: () => m('deleted-in-cloud') },
     );
     await rt.observeGone('security-group', id);
-    return { detail: `security group ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'security-group', name: rt.task().targetName }) };
   },
 });

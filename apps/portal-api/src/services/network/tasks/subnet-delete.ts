@@ -2,6 +2,7 @@ import { defineTask } from '../../tasks/task-definition';
 import { deleteSubnetInput } from './network-task-inputs';
 import { neutronSteps, observeNetworkOf } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** subnet.delete: idempotent delete, then its network again. */
 export const subnetDelete = defineTask({
@@ -16,10 +17,10 @@ export const subnetDelete = defineTask({
         await networkOf(rt.provider).deleteSubnet(rt.scope, id, rt.call);
         return id;
       },
-      { resend: true, detail: () => 'deleted in the cloud' },
+      { resend: true, detail: () => m('deleted-in-cloud') },
     );
     await rt.observeGone('subnet', id);
     await observeNetworkOf(rt, rt.input.networkExternalId);
-    return { detail: `subnet ${rt.task().targetName} deleted` };
+    return { detail: m('deleted', { kind: 'subnet', name: rt.task().targetName }) };
   },
 });

@@ -3,8 +3,9 @@ import type { TaskPatch, TaskRow } from '../../../repositories/task-repository';
 import { applyServerObservation } from '../../inventory/apply-server-observation';
 import { TaskFailed } from '../../tasks/run-task';
 import type { TaskResult, TaskRun } from '../../tasks/task-definition';
-import { finishStep, noteStep, startStep } from '../../tasks/task-steps';
+import { finishStep, noteStep, startStep, type StepText } from '../../tasks/task-steps';
 import { stepsOf } from '../../tasks/to-task';
+import { stepMessage as m } from '@yunguan/contract';
 
 const json = (value: unknown) => value as NonNullable<TaskPatch['steps']>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,7 +23,7 @@ export const operationOf = (task: TaskRow): OperationHandle | null =>
 export const recordOperation = (
   rt: TaskRun<unknown>,
   handle: OperationHandle,
-  detail: string,
+  detail: StepText,
 ): Promise<TaskRow> => {
   const now = rt.deps.now();
   return rt.advance({
@@ -105,7 +106,15 @@ export const followOperation = async (
       });
     await rt.advance(
       progress.detail !== lastDetail
-        ? { steps: json(noteStep(stepsOf(rt.task()), 'wait', progress.detail)) }
+        ? {
+            steps: json(
+              noteStep(
+                stepsOf(rt.task()),
+                'wait',
+                m('status', { kind: 'server', status: progress.detail }),
+              ),
+            ),
+          }
         : {},
     );
     lastDetail = progress.detail;
@@ -118,8 +127,16 @@ export const recordServer = async (
   rt: TaskRun<unknown>,
   server: ServerDto,
   progress: OperationProgress,
-  detail = `${server.name} is ${server.rawStatus}`,
+  detail: StepText = m('status-of', {
+    kind: 'server',
+    name: server.name,
+    status: server.rawStatus,
+  }),
 ): Promise<TaskResult> => {
   const observed = await applyServerObservation(rt.deps, rt.task().datacenterId, server);
-  return { resourceId: observed.id, waitDetail: progress.detail, detail };
+  return {
+    resourceId: observed.id,
+    waitDetail: m('status', { kind: 'server', status: progress.detail }),
+    detail,
+  };
 };

@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** volume-snapshot.delete: submit (idempotent) → wait until gone → mark the row deleted. */
 export const deleteVolumeSnapshotTask = defineTask({
@@ -14,7 +15,7 @@ export const deleteVolumeSnapshotTask = defineTask({
         await blockStorageOf(rt.provider).deleteVolumeSnapshot(rt.scope, externalId, rt.call);
         return null;
       },
-      { resend: true, detail: () => 'deleting' },
+      { resend: true, detail: () => m('deleting') },
     );
     await rt.waitUntil(
       'wait',
@@ -24,6 +25,8 @@ export const deleteVolumeSnapshotTask = defineTask({
       untilGone('snapshot'),
     );
     await rt.observeGone('volume-snapshot', externalId);
-    return { detail: `snapshot ${rt.task().targetName ?? externalId} deleted` };
+    return {
+      detail: m('deleted', { kind: 'volume-snapshot', name: rt.task().targetName ?? externalId }),
+    };
   },
 });

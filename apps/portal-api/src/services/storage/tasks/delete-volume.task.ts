@@ -1,6 +1,7 @@
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** volume.delete: submit (idempotent, may be resent) → wait until gone → mark the row deleted. */
 export const deleteVolumeTask = defineTask({
@@ -14,7 +15,7 @@ export const deleteVolumeTask = defineTask({
         await blockStorageOf(rt.provider).deleteVolume(rt.scope, externalId, rt.call);
         return null;
       },
-      { resend: true, detail: () => 'deleting' },
+      { resend: true, detail: () => m('deleting') },
     );
     await rt.waitUntil(
       'wait',
@@ -24,6 +25,6 @@ export const deleteVolumeTask = defineTask({
       untilGone('volume'),
     );
     await rt.observeGone('volume', externalId);
-    return { detail: `volume ${rt.task().targetName ?? externalId} deleted` };
+    return { detail: m('deleted', { kind: 'volume', name: rt.task().targetName ?? externalId }) };
   },
 });
