@@ -50,6 +50,17 @@ const novaStatuses: Record<string, string> = {
   UNKNOWN: 'unknown',
 };
 
+/** Texts a cloud writes by itself (a project's default security group) → words with context. */
+const cloudDefaults: Record<string, MessageKey> = {
+  'Default security group': 'cloud.default.securityGroup',
+};
+
+/** A description the cloud wrote, in the reader's language when it is one of the cloud's own. */
+export const cloudText = (t: Translate, text: string): string => {
+  const key = cloudDefaults[text.trim()];
+  return key ? t(key) : text;
+};
+
 /** A task's or cloud status of any object in words (server, storage and the cloud's upper-case). */
 export const statusLabel = (t: Translate, kind: string, status: string): string => {
   if (!status) return t('status.none');

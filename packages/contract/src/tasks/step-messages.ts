@@ -308,15 +308,15 @@ const catalog = {
   },
   'lb-deleted': {
     en: (p) => `load balancer ${p.name} deleted with its listeners and pools`,
-    'zh-CN': (p) => `负载均衡 ${p.name} 及其监听器和后端池已删除`,
+    'zh-CN': (p) => `负载均衡 ${p.name} 及其监听器和资源池已删除`,
   },
   'lb-member': {
     en: (p) => `member ${p.address}:${p.port} (weight ${p.weight})${lbEn(p)}`,
-    'zh-CN': (p, w) => `后端成员 ${p.address}:${p.port}（权重 ${p.weight}）${lbZh(p, w)}`,
+    'zh-CN': (p, w) => `成员 ${p.address}:${p.port}（权重 ${p.weight}）${lbZh(p, w)}`,
   },
   'lb-pool': {
     en: (p) => `pool ${p.name} (${p.protocol}, ${p.algorithm})${lbEn(p)}`,
-    'zh-CN': (p, w) => `后端池 ${p.name}（${p.protocol}，${p.algorithm}）${lbZh(p, w)}`,
+    'zh-CN': (p, w) => `资源池 ${p.name}（${p.protocol}，${p.algorithm}）${lbZh(p, w)}`,
   },
   'lb-listener': {
     en: (p) =>
@@ -334,7 +334,7 @@ const catalog = {
     en: (p) =>
       `${p.part === 'monitor' ? `health monitor of pool ${p.name}` : `${p.part} ${p.name}`} removed${lbEn(p)}`,
     'zh-CN': (p, w) =>
-      `${{ listener: '监听器', pool: '后端池', member: '后端成员', monitor: '健康检查（后端池）' }[p.part!] ?? p.part} ${p.name} 已删除${lbZh(p, w)}`,
+      `${{ listener: '监听器', pool: '资源池', member: '成员', monitor: '健康检查（资源池）' }[p.part!] ?? p.part} ${p.name} 已删除${lbZh(p, w)}`,
   },
   // Images.
   'image-sending': {
