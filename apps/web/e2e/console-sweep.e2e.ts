@@ -97,16 +97,20 @@ beforeAll(async () => {
     projects: { id: string; name: string }[];
   };
   const shop = me.projects.find((p) => p.name === 'web-shop')?.id ?? '';
+  // Waits for a task to finish (expect.poll is for tests, not hooks); anything but success fails.
   const settled = async (accepted: unknown) => {
     const id = (accepted as { task: { id: string } }).task.id;
-    await expect
-      .poll(
-        async () =>
-          ((await member.call('GET', `/api/v1/tasks/${id}`)) as { status: string }).status,
-        { timeout: 60_000, interval: 500 },
-      )
-      .toBe('succeeded');
-    return (await member.call('GET', `/api/v1/tasks/${id}`)) as { resourceId: string };
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const task = (await member.call('GET', `/api/v1/tasks/${id}`)) as {
+        status: string;
+        resourceId: string;
+      };
+      if (task.status === 'succeeded') return task;
+      if (['failed', 'cancelled'].includes(task.status))
+        throw new Error(`task ${id} ${task.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error(`task ${id} did not finish in 60 s`);
   };
   const pick = async (what: string, name: string) => {
     const list = (await member.call(
@@ -149,6 +153,8 @@ beforeAll(async () => {
   made.server = server.resourceId;
   made.volume = volume.resourceId;
   made.securityGroup = groups.items.find((g) => g.name === 'default')?.id ?? '';
+  if (!made.server || !made.volume || !made.securityGroup)
+    throw new Error(`sweep set-up incomplete: ${JSON.stringify(made)}`);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -223,6 +229,8 @@ const sweep = async (username: string, pages: readonly SweptPage[], shotName: st
     for (const tab of typeof entry === 'string' ? [] : entry.tabs) {
       await page.locator(`[data-testid="${tab}"]`).click();
       await check(`${url} (${tab})`);
+      if (tab.endsWith('-tasks'))
+        await page.screenshot({ path: path.join(SHOTS, `${shotName}-${tab}.png`) });
     }
     if (url === '/console/overview')
       await page.screenshot({ path: path.join(SHOTS, `${shotName}-overview.png`) });
