@@ -80,7 +80,10 @@ export const taskVerbLabel = (t: Translate, action: string): string => {
   const dot = action.indexOf('.');
   const kind = action.slice(0, dot);
   const verb = action.slice(dot + 1);
+  // Create and delete read the same for every kind (the object names its kind beside them).
+  const plain = verb === 'create' || verb === 'delete';
   const candidates = [
+    plain ? `net.verb.${verb}` : '',
     kind === 'server' ? `server.action.${verb}` : '',
     kind === 'volume-snapshot' ? `snapshot.action.${verb}` : '',
     kind === 'volume-backup' ? `backup.action.${verb}` : '',
