@@ -206,9 +206,12 @@ const sweep = async (username: string, pages: readonly SweptPage[], shotName: st
   await page.waitForURL('**/console/**');
   const problems: string[] = [];
   const check = async (where: string) => {
-    // Loaded: no spinner left (a list that never loads fails here, with its page named).
+    // Loaded: no spinner or skeleton left (a page that never loads fails here, named).
     await expect
-      .poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 20_000, message: where })
+      .poll(() => page.locator('.ant-spin-spinning, .ant-skeleton').count(), {
+        timeout: 20_000,
+        message: where,
+      })
       .toBe(0);
     if ((await page.locator('text=/后续里程碑|later milestone/').count()) > 0)
       problems.push(`${where}: placeholder page`);
