@@ -7,7 +7,7 @@ const DEMO_DATACENTER = {
   name: '演示数据中心',
   region: 'demo-1',
   kind: 'openstack',
-  description: 'Enrolled by npm run demo',
+  description: '由 npm run demo 注册的模拟数据中心',
 };
 
 type Api = {

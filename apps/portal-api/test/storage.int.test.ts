@@ -167,6 +167,17 @@ describe('volume life', () => {
       await owner.post(`/api/v1/volumes/${ids.data}/actions`, { action: 'attach', serverId }),
     );
     expect(done.action).toBe('volume.attach');
+    // Step messages are stored as a key with parameters beside the English words (ADR 0121).
+    const record = done.steps.find((s) => s.key === 'record');
+    expect(record?.message).toMatchObject({
+      key: 'attached',
+      params: { name: 'data-1', server: 'vm-1' },
+    });
+    expect(record?.detail).toMatch(/^volume data-1 attached to vm-1 as \/dev\//);
+    expect(done.steps.find((s) => s.key === 'submit')?.message).toEqual({
+      key: 'attach-to',
+      params: { server: 'vm-1' },
+    });
     const volume = await volumeOf(ids.data!);
     expect(volume.status).toBe('in-use');
     expect(volume.spec.attachments).toHaveLength(1);

@@ -127,7 +127,7 @@ export const startE2eDatacenter = async (opts: {
       name,
       region: 'e2e-1',
       kind: 'openstack',
-      description: 'simulated datacenter for browser tests',
+      description: '浏览器测试用的模拟数据中心',
     })) as { id: string; enrollment: { token: string } };
 
     const agentDir = path.join(dir, 'agent');

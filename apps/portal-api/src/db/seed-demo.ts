@@ -33,19 +33,19 @@ export const seedDemo = async (
     password: input.password,
     displayName: '平台管理员',
   });
-  const rd = await createDepartment(ctx, { name: '研发部', description: 'Research & development' });
-  const fin = await createDepartment(ctx, { name: '财务部', description: 'Finance' });
+  const rd = await createDepartment(ctx, { name: '研发部', description: '研发与测试' });
+  const fin = await createDepartment(ctx, { name: '财务部', description: '财务与结算' });
   const shop = await createProject(ctx, {
     name: 'web-shop',
-    description: 'Online shop',
+    description: '网上商城',
     departmentId: rd.id,
   });
   await createProject(ctx, {
     name: 'data-platform',
-    description: 'Data platform',
+    description: '数据平台',
     departmentId: rd.id,
   });
-  await createProject(ctx, { name: 'ledger', description: 'General ledger', departmentId: fin.id });
+  await createProject(ctx, { name: 'ledger', description: '总账系统', departmentId: fin.id });
   for (const [resource, limit] of [
     ['instances', 50],
     ['vcpus', 200],

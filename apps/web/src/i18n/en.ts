@@ -94,9 +94,6 @@ export const en: Record<MessageKey, string> = {
   'shell.loadFailed': 'Could not load the current user',
   'shell.retry': 'Retry',
   'shell.noAccess': 'Your roles do not include this menu.',
-  'comingSoon.title': '{module} is coming in a later milestone',
-  'comingSoon.body':
-    'This module is not built yet. The current milestone covers identity, organisation, roles, quotas and the audit log.',
   'password.title': 'Change password',
   'password.current': 'Current password',
   'password.new': 'New password',

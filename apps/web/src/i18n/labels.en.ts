@@ -61,6 +61,7 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'status.DEPLOYED': 'Deployed',
   'status.INSPECTING': 'Inspecting',
   'status.none': '—',
+  'cloud.default.securityGroup': 'Default security group (the cloud creates one for every project)',
   'server.busy.start': 'Starting',
   'server.busy.stop': 'Stopping',
   'server.busy.reboot': 'Rebooting',

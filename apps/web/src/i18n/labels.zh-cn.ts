@@ -62,6 +62,7 @@ export const labelsZhCN = {
   'status.DEPLOYED': '已部署',
   'status.INSPECTING': '检查中',
   'status.none': '—',
+  'cloud.default.securityGroup': '默认安全组（云平台为每个项目自动创建）',
   'server.busy.start': '开机中',
   'server.busy.stop': '关机中',
   'server.busy.reboot': '重启中',

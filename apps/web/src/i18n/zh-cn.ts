@@ -92,8 +92,6 @@ export const zhCN = {
   'shell.loadFailed': '无法加载当前用户信息',
   'shell.retry': '重试',
   'shell.noAccess': '您的角色没有此菜单的访问权限。',
-  'comingSoon.title': '{module} 将在后续里程碑提供',
-  'comingSoon.body': '此模块尚未开发完成。当前里程碑提供身份、组织、角色、配额与审计功能。',
   'password.title': '修改密码',
   'password.current': '当前密码',
   'password.new': '新密码',

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import type { MessageKey, Translate } from '../i18n/i18n-provider';
 import { zhCN } from '../i18n/zh-cn';
-import { auditSentence, kindLabel, statusLabel, taskActionLabel, taskVerbLabel } from './labels';
+import {
+  auditSentence,
+  kindLabel,
+  statusLabel,
+  stepDetail,
+  taskActionLabel,
+  taskVerbLabel,
+} from './labels';
 import { taskObjectHref } from './task-links';
 
 const translator =
@@ -28,6 +35,10 @@ describe('labels', () => {
   it('names task verbs of servers, storage and network objects', () => {
     expect(taskVerbLabel(zh, 'server.reboot')).toBe('重启');
     expect(taskVerbLabel(zh, 'volume.attach')).toBe('挂载');
+    // Create and delete are one word for every kind (not 创建云硬盘 beside 云硬盘).
+    expect(taskVerbLabel(zh, 'volume.create')).toBe('创建');
+    expect(taskVerbLabel(zh, 'volume-snapshot.delete')).toBe('删除');
+    expect(taskActionLabel(zh, 'volume.create')).toBe('创建 · 云硬盘');
     expect(taskVerbLabel(zh, 'router.add-interface')).toBe('添加接口');
     expect(taskActionLabel(zh, 'volume.attach')).toBe('挂载 · 云硬盘');
     expect(taskActionLabel(enT, 'server.create')).toMatch(/server$/);
@@ -75,5 +86,29 @@ describe('labels', () => {
     expect(taskObjectHref({ ...task, targetType: 'server', action: 'server.stop' })).toBe(
       '/console/compute/servers/r1',
     );
+  });
+
+  it('renders task steps stored as keys in the reader’s language; old rows keep their words', () => {
+    const step = {
+      key: 'record',
+      status: 'succeeded' as const,
+      startedAt: null,
+      finishedAt: null,
+      detail: 'jweb-04 is SHUTOFF',
+      message: { key: 'status-of', params: { kind: 'server', name: 'jweb-04', status: 'SHUTOFF' } },
+    };
+    expect(stepDetail(zh, 'zh-CN', step)).toBe('云主机 jweb-04：已关机');
+    expect(stepDetail(enT, 'en', step)).toBe('jweb-04 is SHUTOFF');
+    const accepted = { ...step, message: { key: 'accepted', params: { verb: 'stop' } } };
+    expect(stepDetail(zh, 'zh-CN', accepted)).toBe('云平台已受理：关机');
+    // Written before keys existed, or by a newer worker with a key this build does not know.
+    expect(stepDetail(zh, 'zh-CN', { ...step, message: undefined })).toBe('jweb-04 is SHUTOFF');
+    expect(stepDetail(zh, 'zh-CN', { ...step, message: { key: 'new-key', params: {} } })).toBe(
+      'jweb-04 is SHUTOFF',
+    );
+    // A failed step reads as the task's error (already in the reader's language).
+    const failed = { ...step, status: 'failed' as const, message: undefined };
+    const error = { reason: 'cloud_operation_failed', params: {}, message: '云平台操作失败' };
+    expect(stepDetail(zh, 'zh-CN', failed, { error })).toBe('云平台操作失败');
   });
 });

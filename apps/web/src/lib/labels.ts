@@ -1,4 +1,11 @@
-import { serverStatuses } from '@yunguan/contract';
+import {
+  renderStepMessage,
+  serverStatuses,
+  type StepWords,
+  type Task,
+  type TaskStep,
+} from '@yunguan/contract';
+import type { Lang } from './preferences';
 import type { MessageKey, Translate } from '../i18n/i18n-provider';
 import { labelsZhCN } from '../i18n/labels.zh-cn';
 import { storageZhCN } from '../i18n/storage.zh-cn';
@@ -20,11 +27,46 @@ export const kindLabel = (t: Translate, kind: string): string => {
   return has(key) ? t(key) : kind;
 };
 
+/** Nova's own words (a task's step names them) → the portal's server status. */
+const novaStatuses: Record<string, string> = {
+  ACTIVE: 'active',
+  BUILD: 'building',
+  SHUTOFF: 'stopped',
+  STOPPED: 'stopped',
+  PAUSED: 'paused',
+  SUSPENDED: 'suspended',
+  SHELVED: 'shelved',
+  SHELVED_OFFLOADED: 'shelved',
+  REBOOT: 'rebooting',
+  HARD_REBOOT: 'rebooting',
+  RESIZE: 'resizing',
+  VERIFY_RESIZE: 'verify-resize',
+  REVERT_RESIZE: 'reverting-resize',
+  MIGRATING: 'migrating',
+  REBUILD: 'rebuilding',
+  DELETED: 'deleted',
+  SOFT_DELETED: 'deleted',
+  ERROR: 'error',
+  UNKNOWN: 'unknown',
+};
+
+/** Texts a cloud writes by itself (a project's default security group) → words with context. */
+const cloudDefaults: Record<string, MessageKey> = {
+  'Default security group': 'cloud.default.securityGroup',
+};
+
+/** A description the cloud wrote, in the reader's language when it is one of the cloud's own. */
+export const cloudText = (t: Translate, text: string): string => {
+  const key = cloudDefaults[text.trim()];
+  return key ? t(key) : text;
+};
+
 /** A task's or cloud status of any object in words (server, storage and the cloud's upper-case). */
 export const statusLabel = (t: Translate, kind: string, status: string): string => {
   if (!status) return t('status.none');
-  if (kind === 'server' && serverStatusSet.has(status))
-    return t(`server.status.${status}` as MessageKey);
+  const server = kind === 'server' ? (novaStatuses[status] ?? status) : status;
+  if (kind === 'server' && serverStatusSet.has(server))
+    return t(`server.status.${server}` as MessageKey);
   if (storageKinds.has(kind) && `storage.status.${status}` in storageZhCN)
     return t(`storage.status.${status}` as MessageKey);
   const upper = `status.${status.toUpperCase()}`;
@@ -38,7 +80,10 @@ export const taskVerbLabel = (t: Translate, action: string): string => {
   const dot = action.indexOf('.');
   const kind = action.slice(0, dot);
   const verb = action.slice(dot + 1);
+  // Create and delete read the same for every kind (the object names its kind beside them).
+  const plain = verb === 'create' || verb === 'delete';
   const candidates = [
+    plain ? `net.verb.${verb}` : '',
     kind === 'server' ? `server.action.${verb}` : '',
     kind === 'volume-snapshot' ? `snapshot.action.${verb}` : '',
     kind === 'volume-backup' ? `backup.action.${verb}` : '',
@@ -122,4 +167,30 @@ export const auditSentence = (
       name: auditTargetLabel(t, event),
     }).trimEnd() + failed
   );
+};
+
+/** How task step messages name kinds, statuses and verbs in the reader's language. */
+export const stepWordsOf = (t: Translate): StepWords => ({
+  kind: (kind) => kindLabel(t, kind),
+  status: (kind, status) => statusLabel(t, kind, status),
+  verb: (action) => taskVerbLabel(t, action),
+});
+
+/**
+ * What a task step says, in the reader's language: a failed step reads as the task's error
+ * (rendered by the API in the reader's language); a step with a message key is rendered here;
+ * a step stored before keys existed (or with a key this build does not know) shows its words.
+ */
+export const stepDetail = (
+  t: Translate,
+  lang: Lang,
+  step: TaskStep,
+  task?: Pick<Task, 'error'>,
+): string | null => {
+  if (step.status === 'failed' && task?.error) return task.error.message;
+  if (step.message) {
+    const text = renderStepMessage(lang, step.message, stepWordsOf(t));
+    if (text !== null) return text;
+  }
+  return step.detail;
 };

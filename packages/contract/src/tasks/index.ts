@@ -1,2 +1,3 @@
 export * from './task.schema';
 export * from './task.contracts';
+export * from './step-messages';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, listQuery, timestamp } from '../common';
 import { resourceKinds, resourceTaskActions } from '../resources/resource-kinds';
+import { stepMessageSchema } from './step-messages';
 
 /**
  * (held →) queued → running → succeeded | failed | cancelled (ARCHITECTURE §3 Task). A held task
@@ -60,8 +61,10 @@ export const taskStepSchema = z.object({
   status: taskStepStatusSchema,
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
-  /** Short words for people, e.g. "BUILD (spawning)" or the cloud's fault message. */
+  /** Short words for people, e.g. "BUILD (spawning)" or the cloud's fault message (English). */
   detail: z.string().nullable(),
+  /** The same as a message key with parameters, for the reader's language (absent on old rows). */
+  message: stepMessageSchema.optional(),
 });
 export type TaskStep = z.infer<typeof taskStepSchema>;
 

@@ -11,6 +11,7 @@ import {
   succeedImageTask,
 } from './image-task';
 import { imagesOf } from '../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /**
  * Delete an image of the project. Glance deletes at once (no long operation), so the
@@ -61,6 +62,6 @@ export const deleteImage = async (
     await failImageTask(ctx, task, 'cloud_request_failed', { detail: message });
     throw domainErrorOfCloud(error, datacenter.name);
   }
-  await succeedImageTask(ctx, task, 'submit', 'deleted');
+  await succeedImageTask(ctx, task, 'submit', m('deleted-in-cloud'));
   ctx.audit.written = true;
 };

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { failTask } from '../tasks/run-task';
 import { stepsOf } from '../tasks/to-task';
 import { transitionTask } from '../tasks/transition-task';
+import { stepFields, type StepText } from '../tasks/task-steps';
 
 /**
  * Image tasks run inside the API request that carries them (ADR 0108): the bytes of an upload
@@ -27,7 +28,7 @@ export const setStep = (
   key: ImageStepKey,
   status: TaskStep['status'],
   at: Date,
-  detail?: string,
+  detail?: StepText,
 ): TaskStep[] =>
   steps.map((s) =>
     s.key === key
@@ -36,7 +37,7 @@ export const setStep = (
           status,
           startedAt: s.startedAt ?? at.toISOString(),
           finishedAt: status === 'running' ? null : at.toISOString(),
-          detail: detail ?? s.detail,
+          ...(detail === undefined ? {} : stepFields(detail)),
         }
       : s,
   );
@@ -117,7 +118,7 @@ export const stepImageTask = async (
   task: TaskRow,
   key: ImageStepKey,
   status: TaskStep['status'],
-  detail?: string,
+  detail?: StepText,
 ): Promise<TaskRow> => {
   const now = ctx.now();
   const updated = await transitionTask(ctx, task, ['running'], {
@@ -131,7 +132,7 @@ export const succeedImageTask = async (
   ctx: ServiceContext,
   task: TaskRow,
   key: ImageStepKey,
-  detail: string,
+  detail: StepText,
 ): Promise<TaskRow> => {
   const now = ctx.now();
   const done = await transitionTask(ctx, task, ['running'], {

@@ -14,6 +14,7 @@ import {
 } from './image-task';
 import { assertMayPublish } from './image-rules';
 import { imagesOf } from '../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /**
  * Change an image's attributes: one Glance JSON-patch, answered at once, so the image.update
@@ -53,7 +54,12 @@ export const updateImage = async (
   );
   try {
     const updated = await imagesOf(provider).updateImage(scope, image.externalId, patch, options);
-    await succeedImageTask(ctx, task, 'submit', Object.keys(input).join(', '));
+    await succeedImageTask(
+      ctx,
+      task,
+      'submit',
+      m('image-updated', { fields: Object.keys(input).join(', ') }),
+    );
     ctx.audit.written = true;
     return updated;
   } catch (error) {

@@ -16,6 +16,7 @@ import {
 } from './image-task';
 import { formatBytes } from './image-rules';
 import { imagesOf } from '../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** How often the task shows bytes so far (and refreshes its heartbeat) during an upload. */
 const PROGRESS_EVERY_MS = 2_000;
@@ -74,8 +75,15 @@ export const uploadImageFile = async (ctx: ServiceContext, args: UploadArgs): Pr
     ));
   if (task.action !== 'image.upload')
     throw conflict('image_busy', { image: image.name, action: task.action });
-  const sizeNote = args.sizeBytes === undefined ? '' : ` of ${mib(args.sizeBytes)}`;
-  task = await stepImageTask(ctx, task, 'upload', 'running', `0 MiB${sizeNote}`);
+  const sizeNote: Record<string, string> =
+    args.sizeBytes === undefined ? {} : { size: mib(args.sizeBytes) };
+  task = await stepImageTask(
+    ctx,
+    task,
+    'upload',
+    'running',
+    m('image-sending', { sent: '0 MiB', ...sizeNote }),
+  );
 
   const counted = countUpload(args.body, args.maxBytes);
   let last = task;
@@ -89,7 +97,7 @@ export const uploadImageFile = async (ctx: ServiceContext, args: UploadArgs): Pr
           last,
           'upload',
           'running',
-          `${mib(counted.bytesSoFar())}${sizeNote}`,
+          m('image-sending', { sent: mib(counted.bytesSoFar()), ...sizeNote }),
         );
       })
       .catch((error: unknown) => args.warn(error, 'image upload progress'));
@@ -128,7 +136,13 @@ export const uploadImageFile = async (ctx: ServiceContext, args: UploadArgs): Pr
   }
   await stopProgress();
   const sent = counted.result();
-  task = await stepImageTask(ctx, last, 'upload', 'succeeded', `${mib(sent.bytes)} sent`);
+  task = await stepImageTask(
+    ctx,
+    last,
+    'upload',
+    'succeeded',
+    m('image-sent', { sent: mib(sent.bytes) }),
+  );
   task = await stepImageTask(ctx, task, 'verify', 'running');
   const stored = await withCloudErrors(datacenter.name, () =>
     provider.getImage(scope, image.externalId, options),
@@ -148,7 +162,12 @@ export const uploadImageFile = async (ctx: ServiceContext, args: UploadArgs): Pr
     ctx,
     task,
     'verify',
-    `${stored.status}, ${sent.bytes} bytes, md5 ${sent.md5}, sha256 ${sent.sha256}`,
+    m('image-verified', {
+      status: stored.status,
+      bytes: sent.bytes,
+      md5: sent.md5,
+      sha256: sent.sha256,
+    }),
   );
   ctx.audit.written = true;
 };

@@ -1,6 +1,7 @@
-import type { ResourceKind, TaskAction } from '@yunguan/contract';
+import { stepMessage as m, type ResourceKind, type TaskAction } from '@yunguan/contract';
 import type { z } from 'zod';
 import { defineTask, noInput, type Judgement, type TaskRun } from './task-definition';
+import type { StepText } from './task-steps';
 
 /** How a delete follows the object until it is gone: one look (null = gone) and its judge. */
 export type GoneWatch<T> = {
@@ -12,20 +13,18 @@ type DeleteSpec<S extends z.ZodType, T> = {
   action: TaskAction;
   /** The mirror kind marked deleted once the cloud no longer has it. */
   kind: ResourceKind;
-  /** Words for the result: "<noun> <name> deleted". */
-  noun: string;
   /** Default: no stored input. */
   input?: S;
   /** The idempotent cloud delete (it may be resent after an interrupted attempt). */
   submit(rt: TaskRun<z.output<S>>, id: string): Promise<unknown>;
-  /** Detail of the submit step. */
-  submitted?: string;
+  /** Detail of the submit step (a message key). */
+  submitted?: StepText;
   /** Clouds that delete asynchronously: wait until gone. Without it: submit → record. */
   until?(rt: TaskRun<z.output<S>>, id: string): GoneWatch<T>;
   /** Objects the delete changed or took with it, written to the mirror after it. */
   after?(rt: TaskRun<z.output<S>>, id: string): Promise<void>;
-  /** The verb of the result; default `deleted`. */
-  done?: string;
+  /** The result's words; default "<kind> <name> deleted". */
+  done?: (name: string) => StepText;
 };
 
 /**
@@ -56,6 +55,7 @@ export const defineDeleteTask = <S extends z.ZodType = typeof noInput, T = unkno
       }
       await rt.observeGone(spec.kind, id);
       await spec.after?.(rt, id);
-      return { detail: `${spec.noun} ${rt.task().targetName ?? id} ${spec.done ?? 'deleted'}` };
+      const name = rt.task().targetName ?? id;
+      return { detail: spec.done ? spec.done(name) : m('deleted', { kind: spec.kind, name }) };
     },
   });

@@ -46,6 +46,6 @@ export const performTask = (deps: TaskDeps, taskId: string, attempt: TaskAttempt
     return succeedTask(deps, task, {
       ...(result.resourceId ? { resourceId: result.resourceId } : {}),
       detail: result.detail,
-      waitDetail: result.waitDetail ?? wait?.detail ?? '',
+      waitDetail: result.waitDetail ?? wait?.message ?? wait?.detail ?? '',
     });
   });

@@ -1,6 +1,6 @@
 import { findTaskRow, type TaskPatch, type TaskRow } from '../../repositories/task-repository';
 import { describeFailure, failureMessage, type TaskFailure } from './describe-failure';
-import { currentStep, finishStep, startStep } from './task-steps';
+import { currentStep, finishStep, startStep, type StepText } from './task-steps';
 import { stepsOf } from './to-task';
 import { transitionTask, type TaskDeps } from './transition-task';
 
@@ -107,7 +107,7 @@ export const advanceTask = async (
 export const succeedTask = (
   deps: TaskDeps,
   task: TaskRow,
-  result: { resourceId?: string; detail: string; waitDetail: string },
+  result: { resourceId?: string; detail: StepText; waitDetail: StepText },
 ): Promise<TaskRow | null> => {
   const now = deps.now();
   let steps = finishStep(stepsOf(task), 'submit', now);

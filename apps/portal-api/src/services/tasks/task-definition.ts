@@ -2,12 +2,13 @@ import type { CloudProvider, Scope } from '@yunguan/cloud-core';
 import type { ResourceKind, TaskAction } from '@yunguan/contract';
 import { z } from 'zod';
 import type { TaskPatch, TaskRow } from '../../repositories/task-repository';
+import type { StepText } from './task-steps';
 import type { TaskDeps } from './transition-task';
 
 /** What a wait loop's judge says about one look at the cloud. */
 export type Judgement =
-  | { state: 'done'; detail: string }
-  | { state: 'pending'; detail: string }
+  | { state: 'done'; detail: StepText }
+  | { state: 'pending'; detail: StepText }
   /** The cloud says it failed: a sentence a user can act on (the cloud's words). */
   | { state: 'failed'; reason: string };
 
@@ -55,7 +56,7 @@ export type TaskRun<I = Record<string, unknown>> = {
   step<T extends StepResult>(
     key: string,
     fn: () => Promise<T>,
-    options?: { resend?: boolean; detail?: (result: T) => string },
+    options?: { resend?: boolean; detail?: (result: T) => StepText },
   ): Promise<T>;
   /** Look at the cloud every followIntervalMs until the judge says done (or failed/timeout). */
   waitUntil<T>(key: string, look: () => Promise<T>, judge: (seen: T) => Judgement): Promise<T>;
@@ -70,12 +71,12 @@ export type TaskRun<I = Record<string, unknown>> = {
 };
 
 export type TaskResult = {
-  /** Words for the `record` step, e.g. "volume data-1 is available (20 GB)". */
-  detail: string;
+  /** Words for the `record` step, e.g. "volume data-1 is available (20 GB)" (a message key). */
+  detail: StepText;
   /** The mirror row the task is about (a create's new row). */
   resourceId?: string;
   /** Words for the `wait` step when the code followed an operation handle itself. */
-  waitDetail?: string;
+  waitDetail?: StepText;
 };
 
 /**

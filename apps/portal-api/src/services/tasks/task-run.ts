@@ -6,7 +6,14 @@ import {
 } from '../resources/apply-resource-observation';
 import { advanceTask, TaskFailed } from './run-task';
 import type { StepResult, TaskRun } from './task-definition';
-import { finishStep, noteStep, startStep } from './task-steps';
+import {
+  finishStep,
+  noteStep,
+  sameStepText,
+  startStep,
+  stepWords,
+  type StepText,
+} from './task-steps';
 import { stepsOf } from './to-task';
 import type { TaskDeps } from './transition-task';
 
@@ -78,7 +85,7 @@ export const makeTaskRun = <I>(
       const startedAt = (task.startedAt ?? deps.now()).getTime();
       if (stepStatus(key) !== 'running')
         await advance({ steps: json(startStep(stepsOf(task), key, deps.now())) });
-      let lastDetail = '';
+      let lastDetail: StepText | null = null;
       let failures = 0;
       for (;;) {
         let seen;
@@ -107,10 +114,10 @@ export const makeTaskRun = <I>(
         if (deps.now().getTime() - startedAt > deadlineMs)
           throw new TaskFailed({
             reason: 'task_timed_out',
-            params: { minutes: Math.round(deadlineMs / 60_000), detail: verdict.detail },
+            params: { minutes: Math.round(deadlineMs / 60_000), detail: stepWords(verdict.detail) },
           });
         await advance(
-          verdict.detail !== lastDetail
+          !sameStepText(verdict.detail, lastDetail)
             ? { steps: json(noteStep(stepsOf(task), key, verdict.detail)) }
             : {},
         );

@@ -12,7 +12,7 @@ const percent = (q: OverviewQuota) =>
 
 /** Quota use as bars with the limit, grouped by owner (department or project). */
 export function OverviewQuotas({ quotas }: { quotas: readonly OverviewQuota[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const owners = [...new Set(quotas.map((q) => `${q.scope}:${q.ownerId}`))];
   return (
     <Card title={t('overview.quotas')} size="small" data-testid="overview-quotas">
@@ -45,8 +45,16 @@ export function OverviewQuotas({ quotas }: { quotas: readonly OverviewQuota[] })
                     status={q.limit !== UNLIMITED && q.used >= q.limit ? 'exception' : 'normal'}
                     style={{ flex: 1, margin: 0 }}
                   />
-                  <span style={{ width: 90, textAlign: 'right', flexShrink: 0 }}>
-                    {q.used} / {q.limit === UNLIMITED ? t('overview.unlimited') : q.limit}
+                  <span
+                    style={{
+                      minWidth: 90,
+                      textAlign: 'right',
+                      flexShrink: 0,
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
+                    {q.used.toLocaleString(lang)} /{' '}
+                    {q.limit === UNLIMITED ? t('overview.unlimited') : q.limit.toLocaleString(lang)}
                   </span>
                 </Flex>
               ))}

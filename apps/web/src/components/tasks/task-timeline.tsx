@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey, Translate } from '@/i18n/i18n-provider';
 import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
-import { kindLabel, taskStatusLabel, taskVerbLabel } from '@/lib/labels';
+import { kindLabel, stepDetail, taskStatusLabel, taskVerbLabel } from '@/lib/labels';
 
 const taskColors: Record<TaskStatus, string> = {
   held: 'warning',
@@ -48,6 +48,11 @@ const knownSteps = new Set([
   'gateway',
   'interface',
   'rules',
+  // Images and firewall groups.
+  'create',
+  'upload',
+  'verify',
+  'ports',
 ]);
 
 /** Step keys the worker uses get words; any other key is shown as is. */
@@ -119,28 +124,31 @@ export function TaskCard({ task }: { task: Task }) {
       ) : (
         <Timeline
           style={{ marginTop: 8 }}
-          items={task.steps.map((step) => ({
-            key: step.key,
-            color: stepColors[step.status],
-            icon: stepIcons[step.status],
-            content: (
-              <div data-testid={`task-step-${step.key}`} data-status={step.status}>
-                <Flex gap={8} wrap>
-                  <Typography.Text strong>{stepLabel(t, step.key)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {t(`task.stepStatus.${step.status}`)}
+          items={task.steps.map((step) => {
+            const detail = stepDetail(t, lang, step, task);
+            return {
+              key: step.key,
+              color: stepColors[step.status],
+              icon: stepIcons[step.status],
+              content: (
+                <div data-testid={`task-step-${step.key}`} data-status={step.status}>
+                  <Flex gap={8} wrap>
+                    <Typography.Text strong>{stepLabel(t, step.key)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t(`task.stepStatus.${step.status}`)}
+                    </Typography.Text>
+                  </Flex>
+                  {detail && <div data-testid="task-step-detail">{detail}</div>}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(step.startedAt, lang)}
+                    {step.finishedAt && ` → ${formatDateTime(step.finishedAt, lang)}`}
+                    {duration(step.startedAt, step.finishedAt) &&
+                      ` (${duration(step.startedAt, step.finishedAt)})`}
                   </Typography.Text>
-                </Flex>
-                {step.detail && <div>{step.detail}</div>}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(step.startedAt, lang)}
-                  {step.finishedAt && ` → ${formatDateTime(step.finishedAt, lang)}`}
-                  {duration(step.startedAt, step.finishedAt) &&
-                    ` (${duration(step.startedAt, step.finishedAt)})`}
-                </Typography.Text>
-              </div>
-            ),
-          }))}
+                </div>
+              ),
+            };
+          })}
         />
       )}
     </Card>

@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineTask, noInput } from '../../tasks/task-definition';
 import { orGone } from '../../tasks/or-gone';
 import { judgeFirewallGroup } from './firewall-group-kit';
@@ -28,12 +29,12 @@ export const deleteFirewallGroupTask = defineTask({
         );
         return group.portExternalIds.length;
       },
-      { resend: true, detail: (n) => `${n} port(s) released` },
+      { resend: true, detail: (n) => m('fwg-ports-released', { count: n }) },
     );
     await rt.waitUntil(
       'wait',
       () => orGone(() => firewallOf(rt.provider).getFirewallGroup(rt.scope, id, rt.call)),
-      (group) => (group ? judgeFirewallGroup(group) : { state: 'done', detail: 'gone' }),
+      (group) => (group ? judgeFirewallGroup(group) : { state: 'done', detail: m('gone') }),
     );
     await rt.step(
       'submit',
@@ -45,7 +46,7 @@ export const deleteFirewallGroupTask = defineTask({
     );
     await rt.observeGone('firewall-group', id);
     return {
-      detail: `firewall group ${rt.task().targetName} deleted${released ? ` (${released} port(s) released first)` : ''}`,
+      detail: m('fwg-deleted', { name: rt.task().targetName, released }),
     };
   },
 });

@@ -2,13 +2,15 @@ import type { FirewallGroupDto } from '@yunguan/cloud-core';
 import { observationOf } from '../../resources/observation-of';
 import type { Judgement, TaskRun } from '../../tasks/task-definition';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** PENDING_* still going; ERROR failed; ACTIVE, INACTIVE (no ports) and DOWN are settled. */
 export const judgeFirewallGroup = (group: FirewallGroupDto): Judgement => {
   if (group.status === 'ERROR')
     return { state: 'failed', reason: `firewall group ${group.name} went into ERROR` };
-  if (group.status.startsWith('PENDING')) return { state: 'pending', detail: group.status };
-  return { state: 'done', detail: group.status };
+  const detail = m('status', { kind: 'firewall-group', status: group.status });
+  if (group.status.startsWith('PENDING')) return { state: 'pending', detail };
+  return { state: 'done', detail };
 };
 
 /** Watch a firewall group until it settles; each new status goes to the mirror at once. */
@@ -32,4 +34,10 @@ export const waitForFirewallGroup = async (
 };
 
 export const groupWords = (g: FirewallGroupDto) =>
-  `firewall group ${g.name} is ${g.status} (${g.portExternalIds.length} port(s), ingress ${g.ingressPolicyExternalId ? 'policy' : 'none'}, egress ${g.egressPolicyExternalId ? 'policy' : 'none'})`;
+  m('fwg-status', {
+    name: g.name,
+    status: g.status,
+    ports: g.portExternalIds.length,
+    ingress: g.ingressPolicyExternalId ? 'policy' : 'none',
+    egress: g.egressPolicyExternalId ? 'policy' : 'none',
+  });

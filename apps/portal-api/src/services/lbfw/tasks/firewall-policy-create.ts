@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   name: z.string(),
@@ -32,7 +33,7 @@ export const createFirewallPolicyTask = defineTask({
     await rt.setTarget(policy.externalId);
     const resourceId = await rt.observe(observationOf('firewall-policy', policy));
     return {
-      detail: `firewall policy ${policy.name} with ${policy.ruleExternalIds.length} rule(s)`,
+      detail: m('fwp-rules', { name: policy.name, rules: policy.ruleExternalIds.length }),
       resourceId,
     };
   },

@@ -5,6 +5,5 @@ import { firewallOf } from '../../../cloud/sub-port';
 export const deleteFirewallPolicyTask = defineDeleteTask({
   action: 'firewall-policy.delete',
   kind: 'firewall-policy',
-  noun: 'firewall policy',
   submit: (rt, id) => firewallOf(rt.provider).deleteFirewallPolicy(rt.scope, id, rt.call),
 });

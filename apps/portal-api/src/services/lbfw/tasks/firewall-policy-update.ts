@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({ ruleExternalIds: z.array(z.string()) });
 
@@ -26,7 +27,7 @@ export const updateFirewallPolicyTask = defineTask({
     );
     const resourceId = await rt.observe(observationOf('firewall-policy', policy));
     return {
-      detail: `firewall policy ${policy.name} now has ${policy.ruleExternalIds.length} rule(s)`,
+      detail: m('fwp-now', { name: policy.name, rules: policy.ruleExternalIds.length }),
       resourceId,
     };
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { firewallOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   name: z.string(),
@@ -39,6 +40,9 @@ export const createFirewallRuleTask = defineTask({
       rule.destinationPort ? `port ${rule.destinationPort}` : '',
       rule.sourceIpAddress ? `from ${rule.sourceIpAddress}` : '',
     ].filter(Boolean);
-    return { detail: `firewall rule ${rule.name}: ${rule.action} ${where.join(' ')}`, resourceId };
+    return {
+      detail: m('fwr-created', { name: rule.name, action: rule.action, where: where.join(' ') }),
+      resourceId,
+    };
   },
 });

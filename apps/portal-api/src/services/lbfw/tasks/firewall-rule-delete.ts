@@ -5,6 +5,5 @@ import { firewallOf } from '../../../cloud/sub-port';
 export const deleteFirewallRuleTask = defineDeleteTask({
   action: 'firewall-rule.delete',
   kind: 'firewall-rule',
-  noun: 'firewall rule',
   submit: (rt, id) => firewallOf(rt.provider).deleteFirewallRule(rt.scope, id, rt.call),
 });

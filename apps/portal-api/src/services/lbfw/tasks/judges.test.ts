@@ -12,7 +12,7 @@ describe('load-balancer task judge', () => {
     expect(judgeLoadBalancer(lb('PENDING_UPDATE', 'ONLINE')).state).toBe('pending');
     expect(judgeLoadBalancer(lb('ACTIVE', 'DEGRADED'))).toEqual({
       state: 'done',
-      detail: 'provisioning ACTIVE, operating DEGRADED',
+      detail: { key: 'lb-status', params: { provisioning: 'ACTIVE', operating: 'DEGRADED' } },
     });
     expect(judgeLoadBalancer(lb('ERROR', 'ERROR'))).toEqual({
       state: 'failed',

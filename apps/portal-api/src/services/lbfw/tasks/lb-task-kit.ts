@@ -10,19 +10,25 @@ import {
   type TaskRun,
 } from '../../tasks/task-definition';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m, type StepMessage } from '@yunguan/contract';
 
+const statusParams = (lb: LoadBalancerDto) => ({
+  provisioning: lb.provisioningStatus,
+  operating: lb.operatingStatus,
+});
 const statusWords = (lb: LoadBalancerDto) =>
   `provisioning ${lb.provisioningStatus}, operating ${lb.operatingStatus}`;
 
 /** ACTIVE is done, ERROR failed (in words), PENDING_* still going. */
 export const judgeLoadBalancer = (lb: LoadBalancerDto): Judgement => {
-  if (lb.provisioningStatus === 'ACTIVE') return { state: 'done', detail: statusWords(lb) };
+  if (lb.provisioningStatus === 'ACTIVE')
+    return { state: 'done', detail: m('lb-status', statusParams(lb)) };
   if (lb.provisioningStatus === 'ERROR')
     return {
       state: 'failed',
       reason: `load balancer ${lb.name} went into ERROR (${statusWords(lb)})`,
     };
-  return { state: 'pending', detail: statusWords(lb) };
+  return { state: 'pending', detail: m('lb-status', statusParams(lb)) };
 };
 
 /**
@@ -55,7 +61,7 @@ export const lbChangeHandler = <S extends z.ZodType>(def: {
   input: S;
   remove?: boolean;
   submit: (rt: TaskRun<unknown>, lbExternalId: string, input: z.output<S>) => Promise<StepResult>;
-  detail: (input: z.output<S>) => string;
+  detail: (input: z.output<S>) => StepMessage;
 }): TaskDefinition<z.output<S>> =>
   defineTask({
     action: def.action,
@@ -66,6 +72,10 @@ export const lbChangeHandler = <S extends z.ZodType>(def: {
       await rt.step('submit', () => def.submit(rt, lbId, input), { resend: def.remove === true });
       const lb = await waitForLoadBalancer(rt, lbId);
       const resourceId = await rt.observe(observationOf('load-balancer', lb));
-      return { detail: `${def.detail(input)} — ${statusWords(lb)}`, resourceId };
+      const said = def.detail(input);
+      return {
+        detail: { key: said.key, params: { ...said.params, ...statusParams(lb) } },
+        resourceId,
+      };
     },
   });

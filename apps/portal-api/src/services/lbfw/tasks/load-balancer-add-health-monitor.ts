@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const addHealthMonitorTask = lbChangeHandler({
   action: 'load-balancer.add-health-monitor',
@@ -28,5 +29,10 @@ export const addHealthMonitorTask = lbChangeHandler({
       )
     ).externalId,
   detail: (i) =>
-    `${i.type} health monitor every ${i.delaySeconds} s (timeout ${i.timeoutSeconds} s, ${i.maxRetries} retries)`,
+    m('lb-monitor', {
+      type: i.type,
+      delay: i.delaySeconds,
+      timeout: i.timeoutSeconds,
+      retries: i.maxRetries,
+    }),
 });

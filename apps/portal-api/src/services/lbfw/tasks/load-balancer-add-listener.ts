@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const addListenerTask = lbChangeHandler({
   action: 'load-balancer.add-listener',
@@ -29,5 +30,10 @@ export const addListenerTask = lbChangeHandler({
       )
     ).externalId,
   detail: (i) =>
-    `listener ${i.name} on ${i.protocol} ${i.protocolPort} (connection limit ${i.connectionLimit === -1 ? 'unlimited' : i.connectionLimit})`,
+    m('lb-listener', {
+      name: i.name,
+      protocol: i.protocol,
+      port: i.protocolPort,
+      limit: i.connectionLimit,
+    }),
 });

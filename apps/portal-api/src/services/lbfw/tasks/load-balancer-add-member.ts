@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const addMemberTask = lbChangeHandler({
   action: 'load-balancer.add-member',
@@ -27,5 +28,5 @@ export const addMemberTask = lbChangeHandler({
         rt.call,
       )
     ).externalId,
-  detail: (i) => `member ${i.address}:${i.protocolPort} (weight ${i.weight})`,
+  detail: (i) => m('lb-member', { address: i.address, port: i.protocolPort, weight: i.weight }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const addPoolTask = lbChangeHandler({
   action: 'load-balancer.add-pool',
@@ -25,5 +26,5 @@ export const addPoolTask = lbChangeHandler({
         rt.call,
       )
     ).externalId,
-  detail: (i) => `pool ${i.name} (${i.protocol}, ${i.lbAlgorithm})`,
+  detail: (i) => m('lb-pool', { name: i.name, protocol: i.protocol, algorithm: i.lbAlgorithm }),
 });

@@ -3,6 +3,7 @@ import { observationOf } from '../../resources/observation-of';
 import { defineTask } from '../../tasks/task-definition';
 import { waitForLoadBalancer } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   name: z.string(),
@@ -33,13 +34,18 @@ export const createLoadBalancerTask = defineTask({
         );
         return { externalId: lb.externalId, vipAddress: lb.vipAddress };
       },
-      { detail: (r) => `VIP ${r.vipAddress ?? '(allocating)'} on ${spec.vipSubnetName}` },
+      { detail: (r) => m('lb-vip', { vip: r.vipAddress ?? '', subnet: spec.vipSubnetName }) },
     );
     await rt.setTarget(created.externalId);
     const lb = await waitForLoadBalancer(rt, created.externalId);
     const resourceId = await rt.observe(observationOf('load-balancer', lb));
     return {
-      detail: `load balancer ${lb.name} is ${lb.provisioningStatus}/${lb.operatingStatus} at ${lb.vipAddress ?? '?'}`,
+      detail: m('lb-created', {
+        name: lb.name,
+        provisioning: lb.provisioningStatus,
+        operating: lb.operatingStatus,
+        vip: lb.vipAddress ?? '',
+      }),
       resourceId,
     };
   },

@@ -1,4 +1,5 @@
 import type { LoadBalancerDto } from '@yunguan/cloud-core';
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { orGone } from '../../tasks/or-gone';
 import { judgeLoadBalancer } from './lb-task-kit';
@@ -8,15 +9,19 @@ import { loadBalancingOf } from '../../../cloud/sub-port';
 export const deleteLoadBalancerTask = defineDeleteTask({
   action: 'load-balancer.delete',
   kind: 'load-balancer',
-  noun: 'load balancer',
   submit: (rt, id) => loadBalancingOf(rt.provider).deleteLoadBalancer(rt.scope, id, rt.call),
   until: (rt, id) => ({
     look: () => orGone(() => loadBalancingOf(rt.provider).getLoadBalancer(rt.scope, id, rt.call)),
     judge: (lb: LoadBalancerDto | null) => {
-      if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: 'gone' };
+      if (!lb || lb.provisioningStatus === 'DELETED') return { state: 'done', detail: m('gone') };
       const seen = judgeLoadBalancer(lb);
-      return seen.state === 'failed' ? seen : { state: 'pending', detail: lb.provisioningStatus };
+      return seen.state === 'failed'
+        ? seen
+        : {
+            state: 'pending',
+            detail: m('status', { kind: 'load-balancer', status: lb.provisioningStatus }),
+          };
     },
   }),
-  done: 'deleted with its listeners and pools',
+  done: (name) => m('lb-deleted', { name }),
 });

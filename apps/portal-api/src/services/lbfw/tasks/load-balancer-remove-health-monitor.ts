@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const removeHealthMonitorTask = lbChangeHandler({
   action: 'load-balancer.remove-health-monitor',
@@ -18,5 +19,5 @@ export const removeHealthMonitorTask = lbChangeHandler({
     );
     return null;
   },
-  detail: (i) => `health monitor of pool ${i.part || i.poolExternalId} removed`,
+  detail: (i) => m('lb-part-removed', { part: 'monitor', name: i.part || i.poolExternalId }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const removeListenerTask = lbChangeHandler({
   action: 'load-balancer.remove-listener',
@@ -10,5 +11,5 @@ export const removeListenerTask = lbChangeHandler({
     await loadBalancingOf(rt.provider).deleteListener(rt.scope, input.listenerExternalId, rt.call);
     return null;
   },
-  detail: (i) => `listener ${i.part || i.listenerExternalId} removed`,
+  detail: (i) => m('lb-part-removed', { part: 'listener', name: i.part || i.listenerExternalId }),
 });

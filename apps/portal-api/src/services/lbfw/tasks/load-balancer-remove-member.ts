@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const removeMemberTask = lbChangeHandler({
   action: 'load-balancer.remove-member',
@@ -15,5 +16,5 @@ export const removeMemberTask = lbChangeHandler({
     );
     return null;
   },
-  detail: (i) => `member ${i.part || i.memberExternalId} removed`,
+  detail: (i) => m('lb-part-removed', { part: 'member', name: i.part || i.memberExternalId }),
 });

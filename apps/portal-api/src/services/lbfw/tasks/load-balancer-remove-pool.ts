@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lbChangeHandler } from './lb-task-kit';
 import { loadBalancingOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 export const removePoolTask = lbChangeHandler({
   action: 'load-balancer.remove-pool',
@@ -10,5 +11,5 @@ export const removePoolTask = lbChangeHandler({
     await loadBalancingOf(rt.provider).deletePool(rt.scope, input.poolExternalId, rt.call);
     return null;
   },
-  detail: (i) => `pool ${i.part || i.poolExternalId} removed`,
+  detail: (i) => m('lb-part-removed', { part: 'pool', name: i.part || i.poolExternalId }),
 });

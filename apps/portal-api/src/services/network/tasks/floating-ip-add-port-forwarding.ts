@@ -3,6 +3,7 @@ import { noRouteFailure, observeFloatingIp } from './observe-floating-ip';
 import { addPortForwardingInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** floating-ip.add-port-forwarding: one forwarding (not repeated), then the floating IP. */
 export const floatingIpAddPortForwarding = defineTask({
@@ -37,13 +38,24 @@ export const floatingIpAddPortForwarding = defineTask({
       },
       {
         detail: (p) =>
-          `${p.protocol} ${p.externalPort} → ${input.server.name} ${p.internalIpAddress}:${p.internalPort}`,
+          m('pf-rule', {
+            protocol: p.protocol,
+            externalPort: p.externalPort,
+            server: input.server.name,
+            internalIp: p.internalIpAddress,
+            internalPort: p.internalPort,
+          }),
       },
     );
     const fip = await networkOf(rt.provider).getFloatingIp(rt.scope, id, rt.call);
     const resourceId = await observeFloatingIp(rt, fip, null);
     return {
-      detail: `${fip.floatingIpAddress}:${input.externalPort}/${input.protocol} forwards to ${input.server.name}`,
+      detail: m('pf-added', {
+        ip: fip.floatingIpAddress,
+        externalPort: input.externalPort,
+        protocol: input.protocol,
+        server: input.server.name,
+      }),
       resourceId,
     };
   },

@@ -4,6 +4,7 @@ import { portSeen } from '../network-observations';
 import { floatingIpTargetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** floating-ip.associate: point it at the server's port (repeatable: the same port again). */
 export const floatingIpAssociate = defineTask({
@@ -31,7 +32,12 @@ export const floatingIpAssociate = defineTask({
       },
       {
         resend: true,
-        detail: (f) => `${f.floatingIpAddress} → ${input.server.name} (${input.fixedIpAddress})`,
+        detail: (f) =>
+          m('fip-to', {
+            ip: f.floatingIpAddress,
+            server: input.server.name,
+            fixedIp: input.fixedIpAddress,
+          }),
       },
     );
     // The server's ports in the mirror let lists name the server a floating IP points at.
@@ -43,7 +49,11 @@ export const floatingIpAssociate = defineTask({
     for (const port of ports) await rt.observe(portSeen(port));
     const resourceId = await observeFloatingIp(rt, fip, input.server);
     return {
-      detail: `floating IP ${fip.floatingIpAddress} reaches server ${input.server.name} at ${input.fixedIpAddress}`,
+      detail: m('fip-reaches', {
+        ip: fip.floatingIpAddress,
+        server: input.server.name,
+        fixedIp: input.fixedIpAddress,
+      }),
       resourceId,
     };
   },

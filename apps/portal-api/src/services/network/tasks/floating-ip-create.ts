@@ -3,6 +3,7 @@ import { observeFloatingIp } from './observe-floating-ip';
 import { createFloatingIpInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** floating-ip.create: allocate one address, then the mirror row. */
 export const floatingIpCreate = defineTask({
@@ -24,10 +25,19 @@ export const floatingIpCreate = defineTask({
             rt.call,
           ),
         ),
-      { detail: (f) => `${f.floatingIpAddress} allocated from ${input.networkName}` },
+      {
+        detail: (f) => m('fip-allocated', { ip: f.floatingIpAddress, network: input.networkName }),
+      },
     );
     await rt.setTarget(fip.externalId);
     const resourceId = await observeFloatingIp(rt, fip, null);
-    return { detail: `floating IP ${fip.floatingIpAddress} is ${fip.status}`, resourceId };
+    return {
+      detail: m('status-of', {
+        kind: 'floating-ip',
+        name: fip.floatingIpAddress,
+        status: fip.status,
+      }),
+      resourceId,
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
@@ -5,8 +6,7 @@ import { networkOf } from '../../../cloud/sub-port';
 export const floatingIpDelete = defineDeleteTask({
   action: 'floating-ip.delete',
   kind: 'floating-ip',
-  noun: 'floating IP',
   submit: (rt, id) => networkOf(rt.provider).releaseFloatingIp(rt.scope, id, rt.call),
-  submitted: 'released',
-  done: 'released',
+  submitted: m('released'),
+  done: (name) => m('released-of', { kind: 'floating-ip', name }),
 });

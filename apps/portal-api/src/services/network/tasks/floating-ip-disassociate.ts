@@ -2,6 +2,7 @@ import { defineTask, noInput } from '../../tasks/task-definition';
 import { observeFloatingIp } from './observe-floating-ip';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** floating-ip.disassociate: clear its port (repeatable). */
 export const floatingIpDisassociate = defineTask({
@@ -14,9 +15,9 @@ export const floatingIpDisassociate = defineTask({
       'submit',
       async () =>
         stored(await networkOf(rt.provider).disassociateFloatingIp(rt.scope, id, rt.call)),
-      { resend: true, detail: (f) => `${f.floatingIpAddress} disassociated` },
+      { resend: true, detail: (f) => m('fip-disassociated', { ip: f.floatingIpAddress }) },
     );
     const resourceId = await observeFloatingIp(rt, fip, null);
-    return { detail: `floating IP ${fip.floatingIpAddress} points at no port`, resourceId };
+    return { detail: m('fip-unbound', { ip: fip.floatingIpAddress }), resourceId };
   },
 });

@@ -3,6 +3,7 @@ import { observeFloatingIp } from './observe-floating-ip';
 import { removePortForwardingInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** floating-ip.remove-port-forwarding: idempotent delete, then the floating IP. */
 export const floatingIpRemovePortForwarding = defineTask({
@@ -18,10 +19,10 @@ export const floatingIpRemovePortForwarding = defineTask({
         await networkOf(rt.provider).deletePortForwarding(rt.scope, id, forwarding, rt.call);
         return forwarding;
       },
-      { resend: true, detail: () => `port forwarding ${forwarding} removed` },
+      { resend: true, detail: () => m('pf-removed', { id: forwarding }) },
     );
     const fip = await networkOf(rt.provider).getFloatingIp(rt.scope, id, rt.call);
     const resourceId = await observeFloatingIp(rt, fip, null);
-    return { detail: `floating IP ${fip.floatingIpAddress}: forwarding removed`, resourceId };
+    return { detail: m('pf-removed-of', { ip: fip.floatingIpAddress }), resourceId };
   },
 });

@@ -3,6 +3,7 @@ import { networkSeen } from '../network-observations';
 import { createNetworkInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** network.create: one Neutron call, then the mirror row. */
 export const networkCreate = defineTask({
@@ -14,11 +15,14 @@ export const networkCreate = defineTask({
     const network = await rt.step(
       'submit',
       async () => stored(await networkOf(rt.provider).createNetwork(rt.scope, spec, rt.call)),
-      { detail: (n) => `network ${n.name} created (${n.externalId})` },
+      { detail: (n) => m('created-id', { kind: 'network', name: n.name, id: n.externalId }) },
     );
     await rt.setTarget(network.externalId);
     const resourceId = await rt.observe(networkSeen(network));
     const kind = network.external ? 'external' : network.shared ? 'shared' : 'tenant';
-    return { detail: `${kind} network ${network.name} is ${network.status}`, resourceId };
+    return {
+      detail: m('network-status', { scope: kind, name: network.name, status: network.status }),
+      resourceId,
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { deleteNetworkInput } from './network-task-inputs';
 import { networkOf } from '../../../cloud/sub-port';
@@ -6,10 +7,9 @@ import { networkOf } from '../../../cloud/sub-port';
 export const networkDelete = defineDeleteTask({
   action: 'network.delete',
   kind: 'network',
-  noun: 'network',
   input: deleteNetworkInput,
   submit: (rt, id) => networkOf(rt.provider).deleteNetwork(rt.scope, id, rt.call),
-  submitted: 'deleted in the cloud',
+  submitted: m('deleted-in-cloud'),
   async after(rt) {
     for (const subnet of rt.input.subnetExternalIds ?? []) await rt.observeGone('subnet', subnet);
   },

@@ -7,6 +7,7 @@ import { describeRule, sameRule } from '../security-group-rule-spec';
 import { quickStartInput } from './network-task-inputs';
 import { stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 type Input = z.output<typeof quickStartInput>;
 
@@ -79,7 +80,7 @@ export const networkQuickStart = defineTask({
       'network',
       async () =>
         stored(await networkOf(provider).createNetwork(scope, { name: input.name }, call)),
-      { detail: (n) => `network ${n.name} (${n.externalId})` },
+      { detail: (n) => m('object-id', { kind: 'network', name: n.name, id: n.externalId }) },
     );
     await rt.setTarget(network.externalId);
     await rt.observe(networkSeen(network));
@@ -101,7 +102,14 @@ export const networkQuickStart = defineTask({
             call,
           ),
         ),
-      { detail: (s) => `subnet ${s.name} ${s.cidr}, gateway ${s.gatewayIp ?? 'none'}, DHCP on` },
+      {
+        detail: (s) =>
+          m('qs-subnet', {
+            name: s.name,
+            cidr: s.cidr,
+            ...(s.gatewayIp ? { gateway: s.gatewayIp } : {}),
+          }),
+      },
     );
     await rt.observe(subnetSeen(subnet));
     const router = await rt.step(
@@ -110,7 +118,7 @@ export const networkQuickStart = defineTask({
         stored(
           await networkOf(provider).createRouter(scope, { name: `${input.name}-router` }, call),
         ),
-      { detail: (r) => `router ${r.name} (${r.externalId})` },
+      { detail: (r) => m('object-id', { kind: 'router', name: r.name, id: r.externalId }) },
     );
     await rt.observe(routerSeen(router));
     const external = input.external;
@@ -130,8 +138,8 @@ export const networkQuickStart = defineTask({
         resend: true,
         detail: (ips) =>
           ips === null
-            ? 'no external network in this datacenter: the router has no gateway'
-            : `gateway on ${external?.name} (${ips.join(', ') || 'no address'}), SNAT on`,
+            ? m('qs-no-gateway')
+            : m('qs-gateway', { network: external?.name ?? '', ips: ips.join(', ') }),
       },
     );
     await rt.step(
@@ -147,14 +155,17 @@ export const networkQuickStart = defineTask({
           );
         return subnet.externalId;
       },
-      { resend: true, detail: () => `router ${router.name} ↔ subnet ${subnet.name}` },
+      {
+        resend: true,
+        detail: () => m('router-subnet', { router: router.name, subnet: subnet.name }),
+      },
     );
     const rules = await rt.step('rules', async () => stored(await openRules(rt, input)), {
       resend: true,
       detail: (r) =>
         r.group === null
-          ? 'the project has no default security group'
-          : `default group: ${r.added.length ? `added ${r.added.join('; ')}` : 'nothing to add'}${r.present ? ` (${r.present} already there)` : ''}`,
+          ? m('qs-no-group')
+          : m('qs-rules', { added: r.added.join('; '), present: r.present }),
     });
     const [finalNetwork, finalRouter, groups] = await Promise.all([
       networkOf(provider).getNetwork(scope, network.externalId, call),
@@ -166,7 +177,12 @@ export const networkQuickStart = defineTask({
     for (const g of groups.filter((x) => x.externalId === rules.group))
       await rt.observe(securityGroupSeen(g));
     return {
-      detail: `network ${input.name} ready: ${subnet.cidr} via router ${router.name}${external ? ` to ${external.name}` : ''}`,
+      detail: m('qs-ready', {
+        name: input.name,
+        cidr: subnet.cidr,
+        router: router.name,
+        ...(external ? { external: external.name } : {}),
+      }),
       resourceId,
     };
   },

@@ -3,6 +3,7 @@ import { portSeen } from '../network-observations';
 import { createPortInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** port.create: one Neutron call, then the mirror row. */
 export const portCreate = defineTask({
@@ -16,11 +17,22 @@ export const portCreate = defineTask({
       async () => stored(await networkOf(rt.provider).createPort(rt.scope, spec, rt.call)),
       {
         detail: (p) =>
-          `port ${p.name || p.externalId} ${p.fixedIps.map((f) => f.ipAddress).join(', ')} (${p.macAddress})`,
+          m('port-created', {
+            name: p.name || p.externalId,
+            ips: p.fixedIps.map((f) => f.ipAddress).join(', '),
+            mac: p.macAddress,
+          }),
       },
     );
     await rt.setTarget(port.externalId);
     const resourceId = await rt.observe(portSeen(port));
-    return { detail: `port ${port.name || port.externalId} is ${port.status}`, resourceId };
+    return {
+      detail: m('status-of', {
+        kind: 'port',
+        name: port.name || port.externalId,
+        status: port.status,
+      }),
+      resourceId,
+    };
   },
 });

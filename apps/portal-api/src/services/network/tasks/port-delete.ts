@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
@@ -5,7 +6,6 @@ import { networkOf } from '../../../cloud/sub-port';
 export const portDelete = defineDeleteTask({
   action: 'port.delete',
   kind: 'port',
-  noun: 'port',
   submit: (rt, id) => networkOf(rt.provider).deletePort(rt.scope, id, rt.call),
-  submitted: 'deleted in the cloud',
+  submitted: m('deleted-in-cloud'),
 });

@@ -3,6 +3,7 @@ import { routerSeen } from '../network-observations';
 import { routerInterfaceInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** router.add-interface: one call (not repeated: a second one would be refused), then the router. */
 export const routerAddInterface = defineTask({
@@ -23,13 +24,17 @@ export const routerAddInterface = defineTask({
         );
         return input.subnetExternalId;
       },
-      { detail: () => `interface on subnet ${input.subnetName}` },
+      { detail: () => m('interface-on', { subnet: input.subnetName }) },
     );
     const router = await networkOf(rt.provider).getRouter(rt.scope, id, rt.call);
     const resourceId = await rt.observe(routerSeen(router));
     const ip = router.interfaces.find((i) => i.subnetExternalId === input.subnetExternalId);
     return {
-      detail: `router ${router.name} ↔ subnet ${input.subnetName}${ip ? ` (${ip.ipAddress})` : ''}`,
+      detail: m('router-subnet', {
+        router: router.name,
+        subnet: input.subnetName,
+        ...(ip ? { ip: ip.ipAddress } : {}),
+      }),
       resourceId,
     };
   },

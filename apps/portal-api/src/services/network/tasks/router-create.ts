@@ -4,6 +4,7 @@ import { routerSeen } from '../network-observations';
 import { createRouterInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** router.create: the router (with its gateway when asked), then the mirror row. */
 export const routerCreate = defineTask({
@@ -30,11 +31,17 @@ export const routerCreate = defineTask({
       async () => stored(await networkOf(rt.provider).createRouter(rt.scope, spec, rt.call)),
       {
         detail: (r) =>
-          `router ${r.name} created${gateway ? `, gateway on ${gateway.networkName}` : ''}`,
+          m('router-created', {
+            name: r.name,
+            ...(gateway ? { network: gateway.networkName } : {}),
+          }),
       },
     );
     await rt.setTarget(router.externalId);
     const resourceId = await rt.observe(routerSeen(router));
-    return { detail: `router ${router.name} is ${router.status}`, resourceId };
+    return {
+      detail: m('status-of', { kind: 'router', name: router.name, status: router.status }),
+      resourceId,
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
@@ -5,7 +6,6 @@ import { networkOf } from '../../../cloud/sub-port';
 export const routerDelete = defineDeleteTask({
   action: 'router.delete',
   kind: 'router',
-  noun: 'router',
   submit: (rt, id) => networkOf(rt.provider).deleteRouter(rt.scope, id, rt.call),
-  submitted: 'deleted in the cloud',
+  submitted: m('deleted-in-cloud'),
 });

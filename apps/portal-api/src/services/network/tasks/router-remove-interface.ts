@@ -4,6 +4,7 @@ import { routerSeen } from '../network-observations';
 import { routerInterfaceInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** router.remove-interface: repeatable (an interface already gone is fine), then the router. */
 export const routerRemoveInterface = defineTask({
@@ -35,10 +36,13 @@ export const routerRemoveInterface = defineTask({
         }
         return input.subnetExternalId;
       },
-      { resend: true, detail: () => `interface on subnet ${input.subnetName} removed` },
+      { resend: true, detail: () => m('interface-removed', { subnet: input.subnetName }) },
     );
     const router = await networkOf(rt.provider).getRouter(rt.scope, id, rt.call);
     const resourceId = await rt.observe(routerSeen(router));
-    return { detail: `router ${router.name} no longer on subnet ${input.subnetName}`, resourceId };
+    return {
+      detail: m('router-left-subnet', { router: router.name, subnet: input.subnetName }),
+      resourceId,
+    };
   },
 });

@@ -3,6 +3,7 @@ import { routerSeen } from '../network-observations';
 import { setGatewayInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** router.set-gateway: one PUT (repeatable), then the router as the cloud has it. */
 export const routerSetGateway = defineTask({
@@ -29,10 +30,17 @@ export const routerSetGateway = defineTask({
       {
         resend: true,
         detail: (r) =>
-          `gateway on ${input.networkName}: ${r.externalGateway?.externalFixedIps.map((f) => f.ipAddress).join(', ') || 'no address'}, SNAT ${r.externalGateway?.enableSnat ? 'on' : 'off'}`,
+          m('gateway-set', {
+            network: input.networkName,
+            ips: r.externalGateway?.externalFixedIps.map((f) => f.ipAddress).join(', ') ?? '',
+            snat: r.externalGateway?.enableSnat ? 'on' : 'off',
+          }),
       },
     );
     const resourceId = await rt.observe(routerSeen(router));
-    return { detail: `router ${router.name} routes to ${input.networkName}`, resourceId };
+    return {
+      detail: m('router-routes-to', { router: router.name, network: input.networkName }),
+      resourceId,
+    };
   },
 });

@@ -3,6 +3,7 @@ import { securityGroupSeen } from '../network-observations';
 import { addRuleInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** security-group.add-rule: one rule (not repeated; a duplicate is refused in the cloud's words). */
 export const securityGroupAddRule = defineTask({
@@ -22,10 +23,10 @@ export const securityGroupAddRule = defineTask({
             rt.call,
           ),
         ),
-      { detail: (r) => `rule ${r.externalId}: ${summary}` },
+      { detail: (r) => m('rule-added', { id: r.externalId, summary }) },
     );
     const group = await networkOf(rt.provider).getSecurityGroup(rt.scope, id, rt.call);
     const resourceId = await rt.observe(securityGroupSeen(group));
-    return { detail: `${group.name}: ${summary}`, resourceId };
+    return { detail: m('group-rule', { group: group.name, summary }), resourceId };
   },
 });

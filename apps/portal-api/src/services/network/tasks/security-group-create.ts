@@ -3,6 +3,7 @@ import { securityGroupSeen } from '../network-observations';
 import { createSecurityGroupInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** security-group.create: the group (the cloud adds its egress rules), then the mirror row. */
 export const securityGroupCreate = defineTask({
@@ -15,10 +16,13 @@ export const securityGroupCreate = defineTask({
       'submit',
       async () =>
         stored(await networkOf(rt.provider).createSecurityGroup(rt.scope, input, rt.call)),
-      { detail: (g) => `group ${g.name} created with ${g.rules.length} rule(s)` },
+      { detail: (g) => m('sg-created', { name: g.name, rules: g.rules.length }) },
     );
     await rt.setTarget(group.externalId);
     const resourceId = await rt.observe(securityGroupSeen(group));
-    return { detail: `security group ${group.name} (${group.rules.length} rules)`, resourceId };
+    return {
+      detail: m('sg-status', { name: group.name, rules: group.rules.length }),
+      resourceId,
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { networkOf } from '../../../cloud/sub-port';
 
@@ -5,7 +6,6 @@ import { networkOf } from '../../../cloud/sub-port';
 export const securityGroupDelete = defineDeleteTask({
   action: 'security-group.delete',
   kind: 'security-group',
-  noun: 'security group',
   submit: (rt, id) => networkOf(rt.provider).deleteSecurityGroup(rt.scope, id, rt.call),
-  submitted: 'deleted in the cloud',
+  submitted: m('deleted-in-cloud'),
 });

@@ -3,6 +3,7 @@ import { securityGroupSeen } from '../network-observations';
 import { removeRuleInput } from './network-task-inputs';
 import { neutronSteps } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** security-group.remove-rule: idempotent delete, then the group. */
 export const securityGroupRemoveRule = defineTask({
@@ -18,10 +19,10 @@ export const securityGroupRemoveRule = defineTask({
         await networkOf(rt.provider).deleteSecurityGroupRule(rt.scope, ruleExternalId, rt.call);
         return ruleExternalId;
       },
-      { resend: true, detail: () => `rule removed: ${rule}` },
+      { resend: true, detail: () => m('rule-removed', { rule }) },
     );
     const group = await networkOf(rt.provider).getSecurityGroup(rt.scope, id, rt.call);
     const resourceId = await rt.observe(securityGroupSeen(group));
-    return { detail: `${group.name}: ${rule} removed`, resourceId };
+    return { detail: m('group-rule-removed', { group: group.name, rule }), resourceId };
   },
 });

@@ -4,6 +4,7 @@ import { subnetSeen } from '../network-observations';
 import { createSubnetInput } from './network-task-inputs';
 import { neutronSteps, observeNetworkOf, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** subnet.create: the subnet, then its network again (its subnet list changed). */
 export const subnetCreate = defineTask({
@@ -29,14 +30,23 @@ export const subnetCreate = defineTask({
       async () => stored(await networkOf(rt.provider).createSubnet(rt.scope, spec, rt.call)),
       {
         detail: (s) =>
-          `subnet ${s.name} ${s.cidr} on ${input.networkName}, gateway ${s.gatewayIp ?? 'none'}`,
+          m('subnet-created', {
+            name: s.name,
+            cidr: s.cidr,
+            network: input.networkName,
+            ...(s.gatewayIp ? { gateway: s.gatewayIp } : {}),
+          }),
       },
     );
     await rt.setTarget(subnet.externalId);
     const resourceId = await rt.observe(subnetSeen(subnet));
     await observeNetworkOf(rt, subnet.networkExternalId);
     return {
-      detail: `subnet ${subnet.name} ${subnet.cidr} (DHCP ${subnet.enableDhcp ? 'on' : 'off'})`,
+      detail: m('subnet-status', {
+        name: subnet.name,
+        cidr: subnet.cidr,
+        dhcp: subnet.enableDhcp ? 'on' : 'off',
+      }),
       resourceId,
     };
   },

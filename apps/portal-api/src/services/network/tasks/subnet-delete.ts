@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { deleteSubnetInput } from './network-task-inputs';
 import { observeNetworkOf } from './task-kit';
@@ -7,9 +8,8 @@ import { networkOf } from '../../../cloud/sub-port';
 export const subnetDelete = defineDeleteTask({
   action: 'subnet.delete',
   kind: 'subnet',
-  noun: 'subnet',
   input: deleteSubnetInput,
   submit: (rt, id) => networkOf(rt.provider).deleteSubnet(rt.scope, id, rt.call),
-  submitted: 'deleted in the cloud',
+  submitted: m('deleted-in-cloud'),
   after: (rt) => observeNetworkOf(rt, rt.input.networkExternalId),
 });

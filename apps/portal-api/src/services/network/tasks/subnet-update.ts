@@ -3,6 +3,7 @@ import { subnetSeen } from '../network-observations';
 import { updateSubnetInput } from './network-task-inputs';
 import { neutronSteps, stored } from './task-kit';
 import { networkOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** subnet.update: one PUT (repeatable: the same values again), then the mirror row. */
 export const subnetUpdate = defineTask({
@@ -17,10 +18,10 @@ export const subnetUpdate = defineTask({
       async () => stored(await networkOf(rt.provider).updateSubnet(rt.scope, id, patch, rt.call)),
       {
         resend: true,
-        detail: (s) => `changed: ${Object.keys(patch).join(', ') || 'nothing'} on ${s.cidr}`,
+        detail: (s) => m('subnet-changed', { fields: Object.keys(patch).join(', '), cidr: s.cidr }),
       },
     );
     const resourceId = await rt.observe(subnetSeen(subnet));
-    return { detail: `subnet ${subnet.name} ${subnet.cidr} updated`, resourceId };
+    return { detail: m('subnet-updated', { name: subnet.name, cidr: subnet.cidr }), resourceId };
   },
 });

@@ -10,6 +10,7 @@ import type { TaskDeps } from '../../tasks/transition-task';
 import type { TaskRow } from '../../../repositories/task-repository';
 import { defineTask } from '../../tasks/task-definition';
 import { followOperation, operationOf, recordOperation, recordServer } from './server-task-kit';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** What server.create stores (create-server.ts builds it; user data is sealed apart). */
 export const createServerInput = z.object({
@@ -76,8 +77,8 @@ export const createServerTask = defineTask({
         rt,
         handle,
         earlier
-          ? `found server ${handle.externalId} from an earlier attempt`
-          : `accepted as ${handle.externalId}`,
+          ? m('found-earlier', { id: handle.externalId })
+          : m('accepted-as', { id: handle.externalId }),
       );
     }
     const progress = await followOperation(rt, handle);

@@ -5,6 +5,7 @@ import { defineTask, noInput } from '../../tasks/task-definition';
 import { specOf } from '../to-server';
 import { refreshServerNeighbours } from './refresh-server-neighbours';
 import { followOperation, operationOf, recordOperation } from './server-task-kit';
+import { stepMessage as m } from '@yunguan/contract';
 
 /** server.delete: submit (idempotent in the cloud), follow until gone, mark the mirror row. */
 export const deleteServerTask = defineTask({
@@ -15,7 +16,7 @@ export const deleteServerTask = defineTask({
     let handle = operationOf(rt.task());
     if (!handle) {
       handle = await rt.provider.deleteServer(rt.scope, externalId, rt.call);
-      await recordOperation(rt, handle, 'delete accepted');
+      await recordOperation(rt, handle, m('accepted', { verb: 'delete' }));
     }
     const progress = await followOperation(rt, handle);
     const task = rt.task();
@@ -32,8 +33,8 @@ export const deleteServerTask = defineTask({
     await refreshServerNeighbours(rt, externalId);
     return {
       ...(observed ? { resourceId: observed.id } : {}),
-      waitDetail: progress.detail,
-      detail: `${task.targetName} deleted`,
+      waitDetail: m('status', { kind: 'server', status: progress.detail }),
+      detail: m('deleted', { kind: 'server', name: task.targetName }),
     };
   },
 });

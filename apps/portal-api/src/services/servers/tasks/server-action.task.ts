@@ -12,6 +12,7 @@ import {
   submitMarkerOf,
   type SubmitMarker,
 } from './server-task-kit';
+import { stepMessage as m } from '@yunguan/contract';
 
 type ActionInput = z.output<typeof serverActionInput>;
 
@@ -106,7 +107,7 @@ const serverActionTask = (verb: Exclude<ServerVerb, 'create' | 'delete'>) =>
           : undefined;
         await markSubmitting(rt, before);
         handle = await rt.provider.actOnServer(rt.scope, externalId, action, rt.call);
-        await recordOperation(rt, handle, `${action.type} accepted`);
+        await recordOperation(rt, handle, m('accepted', { verb: action.type }));
       }
       const progress = await followOperation(rt, handle);
       const server =

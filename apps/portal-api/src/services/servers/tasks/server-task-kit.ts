@@ -3,7 +3,8 @@ import type { TaskPatch, TaskRow } from '../../../repositories/task-repository';
 import { applyServerObservation } from '../../inventory/apply-server-observation';
 import { TaskFailed } from '../../tasks/run-task';
 import type { Judgement, TaskResult, TaskRun } from '../../tasks/task-definition';
-import { finishStep, startStep } from '../../tasks/task-steps';
+import { finishStep, startStep, type StepText } from '../../tasks/task-steps';
+import { stepMessage as m } from '@yunguan/contract';
 import { stepsOf } from '../../tasks/to-task';
 
 const json = (value: unknown) => value as NonNullable<TaskPatch['steps']>;
@@ -21,7 +22,7 @@ export const operationOf = (task: TaskRow): OperationHandle | null =>
 export const recordOperation = (
   rt: TaskRun<unknown>,
   handle: OperationHandle,
-  detail: string,
+  detail: StepText,
 ): Promise<TaskRow> => {
   const now = rt.deps.now();
   return rt.advance({
@@ -87,19 +88,28 @@ export const followOperation = async (
 };
 
 const judgeProgress = (progress: OperationProgress): Judgement =>
-  progress.state === 'succeeded'
-    ? { state: 'done', detail: progress.detail }
-    : progress.state === 'failed'
-      ? { state: 'failed', reason: progress.reason }
-      : { state: 'pending', detail: progress.detail };
+  progress.state === 'failed'
+    ? { state: 'failed', reason: progress.reason }
+    : {
+        state: progress.state === 'succeeded' ? 'done' : 'pending',
+        detail: m('status', { kind: 'server', status: progress.detail }),
+      };
 
 /** Mirror the server as the task last saw it; the task's result names it. */
 export const recordServer = async (
   rt: TaskRun<unknown>,
   server: ServerDto,
   progress: OperationProgress,
-  detail = `${server.name} is ${server.rawStatus}`,
+  detail: StepText = m('status-of', {
+    kind: 'server',
+    name: server.name,
+    status: server.rawStatus,
+  }),
 ): Promise<TaskResult> => {
   const observed = await applyServerObservation(rt.deps, rt.task().datacenterId, server);
-  return { resourceId: observed.id, waitDetail: progress.detail, detail };
+  return {
+    resourceId: observed.id,
+    waitDetail: m('status', { kind: 'server', status: progress.detail }),
+    detail,
+  };
 };

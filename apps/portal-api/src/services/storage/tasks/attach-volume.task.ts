@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
 
@@ -23,7 +24,7 @@ export const attachVolumeTask = defineTask({
         );
         return null;
       },
-      { detail: () => `to ${serverName}` },
+      { detail: () => m('attach-to', { server: serverName }) },
     );
     const seen = await rt.waitUntil(
       'wait',
@@ -35,14 +36,17 @@ export const attachVolumeTask = defineTask({
         if (v.status.startsWith('error'))
           return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
         if (v.status === 'in-use' && on)
-          return { state: 'done', detail: `${serverName} ${on.device ?? ''}`.trim() };
-        return { state: 'pending', detail: v.status };
+          return {
+            state: 'done',
+            detail: m('attached-at', { server: serverName, device: on.device ?? '' }),
+          };
+        return { state: 'pending', detail: m('status', { kind: 'volume', status: v.status }) };
       },
     );
     const resourceId = await record(rt, 'volume', seen);
     const device = seen.attachments.find((a) => a.serverExternalId === serverExternalId)?.device;
     return {
-      detail: `volume ${seen.name} attached to ${serverName}${device ? ` as ${device}` : ''}`,
+      detail: m('attached', { name: seen.name, server: serverName, device: device ?? '' }),
       resourceId,
     };
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record, untilStatus } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -35,7 +36,7 @@ export const createVolumeBackupTask = defineTask({
         await record(rt, 'volume-backup', created);
         return created.externalId;
       },
-      { detail: (id) => `backup ${id}` },
+      { detail: (id) => m('submitted', { kind: 'volume-backup', id }) },
     );
     await rt.setTarget(externalId);
     const seen = await rt.waitUntil(
@@ -48,6 +49,14 @@ export const createVolumeBackupTask = defineTask({
       ),
     );
     const resourceId = await record(rt, 'volume-backup', seen);
-    return { detail: `backup ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
+    return {
+      detail: m('status-of-size', {
+        kind: 'volume-backup',
+        name: seen.name,
+        status: 'available',
+        sizeGb: seen.sizeGb,
+      }),
+      resourceId,
+    };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record, untilStatus } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   volumeExternalId: z.string(),
@@ -33,7 +34,7 @@ export const createVolumeSnapshotTask = defineTask({
         await record(rt, 'volume-snapshot', created);
         return created.externalId;
       },
-      { detail: (id) => `snapshot ${id}` },
+      { detail: (id) => m('submitted', { kind: 'volume-snapshot', id }) },
     );
     await rt.setTarget(externalId);
     const seen = await rt.waitUntil(
@@ -44,6 +45,14 @@ export const createVolumeSnapshotTask = defineTask({
       untilStatus('snapshot', 'available'),
     );
     const resourceId = await record(rt, 'volume-snapshot', seen);
-    return { detail: `snapshot ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
+    return {
+      detail: m('status-of-size', {
+        kind: 'volume-snapshot',
+        name: seen.name,
+        status: 'available',
+        sizeGb: seen.sizeGb,
+      }),
+      resourceId,
+    };
   },
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record, untilStatus } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   name: z.string(),
@@ -39,7 +40,7 @@ export const createVolumeTask = defineTask({
         await record(rt, 'volume', created);
         return created.externalId;
       },
-      { detail: (id) => `volume ${id}` },
+      { detail: (id) => m('submitted', { kind: 'volume', id }) },
     );
     await rt.setTarget(externalId);
     const seen = await rt.waitUntil(
@@ -50,6 +51,14 @@ export const createVolumeTask = defineTask({
       untilStatus('volume', 'available'),
     );
     const resourceId = await record(rt, 'volume', seen);
-    return { detail: `volume ${seen.name} is available (${seen.sizeGb} GB)`, resourceId };
+    return {
+      detail: m('status-of-size', {
+        kind: 'volume',
+        name: seen.name,
+        status: 'available',
+        sizeGb: seen.sizeGb,
+      }),
+      resourceId,
+    };
   },
 });

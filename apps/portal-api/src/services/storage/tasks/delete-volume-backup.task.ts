@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
@@ -6,9 +7,8 @@ import { blockStorageOf } from '../../../cloud/sub-port';
 export const deleteVolumeBackupTask = defineDeleteTask({
   action: 'volume-backup.delete',
   kind: 'volume-backup',
-  noun: 'backup',
   submit: (rt, id) => blockStorageOf(rt.provider).deleteVolumeBackup(rt.scope, id, rt.call),
-  submitted: 'deleting',
+  submitted: m('deleting'),
   until: (rt, id) => ({
     look: observing(rt, 'volume-backup', () =>
       orGone(() => blockStorageOf(rt.provider).getVolumeBackup(rt.scope, id, rt.call)),

@@ -1,3 +1,4 @@
+import { stepMessage as m } from '@yunguan/contract';
 import { defineDeleteTask } from '../../tasks/define-delete-task';
 import { observing, orGone, untilGone } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
@@ -6,9 +7,8 @@ import { blockStorageOf } from '../../../cloud/sub-port';
 export const deleteVolumeSnapshotTask = defineDeleteTask({
   action: 'volume-snapshot.delete',
   kind: 'volume-snapshot',
-  noun: 'snapshot',
   submit: (rt, id) => blockStorageOf(rt.provider).deleteVolumeSnapshot(rt.scope, id, rt.call),
-  submitted: 'deleting',
+  submitted: m('deleting'),
   until: (rt, id) => ({
     look: observing(rt, 'volume-snapshot', () =>
       orGone(() => blockStorageOf(rt.provider).getVolumeSnapshot(rt.scope, id, rt.call)),

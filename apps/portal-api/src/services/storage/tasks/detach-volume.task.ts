@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({ serverExternalId: z.string(), serverName: z.string() });
 
@@ -23,7 +24,7 @@ export const detachVolumeTask = defineTask({
         );
         return null;
       },
-      { detail: () => `from ${serverName}` },
+      { detail: () => m('detach-from', { server: serverName }) },
     );
     const seen = await rt.waitUntil(
       'wait',
@@ -36,11 +37,11 @@ export const detachVolumeTask = defineTask({
           return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
         // available, or in-use when a multi-attach volume stays on other servers.
         if (!still && (v.status === 'available' || v.status === 'in-use'))
-          return { state: 'done', detail: v.status };
-        return { state: 'pending', detail: v.status };
+          return { state: 'done', detail: m('status', { kind: 'volume', status: v.status }) };
+        return { state: 'pending', detail: m('status', { kind: 'volume', status: v.status }) };
       },
     );
     const resourceId = await record(rt, 'volume', seen);
-    return { detail: `volume ${seen.name} detached from ${serverName}`, resourceId };
+    return { detail: m('detached', { name: seen.name, server: serverName }), resourceId };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({ newSizeGb: z.number().int().positive() });
 
@@ -18,7 +19,7 @@ export const extendVolumeTask = defineTask({
         await blockStorageOf(rt.provider).extendVolume(rt.scope, externalId, newSizeGb, rt.call);
         return null;
       },
-      { detail: () => `to ${newSizeGb} GB` },
+      { detail: () => m('extend-to', { sizeGb: newSizeGb }) },
     );
     const seen = await rt.waitUntil(
       'wait',
@@ -29,11 +30,17 @@ export const extendVolumeTask = defineTask({
         if (v.status.startsWith('error'))
           return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
         if (v.status === 'available' && v.sizeGb >= newSizeGb)
-          return { state: 'done', detail: `${v.sizeGb} GB` };
-        return { state: 'pending', detail: `${v.status} (${v.sizeGb} GB)` };
+          return { state: 'done', detail: m('size', { sizeGb: v.sizeGb }) };
+        return {
+          state: 'pending',
+          detail: m('status-size', { kind: 'volume', status: v.status, sizeGb: v.sizeGb }),
+        };
       },
     );
     const resourceId = await record(rt, 'volume', seen);
-    return { detail: `volume ${seen.name} is ${seen.sizeGb} GB`, resourceId };
+    return {
+      detail: m('size-of', { kind: 'volume', name: seen.name, sizeGb: seen.sizeGb }),
+      resourceId,
+    };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTask } from '../../tasks/task-definition';
 import { observing, record } from './storage-task-kit';
 import { blockStorageOf } from '../../../cloud/sub-port';
+import { stepMessage as m } from '@yunguan/contract';
 
 const input = z.object({
   volumeExternalId: z.string().optional(),
@@ -35,7 +36,7 @@ export const restoreVolumeBackupTask = defineTask({
             rt.call,
           )
         ).volumeExternalId,
-      { detail: (id) => `into volume ${given.volumeName ?? id}` },
+      { detail: (id) => m('restore-into', { volume: given.volumeName ?? id }) },
     );
     const lookVolume = observing(rt, 'volume', () =>
       blockStorageOf(rt.provider).getVolume(rt.scope, volumeExternalId, rt.call),
@@ -50,14 +51,17 @@ export const restoreVolumeBackupTask = defineTask({
         if (v.status.startsWith('error'))
           return { state: 'failed', reason: `volume ${v.name} went to status ${v.status}` };
         if (v.status === 'available' && b.status === 'available')
-          return { state: 'done', detail: `volume ${v.name}` };
-        return { state: 'pending', detail: `volume ${v.status}, backup ${b.status}` };
+          return { state: 'done', detail: m('object', { kind: 'volume', name: v.name }) };
+        return {
+          state: 'pending',
+          detail: m('restore-progress', { volumeStatus: v.status, backupStatus: b.status }),
+        };
       },
     );
     await record(rt, 'volume', volume);
     const resourceId = await record(rt, 'volume-backup', backup);
     return {
-      detail: `backup ${backup.name} restored into volume ${volume.name} (${volume.sizeGb} GB)`,
+      detail: m('restored', { backup: backup.name, volume: volume.name, sizeGb: volume.sizeGb }),
       resourceId,
     };
   },

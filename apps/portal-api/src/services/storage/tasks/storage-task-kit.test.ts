@@ -6,10 +6,16 @@ describe('wait judges', () => {
 
   test('untilStatus: done on the wanted status, pending on the way, failed on any error_*', () => {
     const judge = untilStatus('volume', 'available');
-    expect(judge(volume('creating'))).toEqual({ state: 'pending', detail: 'creating' });
+    expect(judge(volume('creating'))).toEqual({
+      state: 'pending',
+      detail: { key: 'status', params: { kind: 'volume', status: 'creating' } },
+    });
     expect(judge(volume('available'))).toEqual({
       state: 'done',
-      detail: 'volume data is available',
+      detail: {
+        key: 'status-of',
+        params: { kind: 'volume', name: 'data', status: 'available' },
+      },
     });
     expect(judge(volume('error'))).toEqual({
       state: 'failed',

@@ -2,8 +2,13 @@ import { observationOf, type DtoOfKind } from '../../resources/observation-of';
 import type { Judgement, TaskRun } from '../../tasks/task-definition';
 
 export { orGone } from '../../tasks/or-gone';
+import { stepMessage as m } from '@yunguan/contract';
 
 type StorageKind = 'volume' | 'volume-snapshot' | 'volume-backup';
+
+/** The English noun a judge is given → the kind its step messages name. */
+const kindOfNoun = (what: string): string =>
+  ({ snapshot: 'volume-snapshot', backup: 'volume-backup' })[what] ?? what;
 
 /**
  * A look that also writes what it saw to the mirror whenever the status changes, so the list
@@ -49,16 +54,19 @@ export const untilStatus =
         state: 'failed',
         reason: extra?.(seen) ?? `${what} ${seen.name} went to status ${seen.status}`,
       };
-    if (seen.status === want) return { state: 'done', detail: `${what} ${seen.name} is ${want}` };
-    return { state: 'pending', detail: seen.status };
+    const kind = kindOfNoun(what);
+    if (seen.status === want)
+      return { state: 'done', detail: m('status-of', { kind, name: seen.name, status: want }) };
+    return { state: 'pending', detail: m('status', { kind, status: seen.status }) };
   };
 
 /** Until the object is gone; error_deleting fails with the cloud's words. */
 export const untilGone =
   (what: string) =>
   (seen: { status: string; name: string } | null): Judgement => {
-    if (seen === null) return { state: 'done', detail: `${what} deleted` };
+    const kind = kindOfNoun(what);
+    if (seen === null) return { state: 'done', detail: m('deleted', { kind, name: '' }) };
     if (seen.status.startsWith('error'))
       return { state: 'failed', reason: `${what} ${seen.name} went to status ${seen.status}` };
-    return { state: 'pending', detail: seen.status };
+    return { state: 'pending', detail: m('status', { kind, status: seen.status }) };
   };

@@ -6,7 +6,7 @@ import { Card, Flex, List, Typography } from 'antd';
 import Link from 'next/link';
 import { useI18n } from '@/i18n/i18n-provider';
 import { formatDateTime } from '@/lib/format';
-import { taskActionLabel } from '@/lib/labels';
+import { stepDetail, taskActionLabel } from '@/lib/labels';
 import { taskObjectHref } from '@/lib/task-links';
 import { TaskStatusTag } from '@/components/tasks/task-timeline';
 
@@ -41,6 +41,7 @@ export function RecentTasks(props: { tasks: readonly Task[]; updatedAt: number }
         renderItem={(task) => {
           const href = taskObjectHref(task);
           const step = [...task.steps].reverse().find((s) => s.status !== 'pending');
+          const detail = step ? stepDetail(t, lang, step) : null;
           return (
             <List.Item
               data-testid={`recent-task-${task.targetName}`}
@@ -51,11 +52,10 @@ export function RecentTasks(props: { tasks: readonly Task[]; updatedAt: number }
                 <TaskStatusTag status={task.status} />
                 <Typography.Text strong>{taskActionLabel(t, task.action)}</Typography.Text>
                 <Typography.Text>{task.targetName}</Typography.Text>
-                {/* Step details are still the cloud's and the engine's English words (not yet
-                    keys with parameters): shown here in English only; the task center's
-                    timeline shows them in any language. */}
-                {step?.detail && !task.error && lang === 'en' && (
-                  <Typography.Text type="secondary">{step.detail}</Typography.Text>
+                {detail && !task.error && (
+                  <Typography.Text type="secondary" data-testid="recent-task-detail">
+                    {detail}
+                  </Typography.Text>
                 )}
                 {task.error && (
                   <Typography.Text type="danger" data-testid="recent-task-error">

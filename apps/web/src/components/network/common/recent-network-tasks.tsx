@@ -9,7 +9,7 @@ import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
 import { useCurrentProject } from '@/lib/current-project';
 import { formatDateTime } from '@/lib/format';
-import { taskActionLabel } from '@/lib/labels';
+import { stepDetail, taskActionLabel } from '@/lib/labels';
 import { taskObjectHref } from '@/lib/task-links';
 import Link from 'next/link';
 import { RECENT_TASK_ROWS } from '@/components/compute/servers/recent-tasks';
@@ -51,6 +51,7 @@ export function RecentNetworkTasks({
         dataSource={tasks.slice(0, RECENT_TASK_ROWS)}
         renderItem={(task) => {
           const step = [...task.steps].reverse().find((s) => s.status !== 'pending');
+          const detail = step ? stepDetail(t, lang, step) : null;
           const href = taskObjectHref(task);
           return (
             <List.Item
@@ -62,8 +63,10 @@ export function RecentNetworkTasks({
                 <TaskStatusTag status={task.status} />
                 <Typography.Text strong>{taskActionLabel(t, task.action)}</Typography.Text>
                 <Typography.Text>{task.targetName}</Typography.Text>
-                {step?.detail && !task.error && (
-                  <Typography.Text type="secondary">{step.detail}</Typography.Text>
+                {detail && !task.error && (
+                  <Typography.Text type="secondary" data-testid="recent-task-detail">
+                    {detail}
+                  </Typography.Text>
                 )}
                 {task.error && (
                   <Typography.Text type="danger" data-testid="recent-task-error">

@@ -1,71 +1,111 @@
 'use client';
 
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { getLoadBalancer, listTasks } from '@yunguan/contract';
-import { Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
-import Link from 'next/link';
+import { getLoadBalancer } from '@yunguan/contract';
+import { Button, Card, Descriptions, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { ErrorAlert } from '@/components/common/error-alert';
-import { LiveBadge } from '@/components/compute/live-badge';
-import { TaskTimeline } from '@/components/tasks/task-timeline';
+import { DetailShell } from '@/components/common/detail-shell';
 import { useI18n } from '@/i18n/i18n-provider';
 import { queryOptionsFor } from '@/lib/api';
+import { formatDateTime } from '@/lib/format';
 import { useCan } from '@/lib/me-context';
+import { DetailState } from '../common/detail-state';
 import { ResourceStatusTag } from '../common/resource-status-tag';
+import { ResourceTasks } from '../common/resource-tasks';
 import { useNetworkLive } from '../common/use-network-live';
 import { LbListeners, LbPools } from './lb-parts';
 import type { LbPart } from './lb-part-modals';
 import { LbPartModal } from './lb-part-modals';
 import { LbStatusTags } from './lb-status-tags';
 
-/** One load balancer: listeners, pools with members and health monitors, and its tasks. Changes
- * are offered while it is ACTIVE and no task runs on it (Octavia refuses them otherwise). */
+const back = '/console/network/load-balancers';
+
+/** One load balancer on the detail shell: facts, listeners, pools with members and health
+ * monitors, and its tasks. Changes are offered while it is ACTIVE and no task runs on it
+ * (Octavia refuses them otherwise); a deleted one says so and offers none. */
 export function LoadBalancerDetailPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const connected = useNetworkLive();
   const canUse = useCan('resource.use');
   const query = useQuery(queryOptionsFor(getLoadBalancer, { params: { id } }));
-  const tasks = useQuery({
-    ...queryOptionsFor(listTasks, { query: { resourceId: id, pageSize: 50 } }),
-    enabled: query.isSuccess,
-  });
   const [dialog, setDialog] = useState<{ part: LbPart; poolId?: string } | null>(null);
   const lb = query.data;
-  if (query.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (!lb) return <ErrorAlert error={query.error} />;
-  const editable = canUse && lb.activeTask === null && lb.spec.provisioningStatus === 'ACTIVE';
+  if (!lb) return <DetailState pending={query.isPending} error={query.error} back={back} />;
+  const deleted = lb.deletedAt !== null;
+  const editable =
+    canUse && !deleted && lb.activeTask === null && lb.spec.provisioningStatus === 'ACTIVE';
   const add = (part: LbPart, poolId?: string) => setDialog({ part, poolId });
 
   return (
     <>
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Flex align="center" gap={12}>
-          <Link href="/console/network/load-balancers" aria-label={t('net.back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="lb-detail-name">
-            {lb.name}
-          </Typography.Title>
-          <LbStatusTags part={lb.spec} testId="lb-detail-statuses" />
-          <ResourceStatusTag
-            status={lb.status}
-            activeTask={lb.activeTask}
-            testId="lb-detail-status"
-            taskOnly
-          />
-        </Flex>
-        <Flex gap={8} align="center">
-          <LiveBadge connected={connected} />
+      <DetailShell
+        back={back}
+        backLabel={t('net.back')}
+        title={lb.name || lb.externalId}
+        titleTestId="lb-detail-name"
+        status={
+          <>
+            <LbStatusTags part={lb.spec} testId="lb-detail-statuses" />
+            <ResourceStatusTag
+              status={lb.status}
+              activeTask={lb.activeTask}
+              testId="lb-detail-status"
+              taskOnly
+            />
+          </>
+        }
+        meta={
           <Typography.Text type="secondary">
             {t('net.lb.vip')}: {lb.spec.vipAddress ?? '—'}
           </Typography.Text>
-        </Flex>
-      </Flex>
-      <ErrorAlert error={query.error} />
+        }
+        connected={connected}
+        deleted={deleted}
+      >
+        {null}
+      </DetailShell>
       <Card>
         <Tabs
+          defaultActiveKey="listeners"
           items={[
+            {
+              key: 'overview',
+              label: <span data-testid="lb-tab-overview">{t('net.overview')}</span>,
+              children: (
+                <Descriptions
+                  bordered
+                  size="small"
+                  column={2}
+                  items={[
+                    { label: t('net.lb.vip'), children: lb.spec.vipAddress ?? '—' },
+                    {
+                      label: t('net.lb.statuses'),
+                      children: <LbStatusTags part={lb.spec} testId="lb-overview-statuses" />,
+                    },
+                    { label: t('net.lb.listeners'), children: lb.spec.listeners.length },
+                    { label: t('net.lb.pools'), children: lb.spec.pools.length },
+                    {
+                      label: t('common.createdAt'),
+                      children: formatDateTime(lb.spec.createdAt ?? lb.firstSeenAt, lang),
+                    },
+                    {
+                      label: t('net.externalId'),
+                      children: (
+                        <Typography.Text copyable data-raw-id>
+                          {lb.externalId}
+                        </Typography.Text>
+                      ),
+                    },
+                    {
+                      label: t('common.description'),
+                      children: lb.spec.description || '—',
+                      span: 2,
+                    },
+                  ]}
+                />
+              ),
+            },
             {
               key: 'listeners',
               label: <span data-testid="lb-tab-listeners">{t('net.lb.listeners')}</span>,
@@ -107,7 +147,7 @@ export function LoadBalancerDetailPage({ id }: { id: string }) {
             {
               key: 'tasks',
               label: <span data-testid="lb-tab-tasks">{t('net.tasks')}</span>,
-              children: <TaskTimeline tasks={tasks.data?.items ?? []} testId="lb-task-timeline" />,
+              children: <ResourceTasks resourceId={lb.id} testId="lb-task-timeline" />,
             },
           ]}
         />

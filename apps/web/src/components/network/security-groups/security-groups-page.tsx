@@ -13,6 +13,7 @@ import { DescriptionItem, NameItem } from '@/components/common/form-items';
 import { CreateButton } from '@/components/common/list-toolbar';
 import { useI18n } from '@/i18n/i18n-provider';
 import { useCurrentProject } from '@/lib/current-project';
+import { cloudText } from '@/lib/labels';
 import { useCan } from '@/lib/me-context';
 import { DatacenterField } from '../common/datacenter-field';
 import { DeleteAction } from '../common/delete-action';
@@ -53,7 +54,12 @@ export function SecurityGroupsPage() {
           {
             title: t('common.description'),
             key: 'description',
-            render: (_, r) => r.spec.description || '—',
+            render: (_, r) =>
+              r.spec.description ? (
+                <span title={r.spec.description}>{cloudText(t, r.spec.description)}</span>
+              ) : (
+                '—'
+              ),
           },
         ]}
         actions={
