@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/**/*.test.ts', 'apps/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**', '**/.next/**'],
+          // Some unit files start the simulator in-process; on a loaded 2-core machine that
+          // alone took over vitest's default 5 s (CI saw two such time-outs). A guard, not a goal.
+          testTimeout: 20_000,
         },
       },
       {
