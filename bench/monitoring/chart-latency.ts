@@ -62,9 +62,9 @@ export const benchChartQuery = async (opts: { requests: number }) => {
     const portal = () => fetch(portalUrl, { headers: stack.auth });
     // The tunnel and agent alone (no portal): the gateway's forwarded port, the agent secret.
     const { record } = await stack.deps.config.tunnel.registry.readTunnel(stack.datacenterId);
-    const row = await findCloudAccessRow(stack.deps.db, stack.datacenterId);
-    if (!record || !row?.agent) throw new Error('the bench datacenter is not online');
-    const secret = stack.deps.config.secretBox.open(row.agent.routerSecretEnc);
+    const access = await findCloudAccessRow(stack.deps.db, stack.datacenterId);
+    if (!record || !access?.agent) throw new Error('the bench datacenter is not online');
+    const secret = stack.deps.config.secretBox.open(access.agent.routerSecretEnc);
     const tunnel = () =>
       fetch(`http://${record.host}:${record.port}/influx/query`, {
         method: 'POST',

@@ -186,7 +186,8 @@ describe('charts through the tunnel', () => {
     const s = await waitFor('a full summary', async () => {
       const res = await h.admin.get(`/api/v1/datacenters/${dc.id}/monitoring/summary`);
       const body = json<MonitoringSummary>(res);
-      return body.ceph && body.healthChecks.length > 0 && body.nics.length > 0 ? body : null;
+      const cephChecked = body.healthChecks.some((c) => c.target === 'ceph');
+      return body.ceph && cephChecked && body.nics.length > 0 ? body : null;
     });
     expect(s.tunnel).toBe('online');
     expect(s.data).toBe('ok');
@@ -200,8 +201,12 @@ describe('charts through the tunnel', () => {
     ]);
     expect(s.ceph?.pgs.total).toBe(512);
     expect(s.healthChecks.filter((c) => c.check === 'cluster').map((c) => c.target)).toEqual(
-      expect.arrayContaining(['compute', 'identity', 'tunnel']),
+      expect.arrayContaining(['compute', 'identity', 'tunnel', 'ceph']),
     );
+    expect(s.healthChecks.find((c) => c.target === 'ceph')).toMatchObject({
+      ok: true,
+      message: 'HEALTH_OK',
+    });
     expect(s.healthChecks.find((c) => c.target === 'tunnel')?.ok).toBe(true);
     expect(s.hosts.find((x) => x.role === 'agent')).toBeDefined();
   });

@@ -18,13 +18,15 @@ export type HealthResult = {
 /**
  * TStack's platform checks as `health_check` series: the cluster check (every configured
  * OpenStack service endpoint answers; the tunnel is up) and the node checks of the agent's host
- * (disks below 90 % used, every NIC up, uptime). Ceph's health comes from its own `ceph_health`
- * series (telegraf's ceph input, or the simulator) and is read beside these.
+ * (disks below 90 % used, every NIC up, uptime). Where Ceph reports (`ceph_health`, from
+ * telegraf's ceph input or the simulator) the cluster check includes its status.
  */
 export const runHealthChecks = (opts: {
   upstreams: UpstreamHealth[];
   tunnel: { state: string; dialed: boolean };
   host: HostSample;
+  /** Ceph's newest `ceph_health` status (HEALTH_OK …) when the datacenter reports one. */
+  ceph: string | null;
 }): HealthResult[] => {
   const results: HealthResult[] = opts.upstreams
     .filter((u) => u.prefix !== 'influx')
@@ -44,6 +46,14 @@ export const runHealthChecks = (opts: {
     ok: tunnelOk || !opts.tunnel.dialed,
     message: opts.tunnel.dialed ? `tunnel ${opts.tunnel.state}` : 'not enrolled: no tunnel',
   });
+  if (opts.ceph !== null) {
+    results.push({
+      check: 'cluster',
+      target: 'ceph',
+      ok: opts.ceph === 'HEALTH_OK',
+      message: opts.ceph,
+    });
+  }
   for (const d of opts.host.disks) {
     results.push({
       check: 'node',

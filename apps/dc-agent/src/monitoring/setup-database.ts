@@ -88,3 +88,14 @@ export const downsampleSince = async (url: string, database: string, since: Date
     database,
   );
 };
+
+/** Ceph's newest health status in the last 5 minutes, or null when nothing reports Ceph. */
+export const readCephHealth = async (url: string, database: string): Promise<string | null> => {
+  const [result] = await runInfluxQl(
+    url,
+    `SELECT last("status") FROM ${quote(database)}.${quote(RAW_RP)}."ceph_health" WHERE time > now() - 5m`,
+    database,
+  );
+  const value = result?.series?.[0]?.values[0]?.[1];
+  return typeof value === 'string' ? value : null;
+};

@@ -8,6 +8,7 @@ import { formatPoint } from './format-point';
 import { InfluxRejected } from './influx-writer';
 import { startRelay, type Relay, type RelayStatus } from './relay';
 import { healthLines, runHealthChecks } from './run-health-checks';
+import { readCephHealth } from './setup-database';
 
 export type Monitoring = {
   relay: Relay;
@@ -70,10 +71,19 @@ export const startMonitoring = async (opts: {
     ];
     if (now - lastHealth >= settings.healthCheckIntervalMs) {
       lastHealth = now;
+      // Ceph's status as the datacenter last reported it (none while InfluxDB is away).
+      const ceph =
+        s.influx === 'up'
+          ? await readCephHealth(opts.influxUrl, settings.database).catch((error: unknown) => {
+              log.warn({ err: (error as Error).message }, 'Ceph health not read');
+              return null;
+            })
+          : null;
       const results = runHealthChecks({
         upstreams: opts.upstreams.snapshot(),
         tunnel: opts.tunnel(),
         host: sample,
+        ceph,
       });
       lines.push(...healthLines(results, host, now));
     }
