@@ -96,7 +96,7 @@ test('create an email channel, send a test, the mailbox receives it and the log 
 
   await byTestId(page, 'notify-tab-channels').click();
   await expect
-    .poll(() => byTestId(page, `channel-row-${CHANNEL}`).innerText())
+    .poll(() => byTestId(page, `channel-row-${CHANNEL}`).innerText(), { timeout: 15_000 })
     .toContain('最近发送');
   await shot(page, 'notifications-channels');
   await context.close();
