@@ -23,6 +23,7 @@ import {
   ensureDemoNetwork,
   setDemoInfluxUpstream,
 } from './demo-datacenter';
+import { DEMO_MAIL_CHANNEL, ensureDemoMailChannel } from './demo-mailbox';
 import {
   ensureDatabase,
   hasInfluxd,
@@ -50,6 +51,7 @@ const apiPort = Number(env.YUNGUAN_API_PORT ?? 4000);
 const webPort = Number(env.YUNGUAN_WEB_PORT ?? 3000);
 const password = env.YUNGUAN_DEMO_PASSWORD ?? 'yunguan-demo';
 const tunnelPortRange = env.TUNNEL_PORT_RANGE ?? '20000-20999';
+const demoSmtpPort = Number(env.YUNGUAN_DEMO_SMTP_PORT ?? 2525);
 const started = Date.now();
 const logDir = path.join(dataDir, 'logs');
 const logOf = (name: string) => path.join(logDir, `${name}.log`);
@@ -209,6 +211,8 @@ const main = async () => {
     // The web server on loopback proxies /api; trust its X-Forwarded-* so audit rows show the
     // browser's address.
     TRUST_PROXY: env.TRUST_PROXY ?? '127.0.0.1',
+    // portal-api runs the demo mailbox: a local SMTP server whose mail the console shows.
+    DEMO_SMTP_PORT: String(demoSmtpPort),
   };
   const tsx = path.join(root, 'node_modules/.bin/tsx');
   const apiDir = path.join(root, 'apps/portal-api');
@@ -226,6 +230,14 @@ const main = async () => {
       logDir,
     }),
   );
+
+  if (
+    (await ensureDemoMailChannel({ apiUrl: stack.apiUrl, password, smtpPort: demoSmtpPort })) ===
+    'created'
+  )
+    say(
+      `created the email channel ${DEMO_MAIL_CHANNEL} → the demo mailbox (SMTP on 127.0.0.1:${demoSmtpPort}; 通知 → 演示邮箱)`,
+    );
 
   // One gateway and one agent, connected through a real SSH tunnel.
   const gatewayPort = Number(env.YUNGUAN_GATEWAY_PORT ?? 2222);

@@ -280,7 +280,7 @@ describe('bad input', () => {
     expect(badHook.statusCode).toBe(400);
     expect(issues(badHook)).toContainEqual({
       path: 'body.settings.url',
-      message: expect.stringContaining('is not a webhook URL'),
+      message: expect.stringContaining('is not a webhook URL') as string,
     });
     const zh = await post(
       h.admin,
@@ -289,12 +289,12 @@ describe('bad input', () => {
     );
     expect(issues(zh)).toContainEqual({
       path: 'body.settings.url',
-      message: expect.stringContaining('不是有效的 Webhook 地址'),
+      message: expect.stringContaining('不是有效的 Webhook 地址') as string,
     });
     const badKey = await post(h.admin, { kind: 'wecom-robot', name: 'x', secret: { key: 'abc' } });
     expect(issues(badKey)).toContainEqual({
       path: 'body.secret.key',
-      message: expect.stringContaining('key='),
+      message: expect.stringContaining('key=') as string,
     });
     const badFrom = await post(h.admin, {
       kind: 'email',
@@ -303,7 +303,7 @@ describe('bad input', () => {
     });
     expect(issues(badFrom)).toContainEqual({
       path: 'body.settings.from',
-      message: expect.stringContaining('is not an email address'),
+      message: expect.stringContaining('is not an email address') as string,
     });
     const badCorp = await post(h.admin, {
       kind: 'wecom-app',
@@ -313,7 +313,7 @@ describe('bad input', () => {
     });
     expect(issues(badCorp)).toContainEqual({
       path: 'body.settings.corpId',
-      message: expect.stringContaining('corp id'),
+      message: expect.stringContaining('corp id') as string,
     });
     const shortSecret = await post(h.admin, {
       kind: 'webhook',
@@ -323,7 +323,7 @@ describe('bad input', () => {
     });
     expect(issues(shortSecret)).toContainEqual({
       path: 'body.secret.secret',
-      message: expect.stringContaining('16 characters'),
+      message: expect.stringContaining('16 characters') as string,
     });
   });
 
@@ -333,12 +333,14 @@ describe('bad input', () => {
       body: 'b',
     });
     expect(bad.statusCode).toBe(400);
-    expect(JSON.parse(bad.body).error.details.reason).toBe('template_construct');
+    expect(json<{ error: { details: { reason: string } } }>(bad).error.details.reason).toBe(
+      'template_construct',
+    );
     const unknown = await h.admin.request('PUT', '/api/v1/notification-templates/alert.firing/en', {
       subject: '{{nope}}',
       body: 'b',
     });
-    expect(JSON.parse(unknown.body).error.message).toContain('{{rule}}');
+    expect(json<{ error: { message: string } }>(unknown).error.message).toContain('{{rule}}');
     const preview = await h.admin.post('/api/v1/notification-templates/preview', {
       eventType: 'alert.firing',
       subject: 'S {{rule}}',

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -196,7 +196,7 @@ export const startWecomDouble = async (opts: {
  */
 export const startWebhookReceiver = async (secret: string) => {
   const received: { path: string; body: Record<string, unknown>; verified: boolean }[] = [];
-  const hanging: import('node:http').ServerResponse[] = [];
+  const hanging: ServerResponse[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const body = await bodyOf(req);

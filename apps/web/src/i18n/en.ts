@@ -5,6 +5,7 @@ import { cloudExtrasEn } from './cloud-extras.en';
 import { computeAdminEn } from './compute-admin.en';
 import { networkEn } from './network.en';
 import { storageEn } from './storage.en';
+import { notificationsEn } from './notifications.en';
 import { computeEn } from './compute.en';
 import type { MessageKey } from './zh-cn';
 
@@ -324,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   ...computeEn,
   ...computeAdminEn,
   ...storageEn,
+  ...notificationsEn,
   ...networkEn,
   ...cloudExtrasEn,
   ...labelsEn,

@@ -6,6 +6,7 @@ import { computeAdminZhCN } from './compute-admin.zh-cn';
 import { networkZhCN } from './network.zh-cn';
 import { storageZhCN } from './storage.zh-cn';
 import { computeZhCN } from './compute.zh-cn';
+import { notificationsZhCN } from './notifications.zh-cn';
 
 /** UI strings, Simplified Chinese (the default). Keys are shared with en.ts. */
 export const zhCN = {
@@ -324,6 +325,7 @@ export const zhCN = {
   ...labelsZhCN,
   ...dashboardZhCN,
   ...monitoringZhCN,
+  ...notificationsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

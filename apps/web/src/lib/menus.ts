@@ -3,7 +3,7 @@ import type { MenuKey } from '@yunguan/domain';
 export type MenuGroup = 'resources' | 'operations' | 'admin';
 
 /** `tasks` (任务中心) is a web page over the task list everyone with 概览 may read. */
-export type MenuEntryKey = MenuKey | 'tasks';
+export type MenuEntryKey = MenuKey | 'tasks' | 'notifications';
 
 export type MenuEntry = {
   key: MenuEntryKey;
@@ -23,6 +23,13 @@ export const menuEntries: readonly MenuEntry[] = [
   { key: 'storage', path: '/console/storage', group: 'resources', shownWith: 'storage' },
   { key: 'network', path: '/console/network', group: 'resources', shownWith: 'network' },
   { key: 'tasks', path: '/console/tasks', group: 'operations', shownWith: 'overview' },
+  /** 通知: channels, templates and the delivery log, for whoever sees monitoring (M2.1). */
+  {
+    key: 'notifications',
+    path: '/console/notifications',
+    group: 'operations',
+    shownWith: 'monitoring',
+  },
   {
     key: 'monitoring',
     path: '/console/monitoring',

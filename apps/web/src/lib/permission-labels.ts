@@ -2,7 +2,15 @@ import type { Permission } from '@yunguan/domain';
 import type { MessageKey, Translate } from '@/i18n/i18n-provider';
 
 export type PermissionEntity =
-  'department' | 'project' | 'user' | 'role' | 'quota' | 'audit' | 'resource' | 'datacenter';
+  | 'department'
+  | 'project'
+  | 'user'
+  | 'role'
+  | 'quota'
+  | 'audit'
+  | 'resource'
+  | 'datacenter'
+  | 'notification';
 
 export const entityOf = (permission: Permission): PermissionEntity =>
   permission.split('.')[0] as PermissionEntity;

@@ -212,7 +212,7 @@ export const channelListQuery = z.object({
 });
 
 /** Send a test: to an address / WeCom user id (default: the caller's own). */
-export const channelTestInput = z.object({
+export const channelTestInput = z.strictObject({
   to: z.string().trim().max(254).optional(),
   locale: localeSchema.optional(),
 });

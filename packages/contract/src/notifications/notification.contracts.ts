@@ -133,7 +133,7 @@ export const updateTemplate = defineContract({
   body: templateText,
   status: 200,
   response: templateSchema,
-  errors: ['VALIDATION', 'FORBIDDEN'],
+  errors: ['VALIDATION', 'FORBIDDEN', 'NOT_FOUND'],
   rawText: ['subject', 'body'],
 });
 
@@ -147,7 +147,7 @@ export const resetTemplate = defineContract({
   params: templateParams,
   status: 200,
   response: templateSchema,
-  errors: ['VALIDATION', 'FORBIDDEN'],
+  errors: ['VALIDATION', 'FORBIDDEN', 'NOT_FOUND'],
 });
 
 export const previewTemplate = defineContract({

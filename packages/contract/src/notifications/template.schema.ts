@@ -1,6 +1,6 @@
 import { eventTypes } from '@yunguan/notifications/templates';
 import { z } from 'zod';
-import { timestamp } from '../common';
+import { idSchema, timestamp } from '../common';
 import { localeSchema } from './channel.schema';
 import { because } from './notification-messages';
 
@@ -39,7 +39,8 @@ export const eventTypeInfo = z.object({
 });
 export type EventTypeInfo = z.infer<typeof eventTypeInfo>;
 
-export const templateParams = z.object({ eventType: eventTypeSchema, locale: localeSchema });
+/** Path parameters: an unknown event type or language is a template that does not exist (404). */
+export const templateParams = z.object({ eventType: idSchema, locale: idSchema });
 
 export const previewInput = templateText.extend({
   eventType: eventTypeSchema,

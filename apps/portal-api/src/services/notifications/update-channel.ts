@@ -21,7 +21,12 @@ export const updateChannel = async (
       params: { kind: before.kind },
     });
   const { settings, secret, ...rest } = input;
-  const plain = { name: rest.name, locale: rest.locale, ratePerMinute: rest.ratePerMinute, enabled: rest.enabled };
+  const plain = {
+    name: rest.name,
+    locale: rest.locale,
+    ratePerMinute: rest.ratePerMinute,
+    enabled: rest.enabled,
+  };
   const secretSealed =
     secret && Object.values(secret).some((v) => v !== undefined)
       ? sealSecret(ctx.config.secretBox, {

@@ -1,5 +1,5 @@
 import type { EventTypeInfo, Locale } from '@yunguan/contract';
-import { assertHas, platformTarget } from '@yunguan/domain';
+import { assertHas, notFound, platformTarget } from '@yunguan/domain';
 import { eventDefinition } from '@yunguan/notifications/templates';
 import { inTransaction } from '../../repositories/db-client';
 import {
@@ -28,11 +28,13 @@ const templateOf = async (
 export const updateTemplate = async (
   ctx: ServiceContext,
   eventType: string,
-  locale: Locale,
+  localeParam: string,
   text: { subject: string; body: string } | null,
 ): Promise<Template> => {
   assertHas(ctx.principal, 'notification.manage', platformTarget);
-  if (!eventDefinition(eventType)) throw new Error(`unknown event type ${eventType}`);
+  if (!eventDefinition(eventType) || (localeParam !== 'zh-CN' && localeParam !== 'en'))
+    throw notFound('notification template', `${eventType}/${localeParam}`);
+  const locale: Locale = localeParam;
   if (text) assertTemplate(eventType, text);
   await inTransaction(ctx.db, async (tx) => {
     if (text)
