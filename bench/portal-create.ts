@@ -288,6 +288,10 @@ const run = async (args: string[]) => {
         `  bare Fastify + pg, same SQL: p50 ${ms(list.bare.p50)} p99 ${ms(list.bare.p99)}, ${list.bare.rps.toFixed(0)} req/s`,
       );
       say(`  ratio portal / bare: ${list.ratio.toFixed(2)}x (goal ≥ 0.5x)`);
+      if (list.portal.errors + list.bare.errors > 0)
+        say(
+          `  errors or timeouts (best runs): portal ${list.portal.errors}, bare ${list.bare.errors}`,
+        );
       report.list = { rows: Number(values.rows), clients: Number(values.clients), ...list };
     }
     report.loadavgAfter = os.loadavg();
