@@ -41,7 +41,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const create = (projectId: string, name: string, extra: Record<string, unknown> = {}) =>
+const create = (projectId: string, name: string, extra: Record<string, string> = {}) =>
   owner.request(
     'POST',
     `/api/v1/projects/${projectId}/servers`,
