@@ -5,7 +5,7 @@
  * portal → datacenter; download: datacenter → portal), p50/p99 of a small HTTP GET through each
  * tunnel (a new connection per request, and keep-alive), and the ratios gateway / sshd.
  *
- *   npm run bench -- tunnel [--mib 1024] [--runs 3] [--requests 2000]
+ *   npm run bench -- tunnel [--mib 1024] [--runs 5] [--requests 2000] [--json]
  *
  * Needs openssh-client, openssh-server and redis-server (a private one is started unless
  * REDIS_URL is set). Not a test: numbers depend on the machine; read them side by side.
@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Bench } from './bench';
@@ -29,8 +29,9 @@ const parseOptions = (args: string[]) => {
     args,
     options: {
       mib: { type: 'string', default: '1024' },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '5' },
       requests: { type: 'string', default: '2000' },
+      json: { type: 'boolean', default: false },
     },
   });
   const mib = Number(values.mib);
@@ -39,8 +40,11 @@ const parseOptions = (args: string[]) => {
   if (!Number.isInteger(mib) || mib < 1) throw new Error('--mib must be a positive integer');
   if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be at least 3');
   if (!Number.isInteger(requests) || requests < 100) throw new Error('--requests must be >= 100');
-  return { mib, runs, requests };
+  return { mib, runs, requests, json: values.json };
 };
+
+const spread = (xs: number[]) =>
+  xs.length === 0 ? 'n/a' : `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 
 type Samples = { mibs: number[]; cpuPerGiB: number[] };
 
@@ -74,7 +78,8 @@ const measureLatency = async (servers: TunnelServer[], requests: number, keepAli
 };
 
 const runTunnelBench = async (args: string[]) => {
-  const { mib, runs, requests } = parseOptions(args);
+  const { mib, runs, requests, json } = parseOptions(args);
+  const loadBefore = loadavg();
   const dir = await mkdtemp(join(tmpdir(), 'yg-bench-'));
   const bulk = await startBulkService();
   const http = await startHttpService();
@@ -95,6 +100,7 @@ const runTunnelBench = async (args: string[]) => {
         `tunnel benchmark: ${mib} MiB per transfer, median of ${runs} alternating runs, loopback`,
         `client: stock ${sshVersion || 'OpenSSH'} \`ssh -N -R\` for both; node ${process.version}; ${cpus().length} CPUs (client, server and this process share them)`,
         `negotiated cipher: tunnel-gateway ${tunnels.gateway.cipher()}, OpenSSH sshd ${tunnels.sshd.cipher()}`,
+        `load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
         '',
       ].join('\n'),
     );
@@ -130,6 +136,44 @@ const runTunnelBench = async (args: string[]) => {
       };
     };
     console.log(`\n${formatReport(result(0), result(1))}`);
+    const spreadLine = (name: string) => {
+      const x = samples.get(name)!;
+      return `${name}: upload ${spread(x.U.mibs)} MiB/s, download ${spread(x.D.mibs)} MiB/s`;
+    };
+    console.log(
+      `spread over ${runs} runs (min–max): ${servers.map((x) => spreadLine(x.name)).join('; ')}`,
+    );
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    if (json) {
+      const gw = result(0);
+      const sshd = result(1);
+      console.log(
+        JSON.stringify(
+          {
+            bench: 'tunnel',
+            at: new Date().toISOString(),
+            mib,
+            runs,
+            cipher: { gateway: tunnels.gateway.cipher(), sshd: tunnels.sshd.cipher() },
+            loadavg: { before: loadBefore, after: loadavg() },
+            gateway: gw,
+            sshd,
+            samples: Object.fromEntries(samples),
+            ratio: {
+              upload: gw.upload.mibs / sshd.upload.mibs,
+              download: gw.download.mibs / sshd.download.mibs,
+              freshP50: gw.latency.fresh.p50 / sshd.latency.fresh.p50,
+            },
+          },
+          null,
+          2,
+        ),
+      );
+    }
   } finally {
     await tunnels.stop();
     await bulk.close();
@@ -140,6 +184,6 @@ const runTunnelBench = async (args: string[]) => {
 
 export const tunnelBench: Bench = {
   name: 'tunnel',
-  summary: 'tunnel-gateway vs OpenSSH sshd: MiB/s, server CPU s/GiB, GET p50/p99 (1 GiB, 3 runs)',
+  summary: 'tunnel-gateway vs OpenSSH sshd: MiB/s, server CPU s/GiB, GET p50/p99 (1 GiB, 5 runs)',
   run: runTunnelBench,
 };

@@ -41,7 +41,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const create = (projectId: string, name: string, extra: Record<string, unknown> = {}) =>
+const create = (projectId: string, name: string, extra: Record<string, string> = {}) =>
   owner.request(
     'POST',
     `/api/v1/projects/${projectId}/servers`,
@@ -68,7 +68,7 @@ describe('a burst of creates in one project', () => {
       Array.from({ length: 12 }, (_, i) => create(org.project.id, `q-${i}`)),
     );
     const codes = results.map((r) => r.statusCode).sort();
-    expect(codes).toEqual([...Array(5).fill(202), ...Array(7).fill(422)]);
+    expect(codes).toEqual([...Array<number>(5).fill(202), ...Array<number>(7).fill(422)]);
     for (const r of results.filter((x) => x.statusCode === 422)) {
       const body = json<{ error: { code: string; details: { params: Record<string, unknown> } } }>(
         r,

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useMe } from './me-context';
 import { PROJECT_KEY, storedPreference } from './preferences';
@@ -12,12 +12,12 @@ const CurrentProjectContext = createContext<CurrentProject | null>(null);
 /** The project the user works in, remembered in localStorage across visits. */
 export function CurrentProjectProvider({ children }: { children: ReactNode }) {
   const { projects } = useMe();
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    const stored = storedPreference(PROJECT_KEY);
-    if (stored) setChosen(stored);
-  }, []);
+  // Read at once, not in an effect: the provider mounts in the browser once /me has loaded (the
+  // console shell waits for it), and a first render without the remembered project made every
+  // list fetch the first project's rows, then cancel them and fetch the remembered one (M1.7).
+  const [chosen, setChosen] = useState<string | undefined>(
+    () => storedPreference(PROJECT_KEY) ?? undefined,
+  );
 
   const setProjectId = useCallback((id: string) => {
     setChosen(id);

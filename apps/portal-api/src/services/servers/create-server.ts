@@ -34,11 +34,16 @@ export const createServer = async (
   const requestHash = createHash('sha256')
     .update(JSON.stringify({ projectId, ...rest, userData: userData ?? null }))
     .digest('hex');
-  if (key) {
-    const existing = await findTasksByKey(ctx, key, requestHash);
-    if (existing) return existing;
-  }
-  const { provider, datacenter } = await providerForDatacenter(ctx, input.datacenterId);
+  // Independent reads side by side (ADR 0120): an earlier request with this key, the provider.
+  // A retry of an accepted request gets its tasks back even if the provider is gone since.
+  const [earlier, access] = await Promise.allSettled([
+    key ? findTasksByKey(ctx, key, requestHash) : null,
+    providerForDatacenter(ctx, input.datacenterId),
+  ]);
+  if (earlier.status === 'rejected') throw earlier.reason;
+  if (earlier.value) return earlier.value;
+  if (access.status === 'rejected') throw access.reason;
+  const { provider, datacenter } = access.value;
   if (!provider.capabilities.has('server.create'))
     throw precondition('datacenter_unsupported_action', {
       datacenter: datacenter.name,

@@ -75,7 +75,7 @@ export const commitInGroups = <T>(
     const key = project.id;
     let group = groups.get(key);
     const waiting: Waiting = {
-      job: job as QuotaWrite<unknown>,
+      job,
       resolve: resolve as (value: unknown) => void,
       reject,
     };
