@@ -79,7 +79,7 @@ export const storageEn: Record<keyof typeof storageZhCN, string> = {
   'volume.tab.overview': 'Overview',
   'volume.tab.attachments': 'Attachments',
   'volume.tab.snapshots': 'Snapshots',
-  'volume.tab.tasks': 'Activity',
+  'volume.tab.tasks': 'Tasks',
   'volume.noAttachments': 'Not attached to any server',
   'volume.noSnapshots': 'This volume has no snapshots',
   'volume.server': 'Server',

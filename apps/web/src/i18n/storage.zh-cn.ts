@@ -78,7 +78,7 @@ export const storageZhCN = {
   'volume.tab.overview': '概览',
   'volume.tab.attachments': '挂载',
   'volume.tab.snapshots': '快照',
-  'volume.tab.tasks': '操作记录',
+  'volume.tab.tasks': '任务',
   'volume.noAttachments': '未挂载到任何云主机',
   'volume.noSnapshots': '该云硬盘暂无快照',
   'volume.server': '云主机',
