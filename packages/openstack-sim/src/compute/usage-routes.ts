@@ -54,15 +54,27 @@ const tenantUsage = (
   ...(detailed ? { server_usages: servers } : {}),
 });
 
-/** Servers alive at some moment of [start, end), grouped by project. */
+/**
+ * Servers alive at some moment of [start, end), grouped by project, as Nova counts them: start and
+ * end default to now (start first, so the default window is empty but valid), start must precede
+ * end (400), the end is cut to now, and only launched servers with `launched_at < end` and no
+ * `terminated_at <= start` count (InstanceList.get_active_by_window_joined).
+ */
 const usageByProject = (ctx: SimContext, request: FastifyRequest) => {
   const q = query(request);
   const now = ctx.now();
-  const end = parseTime(firstOf(q.end), 'end', now);
-  const start = parseTime(firstOf(q.start), 'start', new Date(end.getTime() - 86_400_000));
+  const start = parseTime(firstOf(q.start), 'start', now);
+  const asked = parseTime(firstOf(q.end), 'end', new Date(now.getTime() + 1));
+  if (!(start.getTime() < asked.getTime()))
+    throw novaError(
+      'badRequest',
+      'Invalid start time. The start time cannot occur after the end time.',
+    );
+  const end = asked.getTime() > now.getTime() ? now : asked;
   const byProject = new Map<string, ReturnType<typeof serverUsage>[]>();
   for (const s of computeOf(ctx).servers) {
-    const began = new Date(s.launchedAt ?? s.createdAt).getTime();
+    if (s.launchedAt === null) continue;
+    const began = new Date(s.launchedAt).getTime();
     const ended = s.terminatedAt === null ? Infinity : new Date(s.terminatedAt).getTime();
     if (began >= end.getTime() || ended <= start.getTime()) continue;
     const list = byProject.get(s.projectId) ?? [];
