@@ -46,6 +46,28 @@ describe(
       expect(Number(shown['RAM MB-Hours'])).toBeGreaterThanOrEqual(0);
     });
 
+    it('counts a server only in windows it ran in, and refuses a start after the end', async () => {
+      const before = await dc.runOpenstack<Row[]>([
+        'usage',
+        'list',
+        '--start',
+        '2020-01-01',
+        '--end',
+        '2020-02-01',
+      ]);
+      expect(before).toEqual([]);
+      const refused = await dc.tryOpenstack([
+        'usage',
+        'list',
+        '--start',
+        '2030-02-01',
+        '--end',
+        '2030-01-01',
+      ]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('The start time cannot occur after the end time');
+    });
+
     it('lists a cold migration and a resize, newest first', async () => {
       expect(await dc.runOpenstack<Row[]>(['server', 'migration', 'list'])).toEqual([]);
       await dc.runOpenstackCommand(['server', 'migrate', '--wait', serverId]);
@@ -70,6 +92,16 @@ describe(
         ['migration', 'confirmed'],
       ]);
       expect(rows[0]?.['Server UUID']).toBe(serverId);
+      const resizes = await dc.runOpenstack<Row[]>([
+        '--os-compute-api-version',
+        '2.80',
+        'server',
+        'migration',
+        'list',
+        '--type',
+        'resize',
+      ]);
+      expect(resizes.map((r) => [r.Type, r.Status])).toEqual([['resize', 'finished']]);
     });
   },
 );
