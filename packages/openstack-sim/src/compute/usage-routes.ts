@@ -5,11 +5,20 @@ import { computeOf, type Server } from './compute-state';
 import { migrationsOf, type Migration } from './migration-records';
 import { atLeast, firstOf, query, requireAdmin } from './nova-http';
 
-/** Nova's `YYYY-MM-DDTHH:MM:SS[.ffffff]` (no zone) or ISO 8601 with a zone. */
-const parseTime = (raw: string | undefined, field: string, fallback: Date): Date => {
-  if (raw === undefined) return fallback;
-  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
-  if (Number.isNaN(d.getTime())) throw novaError('badRequest', `Invalid ${field} time: ${raw}`);
+/**
+ * Nova's only formats, read as UTC: `YYYY-MM-DDTHH:MM:SS`, `YYYY-MM-DDTHH:MM:SS.ffffff` or
+ * `YYYY-MM-DD HH:MM:SS.ffffff`; anything else (a zone, a bare date) is a 400.
+ */
+const parseTime = (raw: string | undefined, fallback: Date): Date => {
+  if (raw === undefined || raw === '') return fallback;
+  const m =
+    /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2})(\.\d{1,6})?| (\d{2}:\d{2}:\d{2})(\.\d{1,6}))$/.exec(
+      raw,
+    );
+  const d =
+    m === null ? null : new Date(`${m[1]}T${m[2] ?? m[4]}${(m[3] ?? m[5] ?? '').slice(0, 4)}Z`);
+  if (d === null || Number.isNaN(d.getTime()))
+    throw novaError('badRequest', 'Invalid datetime string: Datetime is in invalid format');
   return d;
 };
 const naive = (d: Date) => d.toISOString().replace('Z', '');
@@ -63,8 +72,8 @@ const tenantUsage = (
 const usageByProject = (ctx: SimContext, request: FastifyRequest) => {
   const q = query(request);
   const now = ctx.now();
-  const start = parseTime(firstOf(q.start), 'start', now);
-  const asked = parseTime(firstOf(q.end), 'end', new Date(now.getTime() + 1));
+  const start = parseTime(firstOf(q.start), now);
+  const asked = parseTime(firstOf(q.end), new Date(now.getTime() + 1));
   if (!(start.getTime() < asked.getTime()))
     throw novaError(
       'badRequest',

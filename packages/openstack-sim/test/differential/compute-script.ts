@@ -278,6 +278,20 @@ export const computeScript = async (r: Recorder) => {
       mv,
     });
   }
+  const usageOf = `/os-simple-tenant-usage/${r.v('project')}`;
+  await r.call('compute.usage.start-after-end', {
+    svc: c,
+    path: `${usageOf}?start=2030-02-01T00:00:00&end=2030-01-01T00:00:00`,
+  });
+  await r.call('compute.usage.zoned-time', {
+    svc: c,
+    path: `${usageOf}?start=2020-01-01T00:00:00Z`,
+  });
+  await r.call('compute.usage.bare-date', { svc: c, path: `${usageOf}?start=2020-01-01` });
+  await r.call('compute.usage.before-launch', {
+    svc: c,
+    path: `${usageOf}?start=2020-01-01T00:00:00&end=2020-02-01 00:00:00.5`,
+  });
 };
 
 export const computeTeardownScript = async (r: Recorder) => {
