@@ -30,7 +30,9 @@ describe(
         'usage-vm',
       ]);
       serverId = String(server.id);
-    });
+      // Agent start, two CLI runs and a boot: past the int project's 60 s hook limit on a loaded
+      // machine (measured 87 s at load 24), like the tests' own 300 s.
+    }, 300_000);
     afterAll(async () => {
       await dc?.stop();
     });
