@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Projects: unit (pure, fast), int (real PostgreSQL + Redis), e2e (real Chromium), and
-// differential (the simulator against real Zed; on demand).
+// Projects: unit (pure, fast), int (real PostgreSQL + Redis), differential (the simulator
+// against real Zed) and e2e (real Chromium); `npm test` runs them in that order.
 export default defineConfig({
   test: {
     projects: [
@@ -26,8 +26,8 @@ export default defineConfig({
         },
       },
       {
-        // The simulator against real Zed (ADR 0115): not in `npm test` while Zed's answers for
-        // usage and volume transfers vary from run to run (npm run test:differential).
+        // The simulator against real Zed (ADR 0115), in `npm test` after int: one file, about
+        // five minutes, mostly Zed's fake boots (npm run test:differential alone).
         test: {
           name: 'differential',
           include: ['packages/**/*.diff.ts'],

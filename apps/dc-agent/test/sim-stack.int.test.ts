@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,4 +59,74 @@ describe('agent with the simulated stack, standalone', () => {
     const image = body.token.catalog.find((s) => s.type === 'image');
     expect(image?.endpoints[0]?.url).toBe(`${base}/image`);
   });
+
+  // M2.6 must-show 3: through the router, every URL the simulator writes points at the
+  // listener the client called (the router forwards X-Forwarded-Host), never the sim's own port.
+  it('answers links on the address the client called through the router', async () => {
+    const base = `http://127.0.0.1:${agent.localPort}`;
+    const login = await fetch(`${base}/identity/v3/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: { user: { name: 'admin', domain: { id: 'default' }, password: 'admin' } },
+          },
+          scope: { project: { name: 'admin', domain: { id: 'default' } } },
+        },
+      }),
+    });
+    const token = login.headers.get('x-subject-token') ?? '';
+    const projectId = ((await login.json()) as { token: { project: { id: string } } }).token.project
+      .id;
+    const created = await fetch(`${base}/volume/v3/${projectId}/volumes`, {
+      method: 'POST',
+      headers: { 'x-auth-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ volume: { size: 1, name: 'through-router' } }),
+    });
+    expect(created.status).toBe(202);
+    const paths = [
+      '/compute/',
+      '/compute/v2.1/',
+      '/compute/v2.1/flavors?limit=1',
+      '/volume/',
+      `/volume/v3/${projectId}/volumes?limit=1`,
+      '/network/',
+      '/identity/v3/',
+      '/image/',
+    ];
+    for (const [host, origin] of [
+      [undefined, base],
+      ['cloud.example.test:8443', 'http://cloud.example.test:8443'],
+    ] as const) {
+      let seen = 0;
+      for (const path of paths) {
+        const reply = await getVia(agent.localPort ?? 0, path, {
+          'x-auth-token': token,
+          ...(host === undefined ? {} : { host }),
+        });
+        expect(reply.status, path).toBeLessThan(400);
+        for (const url of reply.body.match(/https?:\/\/[^"\s]+/g) ?? []) {
+          if (url.includes('docs.openstack.org')) continue;
+          expect(url.startsWith(`${origin}/`), `${path}: ${url}`).toBe(true);
+          seen++;
+        }
+      }
+      expect(seen).toBeGreaterThan(5);
+    }
+  });
 });
+
+/** GET through the agent's local listener with a chosen Host header. */
+const getVia = (port: number, path: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });

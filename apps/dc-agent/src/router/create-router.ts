@@ -56,9 +56,9 @@ export const createRouter = (opts: RouterOptions): Server => {
     const route = matchRoute(url, upstreamUrls);
     if (route === null) return sendError(res, 404, 'NOT_FOUND', `no upstream serves ${path}`);
     if (isCatalogRequest(req.method, url)) {
-      return proxyCatalog(req, res, route.target, tunnelBaseOf(req), upstreamUrls, log);
+      return proxyCatalog(req, res, route, tunnelBaseOf(req), upstreamUrls, log);
     }
-    proxyHttp(req, res, route.target, log);
+    proxyHttp(req, res, route, log);
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -72,7 +72,7 @@ export const createRouter = (opts: RouterOptions): Server => {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    proxyUpgrade(req, socket, head, route.target, log);
+    proxyUpgrade(req, socket, head, route, log);
   });
   server.on('clientError', (_err, socket) => socket.destroy());
   return server;

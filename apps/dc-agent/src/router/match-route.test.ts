@@ -37,4 +37,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/compute/../identity/v3', upstreams)).toBeNull();
     expect(matchRoute('/compute/%2e%2e/x', upstreams)).toBeNull();
   });
+
+  it('names the prefix the upstream does not see (X-Forwarded-Prefix) only for root-served upstreams', () => {
+    expect(matchRoute('/compute/v2.1/', upstreams)?.forwardedPrefix).toBe('/compute');
+    expect(matchRoute('/identity/v3', upstreams)?.forwardedPrefix).toBeNull();
+    expect(
+      matchRoute('/volume/v3', { volume: 'http://127.0.0.1:9/volume' })?.forwardedPrefix,
+    ).toBeNull();
+  });
 });

@@ -1,7 +1,12 @@
 import { type RoutePrefix, routePrefixes } from '../config/agent-config';
 
 export type Upstreams = Partial<Record<RoutePrefix, string>>;
-export type RouteMatch = { prefix: RoutePrefix; target: URL };
+/**
+ * `forwardedPrefix`: the path the caller used that the upstream does not see (`/compute` when the
+ * upstream is served at its root, as `http://ctl:8774`), sent as X-Forwarded-Prefix; null when
+ * the upstream's own path is the prefix (the simulator, DevStack-style `http://ctl/compute`).
+ */
+export type RouteMatch = { prefix: RoutePrefix; target: URL; forwardedPrefix: string | null };
 
 /**
  * Map `/<prefix>/<rest>?<query>` to `<upstream base><rest>?<query>`. Returns null for an unknown
@@ -25,7 +30,7 @@ export const matchRoute = (rawUrl: string, upstreams: Upstreams): RouteMatch | n
   const target = new URL(upstream.origin);
   target.pathname = `${basePath}${rest}` || '/';
   target.search = search;
-  return { prefix, target };
+  return { prefix, target, forwardedPrefix: basePath === '' ? `/${prefix}` : null };
 };
 
 const decodeSafe = (segment: string): string => {

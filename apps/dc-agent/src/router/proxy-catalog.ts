@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './forward-headers';
-import type { Upstreams } from './match-route';
+import type { RouteMatch, Upstreams } from './match-route';
 import { rewriteCatalog } from './rewrite-catalog';
 import { sendError } from './send-json';
 import { requestUpstream } from './upstream-agents';
@@ -24,12 +24,13 @@ export const isCatalogRequest = (method: string | undefined, rawUrl: string): bo
 export const proxyCatalog = (
   req: IncomingMessage,
   res: ServerResponse,
-  target: URL,
+  route: RouteMatch,
   tunnelBase: string | null,
   upstreams: Upstreams,
   log: Logger,
 ): void => {
-  const headers = upstreamRequestHeaders(req.headers, target);
+  const { target } = route;
+  const headers = upstreamRequestHeaders(req.headers, route);
   delete headers['accept-encoding'];
   const upstream = requestUpstream(target, { method: req.method, headers }, (upRes) => {
     const outHeaders = downstreamResponseHeaders(upRes.headers);

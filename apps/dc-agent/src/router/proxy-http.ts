@@ -2,18 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './forward-headers';
 import { sendError } from './send-json';
+import type { RouteMatch } from './match-route';
 import { requestUpstream } from './upstream-agents';
 
 /** Stream a request to the upstream and the answer back, without buffering either body. */
 export const proxyHttp = (
   req: IncomingMessage,
   res: ServerResponse,
-  target: URL,
+  route: RouteMatch,
   log: Logger,
 ): void => {
+  const { target } = route;
   const upstream = requestUpstream(
     target,
-    { method: req.method, headers: upstreamRequestHeaders(req.headers, target) },
+    { method: req.method, headers: upstreamRequestHeaders(req.headers, route) },
     (upRes) => {
       res.writeHead(
         upRes.statusCode ?? 502,

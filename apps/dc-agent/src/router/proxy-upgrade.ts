@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../logger';
 import { upstreamRequestHeaders } from './forward-headers';
+import type { RouteMatch } from './match-route';
 import { requestUpstream } from './upstream-agents';
 
 /** Pass a WebSocket (or any HTTP/1.1 upgrade) through to the upstream, byte for byte. */
@@ -9,10 +10,11 @@ export const proxyUpgrade = (
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
-  target: URL,
+  route: RouteMatch,
   log: Logger,
 ): void => {
-  const headers = upstreamRequestHeaders(req.headers, target);
+  const { target } = route;
+  const headers = upstreamRequestHeaders(req.headers, route);
   headers.connection = 'Upgrade';
   headers.upgrade = req.headers.upgrade ?? 'websocket';
   const upstream = requestUpstream(target, { method: req.method, headers, agent: false });

@@ -22,7 +22,11 @@ export const imageRebuildActions: ServerActionHandlers = {
       a,
       { status: 'REBUILD', task: 'rebuilding' },
       { status: 'ACTIVE', vmState: 'active', power: POWER.RUNNING },
-      () => notifyInstance(a.ctx, s, 'rebuild.end'),
+      () => {
+        // Nova's _update_instance_after_spawn: a rebuilt server is launched anew.
+        s.launchedAt = a.ctx.now().toISOString();
+        notifyInstance(a.ctx, s, 'rebuild.end');
+      },
     );
     return {
       code: 202,

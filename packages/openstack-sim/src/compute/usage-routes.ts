@@ -5,11 +5,20 @@ import { computeOf, type Server } from './compute-state';
 import { migrationsOf, type Migration } from './migration-records';
 import { atLeast, firstOf, query, requireAdmin } from './nova-http';
 
-/** Nova's `YYYY-MM-DDTHH:MM:SS[.ffffff]` (no zone) or ISO 8601 with a zone. */
-const parseTime = (raw: string | undefined, field: string, fallback: Date): Date => {
-  if (raw === undefined) return fallback;
-  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
-  if (Number.isNaN(d.getTime())) throw novaError('badRequest', `Invalid ${field} time: ${raw}`);
+/**
+ * Nova's only formats, read as UTC: `YYYY-MM-DDTHH:MM:SS`, `YYYY-MM-DDTHH:MM:SS.ffffff` or
+ * `YYYY-MM-DD HH:MM:SS.ffffff`; anything else (a zone, a bare date) is a 400.
+ */
+const parseTime = (raw: string | undefined, fallback: Date): Date => {
+  if (raw === undefined || raw === '') return fallback;
+  const m =
+    /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2})(\.\d{1,6})?| (\d{2}:\d{2}:\d{2})(\.\d{1,6}))$/.exec(
+      raw,
+    );
+  const d =
+    m === null ? null : new Date(`${m[1]}T${m[2] ?? m[4]}${(m[3] ?? m[5] ?? '').slice(0, 4)}Z`);
+  if (d === null || Number.isNaN(d.getTime()))
+    throw novaError('badRequest', 'Invalid datetime string: Datetime is in invalid format');
   return d;
 };
 const naive = (d: Date) => d.toISOString().replace('Z', '');
@@ -54,15 +63,27 @@ const tenantUsage = (
   ...(detailed ? { server_usages: servers } : {}),
 });
 
-/** Servers alive at some moment of [start, end), grouped by project. */
+/**
+ * Servers alive at some moment of [start, end), grouped by project, as Nova counts them: start and
+ * end default to now (start first, so the default window is empty but valid), start must precede
+ * end (400), the end is cut to now, and only launched servers with `launched_at < end` and no
+ * `terminated_at <= start` count (InstanceList.get_active_by_window_joined).
+ */
 const usageByProject = (ctx: SimContext, request: FastifyRequest) => {
   const q = query(request);
   const now = ctx.now();
-  const end = parseTime(firstOf(q.end), 'end', now);
-  const start = parseTime(firstOf(q.start), 'start', new Date(end.getTime() - 86_400_000));
+  const start = parseTime(firstOf(q.start), now);
+  const asked = parseTime(firstOf(q.end), new Date(now.getTime() + 1));
+  if (!(start.getTime() < asked.getTime()))
+    throw novaError(
+      'badRequest',
+      'Invalid start time. The start time cannot occur after the end time.',
+    );
+  const end = asked.getTime() > now.getTime() ? now : asked;
   const byProject = new Map<string, ReturnType<typeof serverUsage>[]>();
   for (const s of computeOf(ctx).servers) {
-    const began = new Date(s.launchedAt ?? s.createdAt).getTime();
+    if (s.launchedAt === null) continue;
+    const began = new Date(s.launchedAt).getTime();
     const ended = s.terminatedAt === null ? Infinity : new Date(s.terminatedAt).getTime();
     if (began >= end.getTime() || ended <= start.getTime()) continue;
     const list = byProject.get(s.projectId) ?? [];

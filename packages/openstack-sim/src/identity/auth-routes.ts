@@ -70,7 +70,8 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: SimContext) => {
     app.get(path, (request, reply) =>
       reply.code(300).send({ versions: { values: [versionDoc(linkBase(request))] } }),
     );
-  app.get('/identity/v3', (request) => ({ version: versionDoc(linkBase(request)) }));
+  for (const path of ['/identity/v3', '/identity/v3/'])
+    app.get(path, (request) => ({ version: versionDoc(linkBase(request)) }));
 
   app.post('/identity/v3/auth/tokens', (request, reply) => {
     const parsed = authBody.safeParse(request.body);

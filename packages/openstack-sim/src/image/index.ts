@@ -45,9 +45,10 @@ export const registerImage = async (app: FastifyInstance, ctx: SimContext) => {
       status: i === 0 ? 'CURRENT' : 'SUPPORTED',
       links: [{ rel: 'self', href: `${base}/image/v2/` }],
     }));
-  app.get('/image', (request, reply) =>
-    reply.code(300).send({ versions: versions(linkBase(request)) }),
-  );
+  for (const path of ['/image', '/image/'])
+    app.get(path, (request, reply) =>
+      reply.code(300).send({ versions: versions(linkBase(request)) }),
+    );
   app.get('/image/versions', (request) => ({ versions: versions(linkBase(request)) }));
   app.get('/image/v2/info/import', (request) => {
     ctx.caller(request);

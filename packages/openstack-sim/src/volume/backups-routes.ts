@@ -108,8 +108,12 @@ export const registerBackupRoutes = (app: FastifyInstance, ctx: SimContext, base
     };
     const slice = volumeSlice(ctx);
     slice.backups[backup.id] = backup;
+    // Cinder holds the volume in backing-up until the backup ends, then restores its status.
+    const previous = volume.status;
+    volume.status = 'backing-up';
     ctx.store.changed();
     ctx.later(ctx.delays.volumeMs, () => {
+      if (volume.status === 'backing-up') volume.status = previous;
       if (backup.status !== 'creating') return;
       backup.status = 'available';
       backup.updated_at = cinderTime(ctx);

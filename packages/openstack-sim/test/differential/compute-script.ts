@@ -252,8 +252,13 @@ export const computeScript = async (r: Recorder) => {
   // Admin views around the server.
   for (const mv of ['2.1', '2.23', '2.59', '2.80'])
     await r.call('compute.migrations.list', { svc: c, path: '/os-migrations', mv, admin: true });
-  // An explicit end in the future: Nova's default end is "now", and a server relaunched by the
-  // rebuild just before has a launched_at later than a "now" in the same second (no usage).
+  // Usage (Nova's simple_tenant_usage): the end is cut to "now" and only servers with
+  // launched_at < end count; a rebuild relaunches the server (launched_at = its end, stored to the
+  // second). Ask once the relaunch is at least two seconds old, so both clouds count the server.
+  const launched = await r.raw({ svc: c, path: sv });
+  const launchedAt = Date.parse(`${String(launched.body?.server?.['OS-SRV-USG:launched_at'])}Z`);
+  if (Number.isNaN(launchedAt)) throw new Error('server shows no OS-SRV-USG:launched_at');
+  await new Promise((done) => setTimeout(done, Math.max(0, launchedAt + 2_000 - Date.now())));
   const window = 'start=2020-01-01T00:00:00&end=2100-01-01T00:00:00';
   for (const mv of ['2.1', '2.40']) {
     await r.call('compute.usage.list', {
@@ -273,6 +278,20 @@ export const computeScript = async (r: Recorder) => {
       mv,
     });
   }
+  const usageOf = `/os-simple-tenant-usage/${r.v('project')}`;
+  await r.call('compute.usage.start-after-end', {
+    svc: c,
+    path: `${usageOf}?start=2030-02-01T00:00:00&end=2030-01-01T00:00:00`,
+  });
+  await r.call('compute.usage.zoned-time', {
+    svc: c,
+    path: `${usageOf}?start=2020-01-01T00:00:00Z`,
+  });
+  await r.call('compute.usage.bare-date', { svc: c, path: `${usageOf}?start=2020-01-01` });
+  await r.call('compute.usage.before-launch', {
+    svc: c,
+    path: `${usageOf}?start=2020-01-01T00:00:00&end=2020-02-01 00:00:00.5`,
+  });
 };
 
 export const computeTeardownScript = async (r: Recorder) => {

@@ -75,6 +75,13 @@ export const volumeScript = async (r: Recorder) => {
     path: '/backups',
     body: { backup: { volume_id: r.v('volume'), name: t } },
   });
+  // Cinder holds the volume in backing-up until the backup ends (here: Zed's scheduler finds no
+  // backup service and restores the status); a transfer needs it available again.
+  await r.until(
+    'volume available after backup',
+    { svc: v, path: vv },
+    (x) => x.body?.volume?.status === 'available',
+  );
   // Transfers.
   const tr = await r.call('volume.transfer.create', {
     svc: v,
