@@ -58,6 +58,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   'datacenter.read': ['YYY', 'nnn', 'nnn', 'nnn'],
   'datacenter.manage': ['YYY', 'nnn', 'nnn', 'nnn'],
   'compute.admin': ['YYY', 'nnn', 'nnn', 'nnn'],
+  'notification.manage': ['YYY', 'Ynn', 'Ynn', 'nnn'],
 };
 
 const assignments: Record<BuiltInRoleId, Pick<Grant, 'scope' | 'departmentId' | 'projectId'>> = {
