@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '@yunguan/testing';
 import { Redis } from 'ioredis';
+import { generateEd25519KeyPair } from '@yunguan/domain/ssh-key';
 import ssh2 from 'ssh2';
 
 /** One side of the comparison: an SSH server and the two forwarded ports its clients opened. */
@@ -178,7 +179,7 @@ export const startTunnels = async (opts: {
 };
 
 const agentKey = async (dir: string, name: string) => {
-  const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: `bench-${name}` });
+  const pair = generateEd25519KeyPair(`bench-${name}`);
   const path = join(dir, `agent_${name}`);
   await writeFile(path, pair.private, { mode: 0o600 });
   return { path, publicKey: pair.public };

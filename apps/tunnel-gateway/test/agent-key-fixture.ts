@@ -2,6 +2,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TunnelKeys } from '@yunguan/contract';
 import type { Redis } from 'ioredis';
+import { generateEd25519KeyPair } from '@yunguan/domain/ssh-key';
 import ssh2 from 'ssh2';
 import { fingerprintOf } from '../src/ssh/fingerprint-of';
 
@@ -9,7 +10,7 @@ export type AgentKeyFixture = { privateKeyPath: string; publicKey: string; finge
 
 /** A fresh ed25519 key on disk (OpenSSH format, 0600), as `ssh -i` wants it. */
 export const createAgentKey = async (dir: string, name: string): Promise<AgentKeyFixture> => {
-  const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: name });
+  const pair = generateEd25519KeyPair(name);
   const privateKeyPath = join(dir, name);
   await writeFile(privateKeyPath, pair.private, { mode: 0o600 });
   await chmod(privateKeyPath, 0o600);

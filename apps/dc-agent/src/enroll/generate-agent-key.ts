@@ -1,8 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
-
-const { utils } = ssh2;
+import { generateEd25519KeyPair } from '@yunguan/domain/ssh-key';
 
 /**
  * A new ed25519 key pair, generated here: the private key never leaves the datacenter.
@@ -14,7 +12,7 @@ export const generateAgentKey = async (
   comment: string,
 ): Promise<{ publicKey: string; privateKeyPath: string }> => {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const pair = utils.generateKeyPairSync('ed25519', { comment });
+  const pair = generateEd25519KeyPair(comment);
   const privateKeyPath = join(dataDir, keyFile);
   await writeFile(privateKeyPath, pair.private, { mode: 0o600 });
   await chmod(privateKeyPath, 0o600);

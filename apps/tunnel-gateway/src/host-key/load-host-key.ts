@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { generateEd25519KeyPair } from '@yunguan/domain/ssh-key';
 import ssh2 from 'ssh2';
 import { fingerprintOf } from '../ssh/fingerprint-of';
 
@@ -12,7 +13,7 @@ export const loadHostKey = async (dataDir: string): Promise<HostKey & { created:
   let created = false;
   if (!existsSync(path)) {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'yunguan-tunnel-gateway' });
+    const pair = generateEd25519KeyPair('yunguan-tunnel-gateway');
     await writeFile(path, pair.private, { mode: 0o600, flag: 'wx' });
     await writeFile(`${path}.pub`, `${pair.public}\n`, { mode: 0o644 });
     created = true;
