@@ -138,7 +138,7 @@ export function TaskCard({ task }: { task: Task }) {
                       {t(`task.stepStatus.${step.status}`)}
                     </Typography.Text>
                   </Flex>
-                  {detail && <div data-testid="task-step-detail">{detail}</div>}
+                  {detail && <div data-testid="step-detail">{detail}</div>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(step.startedAt, lang)}
                     {step.finishedAt && ` → ${formatDateTime(step.finishedAt, lang)}`}
